@@ -1,0 +1,473 @@
+//! One Postman item read as an HTTP operation, before any Rust name is chosen.
+//!
+//! This is where support is decided: a construct the generator cannot turn
+//! into a typed call is reported as `ErrorKind::Unsupported`, which the caller
+//! may turn into a warning and skip.
+
+use super::error::{Error, ErrorKind, Location};
+use super::jsonc;
+use super::markdown::{self, Argument};
+use super::model::{AuthScheme, Example};
+use super::overlay::OperationOverlay;
+use super::postman::{Auth, Body, Item, KeyValue};
+use super::shape::{Kind, Shape};
+use super::types::Hints;
+use super::url::{self, Base, Part};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+const METHODS: &[&str] = &[
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
+];
+const IDEMPOTENT: &[&str] = &["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"];
+/// Headers the runtime sets itself, or that only describe an example exchange.
+const RESERVED_HEADERS: &[&str] = &[
+    "accept",
+    "accept-encoding",
+    "authorization",
+    "connection",
+    "content-length",
+    "content-type",
+    "host",
+    "user-agent",
+];
+
+/// A step towards a resource: the literal that names it and its id parameter.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Link {
+    pub resource: String,
+    pub param: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Piece {
+    Literal(String),
+    Param(String),
+    Username,
+    Password,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct BodyDraft {
+    /// `None` when the body holds only constants.
+    pub shape: Option<Shape>,
+    pub free_form: bool,
+    pub constants: Vec<(String, Value)>,
+    pub hints: Hints,
+}
+
+#[derive(Debug, Clone)]
+pub(super) enum ResponseDraft {
+    Json(Shape),
+    Empty,
+    Text,
+    Any,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Draft<'a> {
+    pub item: &'a Item,
+    pub overlay: Option<&'a OperationOverlay>,
+    pub display: String,
+    pub method: String,
+    pub idempotent: bool,
+    pub auth: AuthScheme,
+    pub base: Base,
+    pub chain: Vec<Link>,
+    pub pieces: Vec<Piece>,
+    pub template: String,
+    pub param_docs: BTreeMap<String, String>,
+    pub query: Vec<KeyValue>,
+    pub headers: Vec<KeyValue>,
+    pub body: Option<BodyDraft>,
+    pub response: ResponseDraft,
+    pub response_hints: Hints,
+    pub doc: String,
+    pub examples: Vec<Example>,
+}
+
+/// Reads `item` as an operation.
+pub(super) fn draft<'a>(
+    file: &str,
+    item: &'a Item,
+    overlay: Option<&'a OperationOverlay>,
+    vars: &BTreeMap<String, String>,
+) -> Result<Draft<'a>, Error> {
+    let display = item.display_path();
+    let here = || Location::item(file, &display);
+    let unsupported = |msg: String| Error::new(here(), ErrorKind::Unsupported(msg));
+    let request = &item.request;
+
+    let method = request.method.clone();
+    if !METHODS.contains(&method.as_str()) {
+        return Err(unsupported(format!("HTTP method `{method}`")));
+    }
+    let auth = auth_scheme(item.auth.as_ref()).map_err(unsupported)?;
+    let parsed =
+        url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
+    let doc = overlay
+        .and_then(|o| o.description.clone())
+        .unwrap_or_else(|| request.description.clone());
+    let table = markdown::argument_table(&request.description);
+    let credentials = credential_vars(item.auth.as_ref());
+    let (chain, pieces, template) = path(&parsed.segments, &credentials);
+
+    let mut param_docs = BTreeMap::new();
+    for var in &request.url.variables {
+        param_docs.insert(var.key.clone(), var.description.clone());
+    }
+    for row in &table {
+        let is_param = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Param(n) if *n == row.name));
+        if is_param && param_docs.get(&row.name).is_none_or(String::is_empty) {
+            param_docs.insert(row.name.clone(), row.description.clone());
+        }
+    }
+
+    let headers: Vec<KeyValue> = request
+        .headers
+        .iter()
+        .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
+        .cloned()
+        .collect();
+    let content_type = request
+        .headers
+        .iter()
+        .find(|h| !h.disabled && h.key.eq_ignore_ascii_case("content-type"))
+        .and_then(|h| h.value.clone())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+
+    let taken: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Param(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .chain(parsed.query.iter().map(|q| q.key.as_str()))
+        .collect();
+    let body = body(
+        file,
+        &display,
+        item,
+        overlay,
+        &content_type,
+        &table,
+        &taken,
+        vars,
+    )?;
+
+    let (response, examples) = responses(file, &display, item, vars)?;
+    Ok(Draft {
+        item,
+        overlay,
+        display: display.clone(),
+        idempotent: overlay
+            .and_then(|o| o.idempotent)
+            .unwrap_or(IDEMPOTENT.contains(&method.as_str())),
+        method,
+        auth,
+        base: parsed.base,
+        chain,
+        pieces,
+        template,
+        param_docs,
+        query: parsed.query,
+        headers,
+        body,
+        response,
+        response_hints: Hints {
+            overlay: overlay
+                .map(|o| o.response_fields.clone())
+                .unwrap_or_default(),
+            ..Hints::default()
+        },
+        doc,
+        examples,
+    })
+}
+
+fn auth_scheme(auth: Option<&Auth>) -> Result<AuthScheme, String> {
+    match auth.map(|a| a.kind.as_str()) {
+        None | Some("noauth") => Ok(AuthScheme::None),
+        Some("basic") => Ok(AuthScheme::Basic),
+        Some(other) => Err(format!("`{other}` authentication")),
+    }
+}
+
+/// Variables that Basic auth takes its username and password from.
+fn credential_vars(auth: Option<&Auth>) -> (Option<String>, Option<String>) {
+    let var = |key: &str| {
+        let auth = auth.filter(|a| a.kind == "basic")?;
+        let value = auth.params.get(key)?.trim();
+        let name = value.strip_prefix("{{")?.strip_suffix("}}")?;
+        Some(name.trim().to_owned())
+    };
+    (var("username"), var("password"))
+}
+
+/// The resource chain, the path pieces and the path as written.
+fn path(
+    segments: &[Vec<Part>],
+    credentials: &(Option<String>, Option<String>),
+) -> (Vec<Link>, Vec<Piece>, String) {
+    let mut chain: Vec<Link> = Vec::new();
+    let mut pieces = Vec::new();
+    let mut template = String::new();
+    // The previous segment, when it was plain text that can name a resource.
+    let mut pending: Option<String> = None;
+    for segment in segments {
+        template.push('/');
+        push_literal(&mut pieces, "/");
+        let single = segment.len() == 1;
+        for part in segment {
+            match part {
+                Part::Literal(text) => {
+                    template.push_str(text);
+                    push_literal(&mut pieces, text);
+                }
+                Part::Param { name, variable } => {
+                    template.push_str(&if *variable {
+                        format!("{{{{{name}}}}}")
+                    } else {
+                        format!("{{{name}}}")
+                    });
+                    if credentials.0.as_deref() == Some(name) {
+                        pieces.push(Piece::Username);
+                        pending = None;
+                        continue;
+                    }
+                    if credentials.1.as_deref() == Some(name) {
+                        pieces.push(Piece::Password);
+                        pending = None;
+                        continue;
+                    }
+                    pieces.push(Piece::Param(name.clone()));
+                    if chain.iter().any(|l| l.param == *name) {
+                        continue;
+                    }
+                    let resource = match (&pending, single) {
+                        (Some(literal), true) => literal.clone(),
+                        _ => name.clone(),
+                    };
+                    chain.push(Link {
+                        resource,
+                        param: name.clone(),
+                    });
+                    pending = None;
+                }
+            }
+        }
+        pending = match segment.as_slice() {
+            [Part::Literal(text)] => Some(text.clone()),
+            _ => None,
+        };
+    }
+    if template.is_empty() {
+        template.push('/');
+        push_literal(&mut pieces, "/");
+    }
+    (chain, pieces, template)
+}
+
+fn push_literal(pieces: &mut Vec<Piece>, text: &str) {
+    if let Some(Piece::Literal(last)) = pieces.last_mut() {
+        last.push_str(text);
+    } else {
+        pieces.push(Piece::Literal(text.to_owned()));
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn body(
+    file: &str,
+    display: &str,
+    item: &Item,
+    overlay: Option<&OperationOverlay>,
+    content_type: &str,
+    table: &[Argument],
+    taken: &[&str],
+    vars: &BTreeMap<String, String>,
+) -> Result<Option<BodyDraft>, Error> {
+    let here = || Location::item(file, display);
+    let unsupported = |msg: &str| Error::new(here(), ErrorKind::Unsupported(msg.to_owned()));
+    let overlay_fields = overlay.map(|o| o.fields.clone()).unwrap_or_default();
+    let free_form = overlay.is_some_and(|o| o.free_form_body);
+    let text = match &item.request.body {
+        Body::None => None,
+        Body::Other(mode) => {
+            let what = match mode.as_str() {
+                "urlencoded" => "form body (urlencoded)",
+                "formdata" => "form body (multipart form-data)",
+                "graphql" => "GraphQL body",
+                "file" => "file body",
+                _ => "body mode",
+            };
+            return Err(unsupported(&format!("{what} `{mode}`")));
+        }
+        Body::Raw { text, language } => {
+            let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
+            if language == "xml" || content_type.contains("xml") {
+                return Err(unsupported("XML body (SOAP/XML)"));
+            }
+            let declared_json = language == "json" || content_type.contains("json");
+            if text.trim().is_empty() {
+                None
+            } else if declared_json || jsonc::looks_like_json(text) {
+                Some(text.as_str())
+            } else {
+                return Err(unsupported(
+                    "raw text body (only JSON bodies are supported)",
+                ));
+            }
+        }
+    };
+    if free_form {
+        return Ok(Some(BodyDraft {
+            shape: None,
+            free_form: true,
+            constants: Vec::new(),
+            hints: Hints::default(),
+        }));
+    }
+    let Some(text) = text else {
+        if let Some(key) = overlay_fields.keys().next() {
+            return Err(Error::new(
+                here(),
+                ErrorKind::Overlay(format!(
+                    "field `{key}` is declared but the request has no body"
+                )),
+            ));
+        }
+        return Ok(None);
+    };
+    let mut shape = Shape::of(&parse_json(file, display, "the request body", text, vars)?);
+    for example in &item.examples {
+        if let Body::Raw { text, .. } = &example.request_body {
+            let what = format!("the request body of saved response `{}`", example.name);
+            if jsonc::looks_like_json(text) {
+                shape = shape.merge(Shape::of(&parse_json(file, display, &what, text, vars)?));
+            }
+        }
+    }
+    let mut constants = Vec::new();
+    for (key, field) in &overlay_fields {
+        let Some(value) = &field.constant else {
+            continue;
+        };
+        if let Kind::Object(obj) = &shape.kind {
+            let seen = obj
+                .fields
+                .iter()
+                .find(|f| &f.key == key)
+                .map(|f| &f.example);
+            if let Some(seen) = seen.filter(|s| *s != value) {
+                return Err(Error::new(
+                    here(),
+                    ErrorKind::Overlay(format!(
+                        "field `{key}` is declared constant {value} but the example sends {seen}"
+                    )),
+                ));
+            }
+        }
+        constants.push((key.clone(), value.clone()));
+    }
+    let hints = Hints {
+        table: table
+            .iter()
+            .filter(|r| !taken.contains(&r.name.as_str()))
+            .filter(|r| !constants.iter().any(|(k, _)| *k == r.name))
+            .cloned()
+            .collect(),
+        overlay: overlay_fields
+            .into_iter()
+            .filter(|(_, f)| f.constant.is_none())
+            .collect(),
+        skip: constants.iter().map(|(k, _)| k.clone()).collect(),
+    };
+    let only_constants = match &shape.kind {
+        Kind::Object(obj) => {
+            !constants.is_empty()
+                && obj
+                    .fields
+                    .iter()
+                    .all(|f| constants.iter().any(|(k, _)| *k == f.key))
+                && hints.table.is_empty()
+                && hints.overlay.is_empty()
+        }
+        _ => false,
+    };
+    if !constants.is_empty() && !matches!(shape.kind, Kind::Object(_)) {
+        return Err(Error::new(
+            here(),
+            ErrorKind::Overlay("constant fields need a JSON object body".into()),
+        ));
+    }
+    Ok(Some(BodyDraft {
+        shape: (!only_constants).then_some(shape),
+        free_form: false,
+        constants,
+        hints,
+    }))
+}
+
+fn parse_json(
+    file: &str,
+    display: &str,
+    what: &str,
+    text: &str,
+    vars: &BTreeMap<String, String>,
+) -> Result<Value, Error> {
+    let cleaned = jsonc::clean(text, &|name| url::resolve(&format!("{{{{{name}}}}}"), vars));
+    serde_json::from_str(&cleaned).map_err(|e| Error::json(Location::item(file, display), what, &e))
+}
+
+/// The success response and every saved example.
+fn responses(
+    file: &str,
+    display: &str,
+    item: &Item,
+    vars: &BTreeMap<String, String>,
+) -> Result<(ResponseDraft, Vec<Example>), Error> {
+    let mut shape: Option<Shape> = None;
+    let (mut empty, mut text) = (false, false);
+    let mut examples = Vec::new();
+    for example in &item.examples {
+        let status = example.status.unwrap_or(200);
+        let body = example.body.clone().unwrap_or_default();
+        examples.push(Example {
+            name: example.name.clone(),
+            status,
+            body: body.clone(),
+        });
+        if !(200..300).contains(&status) {
+            continue;
+        }
+        let value = if body.trim().is_empty() {
+            empty = true;
+            continue;
+        } else if jsonc::looks_like_json(&body) {
+            let what = format!("saved response `{}`", example.name);
+            parse_json(file, display, &what, &body, vars)?
+        } else if let Ok(scalar) = serde_json::from_str::<Value>(body.trim()) {
+            scalar
+        } else {
+            text = true;
+            continue;
+        };
+        let seen = Shape::of(&value);
+        shape = Some(match shape {
+            Some(s) => s.merge(seen),
+            None => seen,
+        });
+    }
+    let response = match (shape, empty, text) {
+        (_, _, true) => ResponseDraft::Text,
+        (Some(_), true, false) => ResponseDraft::Any,
+        (Some(shape), false, false) => ResponseDraft::Json(shape),
+        (None, true, false) => ResponseDraft::Empty,
+        (None, false, false) => ResponseDraft::Any,
+    };
+    Ok((response, examples))
+}

@@ -1,0 +1,280 @@
+//! Resource handles, one method per operation, and the operation descriptors
+//! the runtime reads.
+
+use super::emit::{borrowed, doc, ident, type_tokens};
+use super::model::{Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use serde_json::Value;
+
+pub(super) fn operations(api: &Api) -> TokenStream {
+    let handles = api.handles.iter().map(handle_struct);
+    let accessors = accessors(api);
+    let methods = methods(api);
+    let descriptors = descriptors(api);
+    quote! {
+        #(#handles)*
+        #accessors
+        #methods
+        #descriptors
+    }
+}
+
+fn handle_struct(h: &Handle) -> TokenStream {
+    let name = ident(&h.type_name);
+    let own = h.params.last().map(|p| p.wire.as_str()).unwrap_or_default();
+    let docs = doc(&format!(
+        "The `{}` resource identified by `{own}`, with its operations.\n\n\
+         Cheap to create and to clone: it holds the client and the path parameters.",
+        h.resource
+    ));
+    let fields = h.params.iter().map(|p| {
+        let f = ident(&p.field);
+        quote! { #f: String, }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone)]
+        pub struct #name {
+            client: Client,
+            #(#fields)*
+        }
+    }
+}
+
+/// Methods that step from the client, or a handle, to a child handle.
+fn accessors(api: &Api) -> TokenStream {
+    let mut out = TokenStream::new();
+    for h in &api.handles {
+        let name = ident(&h.type_name);
+        let accessor = ident(&h.accessor);
+        let Some(own) = h.params.last() else { continue };
+        let own_field = ident(&own.field);
+        let mut text = format!(
+            "The `{}` resource identified by `{}`.",
+            h.resource, own.field
+        );
+        if !own.doc.trim().is_empty() {
+            text = format!("{text}\n\n`{}`: {}", own.field, own.doc.trim());
+        }
+        let docs = doc(&text);
+        let inherited = h.params[..h.params.len() - 1].iter().map(|p| {
+            let f = ident(&p.field);
+            quote! { #f: self.#f.clone(), }
+        });
+        let method = quote! {
+            #docs
+            pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
+                #name {
+                    client: self.client.clone(),
+                    #(#inherited)*
+                    #own_field: #own_field.into(),
+                }
+            }
+        };
+        let method_on_client = quote! {
+            #docs
+            pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
+                #name {
+                    client: self.clone(),
+                    #own_field: #own_field.into(),
+                }
+            }
+        };
+        out.extend(match h.parent.and_then(|p| api.handles.get(p)) {
+            Some(parent) => {
+                let parent = ident(&parent.type_name);
+                quote! { impl #parent { #method } }
+            }
+            None => quote! { impl Client { #method_on_client } },
+        });
+    }
+    out
+}
+
+fn methods(api: &Api) -> TokenStream {
+    let mut out = TokenStream::new();
+    for op in &api.operations {
+        let method = method(api, op);
+        out.extend(match op.owner.and_then(|o| api.handles.get(o)) {
+            Some(h) => {
+                let owner = ident(&h.type_name);
+                quote! { impl #owner { #method } }
+            }
+            None => quote! { impl Client { #method } },
+        });
+    }
+    out
+}
+
+fn method(api: &Api, op: &Operation) -> TokenStream {
+    let name = ident(&op.method_name);
+    let constant = ident(&op.const_name);
+    let mut text = op.doc.trim().to_owned();
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    text.push_str(&format!("`{} {}`", op.http_method, op.template));
+    text.push_str(
+        "\n\n# Errors\n\nFails when an argument is invalid, when the request cannot be \
+         sent, when the API answers with a non-success status, or when the answer \
+         cannot be decoded.",
+    );
+    let docs = doc(&text);
+
+    let params = op
+        .owner
+        .and_then(|o| api.handles.get(o))
+        .map(|h| h.params.as_slice())
+        .unwrap_or_default();
+    let args = params.iter().map(|p| {
+        let f = ident(&p.field);
+        quote! { self.#f.as_str() }
+    });
+    let client = if op.owner.is_some() {
+        quote! { self.client }
+    } else {
+        quote! { self }
+    };
+
+    let mut inputs = Vec::new();
+    let mut steps = Vec::new();
+    if let Some(p) = &op.params {
+        let ty = ident(&p.type_name);
+        inputs.push(quote! { params: &#ty });
+        for f in &p.fields {
+            let wire = &f.wire;
+            let field = ident(&f.field);
+            let call = match (f.location, f.repeated) {
+                (ParamLocation::Query, false) => quote! { .query(#wire, params.#field.as_deref()) },
+                (ParamLocation::Query, true) => quote! { .query_all(#wire, &params.#field) },
+                (ParamLocation::Header, false) => {
+                    quote! { .header(#wire, params.#field.as_deref()) }
+                }
+                (ParamLocation::Header, true) => quote! { .header_all(#wire, &params.#field) },
+            };
+            steps.push(call);
+        }
+    }
+    let body_step = match op.body.as_ref().and_then(|b| b.ty.as_ref().map(|t| (b, t))) {
+        Some((b, ty)) if b.optional => {
+            let ty = borrowed(ty);
+            inputs.push(quote! { body: Option<#ty> });
+            quote! {
+                let request = match body {
+                    Some(body) => request.json(body)?,
+                    None => request,
+                };
+            }
+        }
+        Some((_, ty)) => {
+            let ty = borrowed(ty);
+            inputs.push(quote! { body: #ty });
+            quote! { let request = request.json(body)?; }
+        }
+        None => TokenStream::new(),
+    };
+    let (output, decode) = match &op.response {
+        ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json() }),
+        ResponseSpec::Empty => (quote! { () }, quote! { empty() }),
+        ResponseSpec::Text => (quote! { String }, quote! { text() }),
+        ResponseSpec::Any => (quote! { ::serde_json::Value }, quote! { json_or_null() }),
+    };
+    quote! {
+        #docs
+        pub async fn #name(&self, #(#inputs),*) -> Result<#output, rt::Error> {
+            let request = #client.request(&operations::#constant, &[#(#args),*])? #(#steps)*;
+            #body_step
+            #client.execute(request).await?.#decode
+        }
+    }
+}
+
+fn descriptors(api: &Api) -> TokenStream {
+    let statics = api.operations.iter().map(|op| descriptor(api, op));
+    let names: Vec<_> = api
+        .operations
+        .iter()
+        .map(|op| ident(&op.const_name))
+        .collect();
+    quote! {
+        /// Static descriptions of every operation: what the runtime sends, and
+        /// the examples the spec documents.
+        pub mod operations {
+            #[allow(unused_imports)]
+            use super::rt;
+
+            #(#statics)*
+
+            /// Every operation, in the order of the spec.
+            pub static ALL: &[&rt::Operation] = &[#(&#names),*];
+        }
+    }
+}
+
+fn descriptor(api: &Api, op: &Operation) -> TokenStream {
+    let constant = ident(&op.const_name);
+    let docs = doc(&format!(
+        "`{} {}`: *{}*.",
+        op.http_method, op.template, op.item
+    ));
+    let name = &op.qualified_name;
+    let item = &op.item;
+    let method = format_ident!("{}", op.http_method);
+    let params: Vec<&str> = op
+        .owner
+        .and_then(|o| api.handles.get(o))
+        .map(|h| h.params.iter().map(|p| p.wire.as_str()).collect())
+        .unwrap_or_default();
+    let path = op.path.iter().map(|piece| match piece {
+        PathPiece::Literal(text) => quote! { rt::PathPart::Literal(#text) },
+        PathPiece::Param(i) => {
+            let i = Literal::usize_unsuffixed(*i);
+            quote! { rt::PathPart::Param(#i) }
+        }
+        PathPiece::Username => quote! { rt::PathPart::Username },
+        PathPiece::Password => quote! { rt::PathPart::Password },
+    });
+    let idempotent = op.idempotent;
+    let auth = match op.auth {
+        AuthScheme::None => quote! { rt::Auth::None },
+        AuthScheme::Basic => quote! { rt::Auth::Basic },
+    };
+    let constants = op.body.iter().flat_map(|b| &b.constants).map(|(k, v)| {
+        let value = match v {
+            Value::Bool(b) => quote! { rt::Constant::Bool(#b) },
+            Value::Number(n) if n.is_i64() => {
+                let n = Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
+                quote! { rt::Constant::Int(#n) }
+            }
+            Value::Number(n) => {
+                let n = Literal::f64_unsuffixed(n.as_f64().unwrap_or_default());
+                quote! { rt::Constant::Float(#n) }
+            }
+            other => {
+                let s = other.as_str().unwrap_or_default();
+                quote! { rt::Constant::Str(#s) }
+            }
+        };
+        quote! { (#k, #value) }
+    });
+    let examples = op.examples.iter().map(|e| {
+        let (name, body) = (&e.name, &e.body);
+        let status = Literal::u16_unsuffixed(e.status);
+        quote! { rt::Example { name: #name, status: #status, body: #body } }
+    });
+    quote! {
+        #docs
+        pub static #constant: rt::Operation = rt::Operation {
+            name: #name,
+            item: #item,
+            method: rt::Method::#method,
+            path: &[#(#path),*],
+            params: &[#(#params),*],
+            idempotent: #idempotent,
+            auth: #auth,
+            constants: &[#(#constants),*],
+            examples: &[#(#examples),*],
+        };
+    }
+}

@@ -1,0 +1,148 @@
+//! Errors and warnings, each naming the file, the item and the problem.
+
+use std::fmt;
+
+/// Where in the input a problem was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file the input came from, as the caller named it.
+    pub file: String,
+    /// Folder path and name of the item, when the problem belongs to one item.
+    pub item: Option<String>,
+}
+
+impl Location {
+    pub(super) fn file(file: &str) -> Self {
+        Location {
+            file: file.to_owned(),
+            item: None,
+        }
+    }
+
+    pub(super) fn item(file: &str, item: &str) -> Self {
+        Location {
+            file: file.to_owned(),
+            item: Some(item.to_owned()),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.item {
+            Some(item) => write!(f, "{}: item \"{}\"", self.file, item),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// What went wrong, by stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Text that should be JSON is not; `line` and `column` are 1-based.
+    InvalidJson {
+        /// What held the JSON: the file itself, or a body inside it.
+        what: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem.
+        column: usize,
+        /// The parser's description.
+        message: String,
+    },
+    /// The JSON is valid but not shaped the way the format requires.
+    UnexpectedFormat(String),
+    /// The input uses something the generator does not support.
+    Unsupported(String),
+    /// A URL or path that cannot be turned into a request path.
+    InvalidUrl(String),
+    /// The overlay refers to something that does not exist, or contradicts the collection.
+    Overlay(String),
+    /// Two things need the same Rust name and nothing in the spec tells them apart.
+    NameConflict(String),
+    /// The generated tokens did not parse as Rust (a generator bug, reported, never a panic).
+    Emit(String),
+    /// Reading a spec file or directory failed.
+    Io(String),
+}
+
+/// A problem that stops generation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    /// Where the problem is.
+    pub location: Location,
+    /// What the problem is.
+    pub kind: ErrorKind,
+}
+
+impl Error {
+    pub(super) fn new(location: Location, kind: ErrorKind) -> Self {
+        Error { location, kind }
+    }
+
+    /// Turns a `serde_json` parse failure into an error that keeps line and column.
+    pub(super) fn json(location: Location, what: &str, err: &serde_json::Error) -> Self {
+        // serde_json appends " at line L column C" to its message; the fields carry it.
+        let message = err.to_string();
+        let message = match message.rfind(" at line ") {
+            Some(cut) => message[..cut].to_owned(),
+            None => message,
+        };
+        Error::new(
+            location,
+            ErrorKind::InvalidJson {
+                what: what.to_owned(),
+                line: err.line(),
+                column: err.column(),
+                message,
+            },
+        )
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::InvalidJson {
+                what,
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "{what} is not valid JSON at line {line}, column {column}: {message}"
+            ),
+            ErrorKind::UnexpectedFormat(msg) => write!(f, "unexpected format: {msg}"),
+            ErrorKind::Unsupported(msg) => write!(f, "unsupported: {msg}"),
+            ErrorKind::InvalidUrl(msg) => write!(f, "invalid URL: {msg}"),
+            ErrorKind::Overlay(msg) => write!(f, "overlay: {msg}"),
+            ErrorKind::NameConflict(msg) => write!(f, "name conflict: {msg}"),
+            ErrorKind::Emit(msg) => write!(f, "internal error while emitting Rust: {msg}"),
+            ErrorKind::Io(msg) => write!(f, "{msg}"),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.kind)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// An item left out of the generated module because it uses something unsupported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The skipped item.
+    pub location: Location,
+    /// Why it was skipped.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: skipped: {}", self.location, self.message)
+    }
+}

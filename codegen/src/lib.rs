@@ -1,0 +1,154 @@
+//! Generates a typed Rust client module from a Postman Collection (v2.0 or
+//! v2.1), with an optional overlay for what a collection cannot say.
+//!
+//! The pipeline is `postman` (read the JSON) → `draft` (one operation per
+//! item) → `lower` and `types` (the model, every name decided) → `emit`
+//! (tokens with `quote`, formatted by `prettyplease`). [`generate`] is pure:
+//! text in, text out. [`generate_dir`] adds the file reading that a build
+//! script or the command line needs.
+//!
+//! The generated module expects two things from its host crate: a runtime
+//! module (see [`Options::runtime_path`]) and a client type
+//! ([`Options::client_path`]).
+//!
+//! Modules here refer to each other through `super::`, never `crate::`: the
+//! SDK's build script compiles these same files as a module of its own, so the
+//! published SDK builds without this crate being published.
+#![deny(missing_docs)]
+
+mod draft;
+mod emit;
+mod emit_ops;
+mod emit_types;
+mod error;
+mod jsonc;
+mod lower;
+mod markdown;
+mod model;
+mod naming;
+mod overlay;
+mod postman;
+mod shape;
+mod spec_dir;
+mod types;
+mod url;
+
+pub use error::{Error, ErrorKind, Location, Warning};
+pub use spec_dir::{SpecFiles, generate_dir};
+
+/// A named input text; the name appears in every error about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file name shown in errors, such as `spec/api.postman_collection.json`.
+    pub name: &'a str,
+    /// The file's contents.
+    pub text: &'a str,
+}
+
+/// How to generate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Skip items that use unsupported constructs, with one warning each,
+    /// instead of failing.
+    pub skip_unsupported: bool,
+    /// Path of the runtime module the generated code calls.
+    pub runtime_path: String,
+    /// Path of the client type the generated code extends.
+    pub client_path: String,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            skip_unsupported: false,
+            runtime_path: "crate::runtime".into(),
+            client_path: "crate::Client".into(),
+        }
+    }
+}
+
+impl Options {
+    /// Sets [`Options::skip_unsupported`].
+    pub fn with_skip_unsupported(mut self, skip: bool) -> Self {
+        self.skip_unsupported = skip;
+        self
+    }
+
+    /// Sets [`Options::runtime_path`].
+    pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime_path = path.into();
+        self
+    }
+
+    /// Sets [`Options::client_path`].
+    pub fn with_client_path(mut self, path: impl Into<String>) -> Self {
+        self.client_path = path.into();
+        self
+    }
+}
+
+/// A generated module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Output {
+    /// Formatted Rust source.
+    pub code: String,
+    /// Items skipped because they use something unsupported.
+    pub warnings: Vec<Warning>,
+    /// How many operations the module offers.
+    pub operations: usize,
+}
+
+/// Generates the module for `collection`, with `overlay` if given.
+///
+/// # Errors
+///
+/// Returns an error naming the file, the item and the problem when the input
+/// is not a readable collection or overlay, or uses something unsupported
+/// while [`Options::skip_unsupported`] is off.
+pub fn generate(
+    collection: Source<'_>,
+    overlay: Option<Source<'_>>,
+    options: &Options,
+) -> Result<Output, Error> {
+    let parsed = postman::read(collection.name, collection.text)?;
+    let (overlay_data, overlay_file) = match overlay {
+        Some(o) => (overlay::read(o.name, o.text)?, o.name),
+        None => (overlay::Overlay::default(), ""),
+    };
+    let path = |what: &str, text: &str| {
+        syn::parse_str::<syn::Path>(text).map_err(|e| {
+            Error::new(
+                Location::file(collection.name),
+                ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
+            )
+        })
+    };
+    let paths = emit::Paths {
+        runtime: path("runtime_path", &options.runtime_path)?,
+        client: path("client_path", &options.client_path)?,
+    };
+    let client_name = paths
+        .client
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let input = lower::Input {
+        collection: &parsed,
+        collection_file: collection.name,
+        overlay: &overlay_data,
+        overlay_file,
+        skip_unsupported: options.skip_unsupported,
+        client_name: &client_name,
+    };
+    let api = lower::lower(&input, &mut warnings)?;
+    let source = format!("`{}` ({})", api.title, collection.name);
+    let code = emit::module(&api, &paths, &source)
+        .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
+    Ok(Output {
+        code,
+        warnings,
+        operations: api.operations.len(),
+    })
+}

@@ -1,0 +1,187 @@
+//! The intermediate model: what to generate, with every Rust name decided.
+//!
+//! Built from the collection (and overlay) by `lower` and `types`; read by
+//! the emitter, which only prints. Names here are final and unique in their
+//! scope; a leading `r#` marks a raw identifier.
+
+use serde_json::Value;
+
+/// Everything the generated module contains.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Api {
+    pub title: String,
+    /// Scheme, host and any path prefix shared by every request.
+    pub base_url: Option<String>,
+    pub handles: Vec<Handle>,
+    pub operations: Vec<Operation>,
+    pub types: Vec<TypeDef>,
+}
+
+/// A resource handle: a value that holds the path parameters leading to a
+/// resource and offers its operations (`client.phlo(id).run(...)`).
+#[derive(Debug, Clone)]
+pub(super) struct Handle {
+    pub type_name: String,
+    /// Method on the parent (or the client) that returns this handle.
+    pub accessor: String,
+    pub parent: Option<usize>,
+    /// The path literal that names the resource, as written in the spec.
+    pub resource: String,
+    /// Path parameters from the root down; the last is this handle's own.
+    pub params: Vec<PathParam>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct PathParam {
+    /// The name in the spec.
+    pub wire: String,
+    /// The Rust field and argument name.
+    pub field: String,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Operation {
+    /// Folder path and name of the item, for docs and errors.
+    pub item: String,
+    pub method_name: String,
+    /// Unique across the API; names the operation in errors and logs.
+    pub qualified_name: String,
+    pub const_name: String,
+    pub http_method: String,
+    pub idempotent: bool,
+    /// The handle that offers this operation; `None` for the client itself.
+    pub owner: Option<usize>,
+    pub path: Vec<PathPiece>,
+    /// The path as the spec writes it, such as `/v1/phlo/{phlo_id}`.
+    pub template: String,
+    pub auth: AuthScheme,
+    pub params: Option<ParamsSpec>,
+    pub body: Option<BodySpec>,
+    pub response: ResponseSpec,
+    pub doc: String,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum PathPiece {
+    Literal(String),
+    /// Index into the owner handle's `params`.
+    Param(usize),
+    /// Filled from the client's credentials.
+    Username,
+    Password,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AuthScheme {
+    None,
+    Basic,
+}
+
+/// Query and header parameters, gathered in one struct per operation.
+#[derive(Debug, Clone)]
+pub(super) struct ParamsSpec {
+    pub type_name: String,
+    pub fields: Vec<ParamField>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct ParamField {
+    pub wire: String,
+    pub field: String,
+    pub location: ParamLocation,
+    /// The key appears more than once: a list of values.
+    pub repeated: bool,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ParamLocation {
+    Query,
+    Header,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct BodySpec {
+    /// The caller's part of the body; `None` when the body holds only constants.
+    pub ty: Option<TypeRef>,
+    /// The caller may leave the body out.
+    pub optional: bool,
+    /// Fields with a fixed value, added by the runtime, never passed by callers.
+    pub constants: Vec<(String, Value)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum ResponseSpec {
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// No body worth reading.
+    Empty,
+    /// A body that is not JSON.
+    Text,
+    /// Examples say nothing: any JSON, an empty body read as `null`.
+    Any,
+}
+
+/// A saved example response.
+#[derive(Debug, Clone)]
+pub(super) struct Example {
+    pub name: String,
+    pub status: u16,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum TypeDef {
+    Struct(StructDef),
+    Enum(EnumDef),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct StructDef {
+    pub name: String,
+    pub doc: String,
+    pub fields: Vec<FieldDef>,
+    /// Name of the catch-all field that keeps undocumented keys (responses).
+    pub extra: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct FieldDef {
+    pub wire: String,
+    pub name: String,
+    pub ty: TypeRef,
+    pub optional: bool,
+    pub doc: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct EnumDef {
+    pub name: String,
+    pub doc: String,
+    pub variants: Vec<Variant>,
+    /// Accepts values it does not list, kept in a catch-all variant with this name.
+    pub catch_all: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Variant {
+    pub wire: String,
+    pub name: String,
+}
+
+/// A Rust type in a field, body or response.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum TypeRef {
+    String,
+    Integer,
+    Float,
+    Bool,
+    /// Any JSON value.
+    Json,
+    /// A JSON object with arbitrary keys.
+    JsonObject,
+    List(Box<TypeRef>),
+    Named(String),
+}

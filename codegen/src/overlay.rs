@@ -1,0 +1,241 @@
+//! The overlay: what a Postman collection cannot say.
+//!
+//! A small JSON file beside the collection. It names operations and types,
+//! fixes docs, declares constant and enumerated fields, and names resources.
+//! Every key is checked, so a typo is an error instead of a silent no-op.
+//!
+//! ```json
+//! {
+//!   "resources": { "members": "member" },
+//!   "operations": [
+//!     {
+//!       "item": ["Folder", "Item name"],
+//!       "name": "add_user",
+//!       "response_type": "ActionResponse",
+//!       "fields": {
+//!         "action": { "constant": "call" },
+//!         "role": { "enum": ["agent", "customer"], "type_name": "Role" }
+//!       }
+//!     }
+//!   ]
+//! }
+//! ```
+
+use super::error::{Error, ErrorKind, Location};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct Overlay {
+    /// Accessor names for resources, by the path literal that introduces them.
+    pub resources: BTreeMap<String, String>,
+    pub operations: Vec<OperationOverlay>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct OperationOverlay {
+    /// Folder names then the item name.
+    pub item: Vec<String>,
+    /// Narrows `item` to one HTTP method when several items share a name.
+    pub method: Option<String>,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub request_type: Option<String>,
+    pub response_type: Option<String>,
+    pub idempotent: Option<bool>,
+    /// The body is a free-form JSON object sent as the caller builds it.
+    pub free_form_body: bool,
+    pub fields: BTreeMap<String, FieldOverlay>,
+    pub response_fields: BTreeMap<String, FieldOverlay>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct FieldOverlay {
+    /// The field always has this value; callers never pass it.
+    pub constant: Option<Value>,
+    /// The allowed values.
+    pub values: Option<Vec<String>>,
+    pub type_name: Option<String>,
+    pub description: Option<String>,
+    pub required: Option<bool>,
+    /// `string`, `integer`, `number`, `boolean`, `object` or `any`.
+    pub r#type: Option<String>,
+    /// A format the runtime knows how to check or decode.
+    pub format: Option<String>,
+}
+
+/// Reads the overlay in `source` (the text of `file`).
+pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
+    let root: Value = serde_json::from_str(source)
+        .map_err(|e| Error::json(Location::file(file), "the overlay", &e))?;
+    let bad = |msg: String| Error::new(Location::file(file), ErrorKind::Overlay(msg));
+    let root = object(&root, "the overlay").map_err(bad)?;
+    check_keys(root, "the overlay", &["resources", "operations"]).map_err(bad)?;
+    let mut overlay = Overlay::default();
+    if let Some(resources) = root.get("resources") {
+        for (literal, name) in object(resources, "`resources`").map_err(bad)? {
+            let name = name
+                .as_str()
+                .ok_or_else(|| bad(format!("`resources.{literal}` must be a string")))?;
+            overlay.resources.insert(literal.clone(), name.to_owned());
+        }
+    }
+    let operations = match root.get("operations") {
+        None => return Ok(overlay),
+        Some(Value::Array(list)) => list,
+        Some(_) => return Err(bad("`operations` must be an array".into())),
+    };
+    for (n, entry) in operations.iter().enumerate() {
+        let what = format!("`operations[{n}]`");
+        overlay
+            .operations
+            .push(operation(entry, &what).map_err(bad)?);
+    }
+    Ok(overlay)
+}
+
+fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
+    let obj = object(entry, what)?;
+    check_keys(
+        obj,
+        what,
+        &[
+            "item",
+            "method",
+            "name",
+            "description",
+            "request_type",
+            "response_type",
+            "idempotent",
+            "body",
+            "fields",
+            "response_fields",
+        ],
+    )?;
+    let item = match obj.get("item") {
+        Some(Value::Array(parts)) if !parts.is_empty() => parts
+            .iter()
+            .map(|p| p.as_str().map(str::to_owned))
+            .collect::<Option<Vec<_>>>()
+            .ok_or_else(|| format!("{what}.item must hold strings"))?,
+        _ => return Err(format!("{what} needs `item`: [folder..., name]")),
+    };
+    let free_form_body = match obj.get("body") {
+        None => false,
+        Some(Value::String(s)) if s == "free_form" => true,
+        Some(_) => return Err(format!("{what}.body must be \"free_form\"")),
+    };
+    Ok(OperationOverlay {
+        item,
+        method: string(obj, "method", what)?.map(|m| m.to_ascii_uppercase()),
+        name: string(obj, "name", what)?,
+        description: string(obj, "description", what)?,
+        request_type: string(obj, "request_type", what)?,
+        response_type: string(obj, "response_type", what)?,
+        idempotent: match obj.get("idempotent") {
+            None => None,
+            Some(Value::Bool(b)) => Some(*b),
+            Some(_) => return Err(format!("{what}.idempotent must be a boolean")),
+        },
+        free_form_body,
+        fields: fields(obj.get("fields"), &format!("{what}.fields"))?,
+        response_fields: fields(
+            obj.get("response_fields"),
+            &format!("{what}.response_fields"),
+        )?,
+    })
+}
+
+fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOverlay>, String> {
+    let Some(value) = value else {
+        return Ok(BTreeMap::new());
+    };
+    let mut out = BTreeMap::new();
+    for (name, spec) in object(value, what)? {
+        let here = format!("{what}.{name}");
+        let obj = object(spec, &here)?;
+        check_keys(
+            obj,
+            &here,
+            &[
+                "constant",
+                "enum",
+                "type_name",
+                "description",
+                "required",
+                "type",
+                "format",
+            ],
+        )?;
+        let values = match obj.get("enum") {
+            None => None,
+            Some(Value::Array(vals)) if !vals.is_empty() => Some(
+                vals.iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| format!("{here}.enum must hold strings"))?,
+            ),
+            Some(_) => return Err(format!("{here}.enum must be a non-empty array")),
+        };
+        let constant = match obj.get("constant") {
+            None => None,
+            Some(v @ (Value::String(_) | Value::Number(_) | Value::Bool(_))) => Some(v.clone()),
+            Some(_) => {
+                return Err(format!(
+                    "{here}.constant must be a string, number or boolean"
+                ));
+            }
+        };
+        let r#type = string(obj, "type", &here)?;
+        if let Some(t) = &r#type {
+            const TYPES: &[&str] = &["string", "integer", "number", "boolean", "object", "any"];
+            if !TYPES.contains(&t.as_str()) {
+                return Err(format!(
+                    "{here}.type `{t}` is not one of {}",
+                    TYPES.join(", ")
+                ));
+            }
+        }
+        out.insert(
+            name.clone(),
+            FieldOverlay {
+                constant,
+                values,
+                type_name: string(obj, "type_name", &here)?,
+                description: string(obj, "description", &here)?,
+                required: match obj.get("required") {
+                    None => None,
+                    Some(Value::Bool(b)) => Some(*b),
+                    Some(_) => return Err(format!("{here}.required must be a boolean")),
+                },
+                r#type,
+                format: string(obj, "format", &here)?,
+            },
+        );
+    }
+    Ok(out)
+}
+
+fn object<'v>(value: &'v Value, what: &str) -> Result<&'v Map<String, Value>, String> {
+    value
+        .as_object()
+        .ok_or_else(|| format!("{what} must be a JSON object"))
+}
+
+fn check_keys(obj: &Map<String, Value>, what: &str, allowed: &[&str]) -> Result<(), String> {
+    match obj.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(key) => Err(format!(
+            "{what} has unknown key `{key}` (allowed: {})",
+            allowed.join(", ")
+        )),
+        None => Ok(()),
+    }
+}
+
+fn string(obj: &Map<String, Value>, key: &str, what: &str) -> Result<Option<String>, String> {
+    match obj.get(key) {
+        None => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(format!("{what}.{key} must be a string")),
+    }
+}

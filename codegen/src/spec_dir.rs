@@ -1,0 +1,117 @@
+//! Finding and reading the spec files in a directory: the only file I/O of
+//! the library, shared by build scripts and the command line.
+
+use super::error::{Error, ErrorKind, Location};
+use super::{Options, Output, Source, generate};
+use std::path::{Path, PathBuf};
+
+/// The files a spec directory holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpecFiles {
+    /// The collection: the one `*.postman_collection.json` or `*.postman.json` file.
+    pub collection: PathBuf,
+    /// The overlay: the `*.overlay.json` file, if there is one.
+    pub overlay: Option<PathBuf>,
+}
+
+impl SpecFiles {
+    /// Finds the collection and overlay in `dir`.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the directory cannot be read, holds no collection, or holds
+    /// more than one collection or overlay.
+    pub fn find(dir: &Path) -> Result<SpecFiles, Error> {
+        let io = |msg: String| {
+            Error::new(
+                Location::file(&dir.display().to_string()),
+                ErrorKind::Io(msg),
+            )
+        };
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| io(format!("cannot read the directory: {e}")))?;
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| io(format!("cannot read the directory: {e}")))?;
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+        names.sort();
+        let pick = |what: &str, matches: &dyn Fn(&str) -> bool| -> Result<Option<PathBuf>, Error> {
+            let found: Vec<&String> = names.iter().filter(|n| matches(n)).collect();
+            match found.as_slice() {
+                [] => Ok(None),
+                [one] => Ok(Some(dir.join(one))),
+                many => Err(io(format!(
+                    "holds {} {what} files ({}); keep one",
+                    many.len(),
+                    many.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        };
+        let collection = pick("collection", &|n| {
+            n.ends_with(".postman_collection.json") || n.ends_with(".postman.json")
+        })?
+        .ok_or_else(|| io("holds no `*.postman_collection.json` file".into()))?;
+        let overlay = pick("overlay", &|n| n.ends_with(".overlay.json"))?;
+        Ok(SpecFiles {
+            collection,
+            overlay,
+        })
+    }
+
+    /// Every file generation reads, for a build script's `rerun-if-changed`.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut out = vec![self.collection.as_path()];
+        out.extend(self.overlay.as_deref());
+        out
+    }
+}
+
+/// Generates the module from the spec files in `dir`.
+///
+/// Files are named in errors and in the module header as `<dir name>/<file>`,
+/// so the output does not depend on where the checkout lives.
+///
+/// # Errors
+///
+/// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
+pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Error> {
+    let files = SpecFiles::find(dir)?;
+    let label = |path: &Path| {
+        let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());
+        let file = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match dir_name {
+            Some(d) if !d.is_empty() && d != "." => format!("{d}/{file}"),
+            _ => file,
+        }
+    };
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).map_err(|e| {
+            Error::new(
+                Location::file(&label(path)),
+                ErrorKind::Io(format!("cannot read: {e}")),
+            )
+        })
+    };
+    let collection_text = read(&files.collection)?;
+    let collection_name = label(&files.collection);
+    let overlay = match &files.overlay {
+        Some(path) => Some((label(path), read(path)?)),
+        None => None,
+    };
+    let output = generate(
+        Source {
+            name: &collection_name,
+            text: &collection_text,
+        },
+        overlay.as_ref().map(|(name, text)| Source { name, text }),
+        options,
+    )?;
+    Ok((output, files))
+}

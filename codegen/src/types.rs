@@ -1,0 +1,312 @@
+//! Named Rust types from example shapes, argument tables and the overlay.
+
+use super::markdown::{Argument, Requirement};
+use super::model::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
+use super::naming::{self, Scope};
+use super::overlay::FieldOverlay;
+use super::shape::{Kind, Object, Shape};
+use std::collections::BTreeMap;
+
+/// Which side of the wire a type is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    /// Built by callers: closed enums, required-ness from the docs.
+    Request,
+    /// Decoded from the API: tolerant enums and a catch-all for unknown keys.
+    Response,
+}
+
+/// What the docs and overlay say about a body's top-level fields.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Hints {
+    pub table: Vec<Argument>,
+    pub overlay: BTreeMap<String, FieldOverlay>,
+    /// Keys the runtime fills in (constants); they get no field.
+    pub skip: Vec<String>,
+}
+
+/// Collects type definitions and keeps their names unique.
+#[derive(Debug)]
+pub(super) struct Types {
+    pub defs: Vec<TypeDef>,
+    scope: Scope,
+    /// Enum name to its index in `defs`, for sharing identical enums.
+    enums: BTreeMap<String, usize>,
+}
+
+impl Types {
+    pub(super) fn new(reserved: &[&str]) -> Self {
+        Types {
+            defs: Vec::new(),
+            scope: Scope::with_reserved(reserved),
+            enums: BTreeMap::new(),
+        }
+    }
+
+    /// Takes a derived name, made unique if needed.
+    pub(super) fn claim(&mut self, name: &str) -> String {
+        self.scope.claim(name)
+    }
+
+    /// Whether `name` is already used by a type.
+    pub(super) fn is_taken(&self, name: &str) -> bool {
+        self.scope.contains(name)
+    }
+
+    /// Takes a name the overlay chose; it must be free.
+    pub(super) fn claim_exact(&mut self, name: &str) -> Result<String, String> {
+        if self.scope.contains(name) {
+            return Err(format!("the type name `{name}` is already used"));
+        }
+        Ok(self.scope.claim(name))
+    }
+
+    /// The type for a whole body or response. `name` is already claimed and is
+    /// used when the shape is an object; nested objects are named after it.
+    pub(super) fn top(
+        &mut self,
+        name: &str,
+        doc: String,
+        shape: &Shape,
+        role: Role,
+        hints: &Hints,
+    ) -> Result<TypeRef, String> {
+        match &shape.kind {
+            Kind::Object(obj) if !obj.fields.is_empty() || !hints.overlay.is_empty() => {
+                self.object(name.to_owned(), doc, obj, role, hints)?;
+                Ok(TypeRef::Named(name.to_owned()))
+            }
+            Kind::Array(item) => Ok(TypeRef::List(Box::new(
+                self.nested(name, "Item", item, role)?,
+            ))),
+            _ => Ok(self.nested(name, "", shape, role)?),
+        }
+    }
+
+    fn object(
+        &mut self,
+        name: String,
+        doc: String,
+        obj: &Object,
+        role: Role,
+        hints: &Hints,
+    ) -> Result<(), String> {
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        for field in &obj.fields {
+            let overlay = hints.overlay.get(&field.key);
+            if hints.skip.contains(&field.key) {
+                continue;
+            }
+            let row = hints.table.iter().find(|r| r.name == field.key);
+            let ty = match overlay {
+                Some(o) if o.values.is_some() || o.r#type.is_some() => {
+                    self.declared(&name, &field.key, o, row, role)?
+                }
+                _ => self.nested(&name, &field.key, &field.shape, role)?,
+            };
+            let present = field.always_present(obj.samples) && !field.shape.nullable;
+            let required = overlay
+                .and_then(|o| o.required)
+                .or_else(|| required_by_table(row, role))
+                .unwrap_or(present);
+            fields.push(FieldDef {
+                wire: field.key.clone(),
+                name: scope.claim(&naming::snake(&field.key, "field")),
+                ty,
+                optional: !required || field.shape.nullable,
+                doc: field_doc(overlay, row),
+            });
+        }
+        // Documented or declared fields that no example shows.
+        let extra_rows = hints
+            .table
+            .iter()
+            .filter(|r| role == Role::Request && !obj.fields.iter().any(|f| f.key == r.name));
+        let mut missing: Vec<&str> = extra_rows.map(|r| r.name.as_str()).collect();
+        for key in hints.overlay.keys() {
+            if !obj.fields.iter().any(|f| &f.key == key) && !missing.contains(&key.as_str()) {
+                missing.push(key);
+            }
+        }
+        for key in missing {
+            let overlay = hints.overlay.get(key);
+            if hints.skip.iter().any(|k| k == key) {
+                continue;
+            }
+            let row = hints.table.iter().find(|r| r.name == key);
+            let ty = match overlay {
+                Some(o) if o.values.is_some() || o.r#type.is_some() => {
+                    self.declared(&name, key, o, row, role)?
+                }
+                Some(_) if row.is_none() => {
+                    return Err(format!(
+                        "field `{key}` is not in any example of `{name}`; give it a `type`"
+                    ));
+                }
+                _ => TypeRef::Json,
+            };
+            let required = overlay
+                .and_then(|o| o.required)
+                .or_else(|| required_by_table(row, role))
+                .unwrap_or(false);
+            fields.push(FieldDef {
+                wire: key.to_owned(),
+                name: scope.claim(&naming::snake(key, "field")),
+                ty,
+                optional: !required,
+                doc: field_doc(overlay, row),
+            });
+        }
+        let extra = (role == Role::Response).then(|| scope.claim("extra"));
+        self.defs.push(TypeDef::Struct(StructDef {
+            name,
+            doc,
+            fields,
+            extra,
+        }));
+        Ok(())
+    }
+
+    /// A type from an example shape; objects become structs named `{parent}{key}`.
+    fn nested(
+        &mut self,
+        parent: &str,
+        key: &str,
+        shape: &Shape,
+        role: Role,
+    ) -> Result<TypeRef, String> {
+        Ok(match &shape.kind {
+            Kind::Unknown | Kind::Any => TypeRef::Json,
+            Kind::Bool => TypeRef::Bool,
+            Kind::Int => TypeRef::Integer,
+            Kind::Float => TypeRef::Float,
+            Kind::String => TypeRef::String,
+            Kind::Array(item) if item.nullable && item.kind != Kind::Unknown => {
+                TypeRef::List(Box::new(TypeRef::Json))
+            }
+            Kind::Array(item) => {
+                let key = format!("{key} item");
+                TypeRef::List(Box::new(self.nested(parent, &key, item, role)?))
+            }
+            Kind::Object(obj) if obj.fields.is_empty() => TypeRef::JsonObject,
+            Kind::Object(obj) => {
+                let name = self.claim(&naming::camel(
+                    &format!("{} {key}", naming::bare(parent)),
+                    "Value",
+                ));
+                let doc = format!("The `{key}` object of [`{}`].", naming::bare(parent));
+                self.object(name.clone(), doc, obj, role, &Hints::default())?;
+                TypeRef::Named(name)
+            }
+        })
+    }
+
+    /// A type the overlay declares: an enum, or a scalar type by name.
+    fn declared(
+        &mut self,
+        parent: &str,
+        key: &str,
+        overlay: &FieldOverlay,
+        row: Option<&Argument>,
+        role: Role,
+    ) -> Result<TypeRef, String> {
+        if let Some(values) = &overlay.values {
+            let doc = field_doc(Some(overlay), row);
+            return self.enumeration(parent, key, overlay.type_name.as_deref(), values, doc, role);
+        }
+        Ok(match overlay.r#type.as_deref() {
+            Some("string") => TypeRef::String,
+            Some("integer") => TypeRef::Integer,
+            Some("number") => TypeRef::Float,
+            Some("boolean") => TypeRef::Bool,
+            Some("object") => TypeRef::JsonObject,
+            _ => TypeRef::Json,
+        })
+    }
+
+    fn enumeration(
+        &mut self,
+        parent: &str,
+        key: &str,
+        explicit: Option<&str>,
+        values: &[String],
+        doc: String,
+        role: Role,
+    ) -> Result<TypeRef, String> {
+        let open = role == Role::Response;
+        let wanted = match explicit {
+            Some(name) => naming::camel(name, "Value"),
+            None => naming::camel(key, "Value"),
+        };
+        if let Some(&index) = self.enums.get(&wanted) {
+            if let Some(TypeDef::Enum(existing)) = self.defs.get_mut(index) {
+                let same = existing.variants.iter().map(|v| &v.wire).eq(values.iter());
+                if same {
+                    if open && existing.catch_all.is_none() {
+                        existing.catch_all = Some(catch_all_name(&existing.variants));
+                    }
+                    return Ok(TypeRef::Named(wanted));
+                }
+            }
+            if explicit.is_some() {
+                return Err(format!(
+                    "enum `{wanted}` is declared twice with different values"
+                ));
+            }
+        }
+        let name = if self.scope.contains(&wanted) {
+            if explicit.is_some() {
+                return Err(format!("the type name `{wanted}` is already used"));
+            }
+            self.claim(&naming::camel(
+                &format!("{} {key}", naming::bare(parent)),
+                "Value",
+            ))
+        } else {
+            self.claim(&wanted)
+        };
+        let mut scope = Scope::default();
+        let variants: Vec<Variant> = values
+            .iter()
+            .map(|v| Variant {
+                wire: v.clone(),
+                name: scope.claim(&naming::camel(v, "Empty")),
+            })
+            .collect();
+        let catch_all = open.then(|| catch_all_name(&variants));
+        self.enums.insert(name.clone(), self.defs.len());
+        self.defs.push(TypeDef::Enum(EnumDef {
+            name: name.clone(),
+            doc,
+            variants,
+            catch_all,
+        }));
+        Ok(TypeRef::Named(name))
+    }
+}
+
+fn catch_all_name(variants: &[Variant]) -> String {
+    let mut scope = Scope::default();
+    for v in variants {
+        scope.claim(&v.name);
+    }
+    scope.claim("Unknown")
+}
+
+fn required_by_table(row: Option<&Argument>, role: Role) -> Option<bool> {
+    if role != Role::Request {
+        return None;
+    }
+    match row?.requirement? {
+        Requirement::Required => Some(true),
+        Requirement::Conditional | Requirement::Optional => Some(false),
+    }
+}
+
+fn field_doc(overlay: Option<&FieldOverlay>, row: Option<&Argument>) -> String {
+    overlay
+        .and_then(|o| o.description.clone())
+        .or_else(|| row.map(|r| r.description.clone()))
+        .unwrap_or_default()
+}

@@ -1,0 +1,185 @@
+//! The one error type of the crate.
+
+use bytes::Bytes;
+use reqwest::StatusCode;
+use std::fmt;
+
+/// Why a call failed, and what is known about it.
+///
+/// Its one-line `Display` names the operation and what happened, for example
+/// `add_user: HTTP 404 Not Found: PHLO not found (api_id 5b1c...)`. Match on
+/// [`Error::kind`] to tell the cases apart; the accessors give the status,
+/// Plivo's `api_id` and message, and the raw body where there is one.
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+struct Inner {
+    kind: ErrorKind,
+    operation: Option<&'static str>,
+}
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// An argument or setting was rejected before anything was sent.
+    #[error("invalid {field}: {reason}")]
+    InvalidInput {
+        /// The argument, field or setting at fault.
+        field: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+    /// The request could not be sent, or the response could not be read.
+    #[error("request failed: {}", causes(.source))]
+    Transport {
+        /// The underlying HTTP client error.
+        #[source]
+        source: reqwest::Error,
+    },
+    /// The API answered with a status other than 2xx.
+    #[error("HTTP {status}{}{}", message_suffix(.message.as_deref()), api_id_suffix(.api_id.as_deref()))]
+    Api {
+        /// The HTTP status.
+        status: StatusCode,
+        /// Plivo's request id, when the body carried one.
+        api_id: Option<String>,
+        /// Plivo's error message, when the body carried one.
+        message: Option<String>,
+        /// The body exactly as received.
+        body: Bytes,
+    },
+    /// A success status whose body is not what the operation returns.
+    #[error("HTTP {status} response could not be decoded: {reason}")]
+    Decode {
+        /// The HTTP status.
+        status: StatusCode,
+        /// Why decoding failed.
+        reason: String,
+        /// The body exactly as received.
+        body: Bytes,
+    },
+}
+
+/// An error and its causes on one line; transport errors keep the useful
+/// part (such as "Connection refused") in their sources.
+fn causes(error: &dyn std::error::Error) -> String {
+    let mut line = error.to_string();
+    let mut next = error.source();
+    while let Some(cause) = next {
+        let text = cause.to_string();
+        if !line.contains(&text) {
+            line.push_str(": ");
+            line.push_str(&text);
+        }
+        next = cause.source();
+    }
+    line
+}
+
+fn message_suffix(message: Option<&str>) -> String {
+    message.map(|m| format!(": {m}")).unwrap_or_default()
+}
+
+fn api_id_suffix(api_id: Option<&str>) -> String {
+    api_id
+        .map(|id| format!(" (api_id {id})"))
+        .unwrap_or_default()
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                operation: None,
+            }),
+        }
+    }
+
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidInput {
+            field: field.into(),
+            reason: reason.into(),
+        })
+    }
+
+    /// A transport failure; the URL is dropped because its path can hold
+    /// phone numbers.
+    pub(crate) fn transport(source: reqwest::Error) -> Self {
+        Error::new(ErrorKind::Transport {
+            source: source.without_url(),
+        })
+    }
+
+    pub(crate) fn in_operation(mut self, operation: &'static str) -> Self {
+        self.inner.operation = Some(operation);
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The operation that failed (such as `add_user`), when the error came from a call.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+
+    /// The HTTP status, when a response arrived.
+    pub fn status(&self) -> Option<StatusCode> {
+        match self.kind() {
+            ErrorKind::Api { status, .. } | ErrorKind::Decode { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// Plivo's `api_id` for the failed request, when the response carried one.
+    pub fn api_id(&self) -> Option<&str> {
+        match self.kind() {
+            ErrorKind::Api { api_id, .. } => api_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Plivo's error message, when the response carried one.
+    pub fn message(&self) -> Option<&str> {
+        match self.kind() {
+            ErrorKind::Api { message, .. } => message.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The response body exactly as received, when a response arrived.
+    pub fn body(&self) -> Option<&[u8]> {
+        match self.kind() {
+            ErrorKind::Api { body, .. } | ErrorKind::Decode { body, .. } => Some(body),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.inner.operation {
+            Some(op) => write!(f, "{op}: {}", self.inner.kind),
+            None => write!(f, "{}", self.inner.kind),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("operation", &self.inner.operation)
+            .field("kind", &self.inner.kind)
+            .finish()
+    }
+}
+
+/// `Display` already carries every cause on one line, so `source` is empty
+/// (reporters would print the causes twice); the transport error itself is in
+/// [`ErrorKind::Transport`].
+impl std::error::Error for Error {}

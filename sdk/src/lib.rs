@@ -1,0 +1,49 @@
+//! A typed, async client for Plivo's PHLO API.
+//!
+//! The operations, their request and response types, and the resource
+//! handles that offer them are generated at build time from the Postman
+//! collection in the repository's `spec/` directory; the client, its errors
+//! and the transport are written by hand beside them.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), plivo::Error> {
+//! use plivo::{AddUserRequest, Client, Role};
+//!
+//! let client = Client::from_env()?; // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
+//! let response = client
+//!     .phlo("e564a84a-7910-4447-b16f-65c541dd552c")
+//!     .multi_party_call("b4b48fc2-f47a-4a93-97c3-749ed9a40fa8")
+//!     .add_user(&AddUserRequest {
+//!         to: "+14152225555".into(),
+//!         role: Role::Agent,
+//!         trigger_source: "+14152223333".into(),
+//!     })
+//!     .await?;
+//! println!("{}", response.api_id);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Every call returns [`Error`] on failure; its [`Error::kind`] tells an
+//! argument rejected before sending, a transport failure, an API error (with
+//! the status, Plivo's `api_id` and message) and an undecodable response
+//! (with the status and raw body) apart.
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod builder;
+mod client;
+mod credentials;
+mod error;
+pub mod runtime;
+
+pub use builder::ClientBuilder;
+pub use client::Client;
+pub use error::{Error, ErrorKind};
+
+/// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/plivo_api.rs"));
+}
+
+pub use generated::*;

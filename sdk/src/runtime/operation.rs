@@ -1,0 +1,89 @@
+//! Static descriptions of operations, emitted by the generator.
+
+/// The HTTP method of an operation.
+pub use reqwest::Method;
+
+/// Everything the runtime needs to know about one operation of the API.
+///
+/// The generator emits one `static` per operation (see the crate's
+/// `operations` module); the runtime reads it to build, send and check a call,
+/// and tools such as a mock server read it to answer like the API.
+#[derive(Debug)]
+pub struct Operation {
+    /// Unique name, as errors and logs show it (`add_user`).
+    pub name: &'static str,
+    /// The spec item it comes from: folder path and name.
+    pub item: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path after the base URL, in pieces.
+    pub path: &'static [PathPart],
+    /// Names of the path parameters a call passes, in order.
+    pub params: &'static [&'static str],
+    /// Whether sending the request twice has the same effect as once.
+    pub idempotent: bool,
+    /// How the call authenticates.
+    pub auth: Auth,
+    /// Body fields with a fixed value, added to every request.
+    pub constants: &'static [(&'static str, Constant)],
+    /// The example responses the spec documents.
+    pub examples: &'static [Example],
+}
+
+/// A piece of an operation's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathPart {
+    /// Text sent as written.
+    Literal(&'static str),
+    /// The path parameter at this index of [`Operation::params`], percent-encoded.
+    Param(usize),
+    /// The client's Auth ID (Basic auth user name), percent-encoded.
+    Username,
+    /// The client's Basic auth password; the generator emits it only when a
+    /// spec puts the password in a path.
+    Password,
+}
+
+/// How an operation authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// No credentials are sent.
+    None,
+    /// HTTP Basic auth with the client's Auth ID and Auth Token.
+    Basic,
+}
+
+/// The value of a constant body field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Constant {
+    /// A string.
+    Str(&'static str),
+    /// An integer.
+    Int(i64),
+    /// A floating-point number.
+    Float(f64),
+    /// A boolean.
+    Bool(bool),
+}
+
+impl serde::Serialize for Constant {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Constant::Str(s) => serializer.serialize_str(s),
+            Constant::Int(n) => serializer.serialize_i64(n),
+            Constant::Float(n) => serializer.serialize_f64(n),
+            Constant::Bool(b) => serializer.serialize_bool(b),
+        }
+    }
+}
+
+/// An example response from the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Example {
+    /// The example's name in the spec.
+    pub name: &'static str,
+    /// Its HTTP status.
+    pub status: u16,
+    /// Its body, exactly as the spec gives it.
+    pub body: &'static str,
+}

@@ -1,0 +1,79 @@
+//! A successful response, decoded into what the operation returns.
+
+use super::operation::Operation;
+use crate::{Error, ErrorKind};
+use bytes::Bytes;
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+/// A 2xx response, body read in full.
+#[derive(Debug, Clone)]
+pub struct Response {
+    pub(crate) operation: &'static Operation,
+    pub(crate) status: StatusCode,
+    pub(crate) body: Bytes,
+}
+
+impl Response {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The body exactly as received.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// Decodes the JSON body.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`], with the status and the raw body, when the body
+    /// is not JSON of type `T`.
+    pub fn json<T: DeserializeOwned>(self) -> Result<T, Error> {
+        serde_json::from_slice(&self.body).map_err(|e| self.decode_error(e.to_string()))
+    }
+
+    /// Decodes any JSON; an empty body is `null`.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`] when the body is not JSON.
+    pub fn json_or_null(self) -> Result<serde_json::Value, Error> {
+        if self.body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(serde_json::Value::Null);
+        }
+        self.json()
+    }
+
+    /// Accepts the response whatever its body.
+    ///
+    /// # Errors
+    ///
+    /// Never; the signature matches the other decoders.
+    pub fn empty(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    /// The body as text.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Decode`] when the body is not UTF-8.
+    pub fn text(self) -> Result<String, Error> {
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Ok(text.to_owned()),
+            Err(e) => Err(self.decode_error(format!("body is not UTF-8: {e}"))),
+        }
+    }
+
+    fn decode_error(&self, reason: String) -> Error {
+        Error::new(ErrorKind::Decode {
+            status: self.status,
+            reason,
+            body: self.body.clone(),
+        })
+        .in_operation(self.operation.name)
+    }
+}
