@@ -1,1 +1,61 @@
-//! Helpers shared by the end-to-end tests.
+//! Support for the end-to-end tests: a local HTTP server on 127.0.0.1 and a
+//! client pointed at it with fake credentials.
+
+use plivo::Client;
+use wiremock::MockServer;
+
+/// A well-formed but fake Auth ID.
+pub const AUTH_ID: &str = "MAFAKEFAKEFAKEFAKE00";
+/// A fake Auth Token.
+pub const AUTH_TOKEN: &str = "fake-token-not-a-secret";
+/// The `Authorization` header the fake credentials produce.
+pub const BASIC_HEADER: &str = "Basic TUFGQUtFRkFLRUZBS0VGQUtFMDA6ZmFrZS10b2tlbi1ub3QtYS1zZWNyZXQ=";
+
+/// A local server and a client whose base URL is that server.
+pub async fn server_and_client() -> (MockServer, Client) {
+    let server = MockServer::start().await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(server.uri())
+        .build()
+        .expect("a client for the local server");
+    (server, client)
+}
+
+/// Modules generated from the generator's fixture collections
+/// (`codegen/tests/fixtures`), each with its own client type, compiled
+/// against the `plivo` runtime: another collection, another working SDK.
+pub mod fixtures {
+    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
+}
+
+/// What the build script found in `POSTMAN_CORPUS_DIR`.
+#[derive(Debug)]
+pub enum Corpus {
+    /// The variable is not set: the corpus test reports itself skipped.
+    Unset,
+    /// The variable names a folder that does not exist.
+    Missing(&'static str),
+    /// The collections found, each generated.
+    Found(&'static [Collection]),
+}
+
+/// One collection of the corpus and what generating it gave.
+#[derive(Debug)]
+pub struct Collection {
+    /// File name.
+    pub file: &'static str,
+    /// Operations in the generated module.
+    pub operations: usize,
+    /// Items skipped as unsupported.
+    pub warnings: &'static [&'static str],
+    /// The generator's error, if it failed.
+    pub error: Option<&'static str>,
+}
+
+/// A client pointed at `server`.
+pub fn local_client(server: &MockServer) -> Client {
+    Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(server.uri())
+        .build()
+        .expect("a client for the local server")
+}

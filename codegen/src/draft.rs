@@ -298,13 +298,13 @@ fn body(
         Body::None => None,
         Body::Other(mode) => {
             let what = match mode.as_str() {
-                "urlencoded" => "form body (urlencoded)",
-                "formdata" => "form body (multipart form-data)",
-                "graphql" => "GraphQL body",
-                "file" => "file body",
-                _ => "body mode",
+                "urlencoded" => "form body (urlencoded)".to_owned(),
+                "formdata" => "form body (multipart form-data)".to_owned(),
+                "graphql" => "GraphQL body".to_owned(),
+                "file" => "file body".to_owned(),
+                other => format!("body mode `{other}`"),
             };
-            return Err(unsupported(&format!("{what} `{mode}`")));
+            return Err(unsupported(&what));
         }
         Body::Raw { text, language } => {
             let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
@@ -442,6 +442,11 @@ fn responses(
             body: body.clone(),
         });
         if !(200..300).contains(&status) {
+            continue;
+        }
+        // These statuses carry no body by definition, whatever the example shows.
+        if status == 204 || status == 205 {
+            empty = true;
             continue;
         }
         let value = if body.trim().is_empty() {

@@ -35,7 +35,12 @@ pub(super) fn module(api: &Api, paths: &Paths, source: &str) -> Result<String, S
     };
     let base_doc = doc("The base URL the collection's requests use: the client's default.");
     let types = emit_types::types(api);
-    let ops = emit_ops::operations(api);
+    let client_name = client
+        .segments
+        .last()
+        .map(|s| s.ident.clone())
+        .unwrap_or_else(|| ident("Client"));
+    let ops = emit_ops::operations(api, &client_name);
     let tokens = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;
@@ -62,7 +67,8 @@ fn spaced(code: &str) -> String {
     let mut previous = "";
     for line in code.lines() {
         let trimmed = line.trim_start();
-        let ends_item = previous.ends_with('}') || previous.ends_with(';');
+        let ends_item = !previous.trim_start().starts_with("//")
+            && (previous.ends_with('}') || previous.ends_with(';'));
         let starts_item = ["///", "#[", "pub ", "impl", "use ", "mod "]
             .iter()
             .any(|p| trimmed.starts_with(p));

@@ -3,24 +3,22 @@
 
 use super::emit::{borrowed, doc, ident, type_tokens};
 use super::model::{Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-pub(super) fn operations(api: &Api) -> TokenStream {
-    let handles = api.handles.iter().map(handle_struct);
-    let accessors = accessors(api);
-    let methods = methods(api);
+pub(super) fn operations(api: &Api, client: &Ident) -> TokenStream {
+    let handles = api.handles.iter().map(|h| handle_struct(h, client));
+    let impls = impls(api, client);
     let descriptors = descriptors(api);
     quote! {
         #(#handles)*
-        #accessors
-        #methods
+        #impls
         #descriptors
     }
 }
 
-fn handle_struct(h: &Handle) -> TokenStream {
+fn handle_struct(h: &Handle, client: &Ident) -> TokenStream {
     let name = ident(&h.type_name);
     let own = h.params.last().map(|p| p.wire.as_str()).unwrap_or_default();
     let docs = doc(&format!(
@@ -36,75 +34,79 @@ fn handle_struct(h: &Handle) -> TokenStream {
         #docs
         #[derive(Debug, Clone)]
         pub struct #name {
-            client: Client,
+            client: #client,
             #(#fields)*
         }
     }
 }
 
-/// Methods that step from the client, or a handle, to a child handle.
-fn accessors(api: &Api) -> TokenStream {
+/// One `impl` block per owner (the client, then each handle): the accessors
+/// of its child handles, then its operations.
+fn impls(api: &Api, client: &Ident) -> TokenStream {
+    let owners = std::iter::once(None).chain((0..api.handles.len()).map(Some));
     let mut out = TokenStream::new();
-    for h in &api.handles {
-        let name = ident(&h.type_name);
-        let accessor = ident(&h.accessor);
-        let Some(own) = h.params.last() else { continue };
-        let own_field = ident(&own.field);
-        let mut text = format!(
-            "The `{}` resource identified by `{}`.",
-            h.resource, own.field
-        );
-        if !own.doc.trim().is_empty() {
-            text = format!("{text}\n\n`{}`: {}", own.field, own.doc.trim());
+    for owner in owners {
+        let children = api
+            .handles
+            .iter()
+            .filter(|h| h.parent == owner)
+            .map(|h| accessor(h, owner.is_none()));
+        let ops = api
+            .operations
+            .iter()
+            .filter(|op| op.owner == owner)
+            .map(|op| method(api, op));
+        let body: TokenStream = children.chain(ops).collect();
+        if body.is_empty() {
+            continue;
         }
-        let docs = doc(&text);
-        let inherited = h.params[..h.params.len() - 1].iter().map(|p| {
-            let f = ident(&p.field);
-            quote! { #f: self.#f.clone(), }
-        });
-        let method = quote! {
-            #docs
-            pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
-                #name {
-                    client: self.client.clone(),
-                    #(#inherited)*
-                    #own_field: #own_field.into(),
-                }
+        let target = match owner.and_then(|o| api.handles.get(o)) {
+            Some(h) => {
+                let name = ident(&h.type_name);
+                quote! { #name }
             }
+            None => quote! { #client },
         };
-        let method_on_client = quote! {
-            #docs
-            pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
-                #name {
-                    client: self.clone(),
-                    #own_field: #own_field.into(),
-                }
-            }
-        };
-        out.extend(match h.parent.and_then(|p| api.handles.get(p)) {
-            Some(parent) => {
-                let parent = ident(&parent.type_name);
-                quote! { impl #parent { #method } }
-            }
-            None => quote! { impl Client { #method_on_client } },
-        });
+        out.extend(quote! { impl #target { #body } });
     }
     out
 }
 
-fn methods(api: &Api) -> TokenStream {
-    let mut out = TokenStream::new();
-    for op in &api.operations {
-        let method = method(api, op);
-        out.extend(match op.owner.and_then(|o| api.handles.get(o)) {
-            Some(h) => {
-                let owner = ident(&h.type_name);
-                quote! { impl #owner { #method } }
-            }
-            None => quote! { impl Client { #method } },
-        });
+/// The method that steps from the parent (or the client) to handle `h`.
+fn accessor(h: &Handle, on_client: bool) -> TokenStream {
+    let name = ident(&h.type_name);
+    let accessor = ident(&h.accessor);
+    let Some(own) = h.params.last() else {
+        return TokenStream::new();
+    };
+    let own_field = ident(&own.field);
+    let mut text = format!(
+        "The `{}` resource identified by `{}`.",
+        h.resource, own.wire
+    );
+    if !own.doc.trim().is_empty() {
+        text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
     }
-    out
+    let docs = doc(&text);
+    let client = if on_client {
+        quote! { self.clone() }
+    } else {
+        quote! { self.client.clone() }
+    };
+    let inherited = h.params[..h.params.len() - 1].iter().map(|p| {
+        let f = ident(&p.field);
+        quote! { #f: self.#f.clone(), }
+    });
+    quote! {
+        #docs
+        pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
+            #name {
+                client: #client,
+                #(#inherited)*
+                #own_field: #own_field.into(),
+            }
+        }
+    }
 }
 
 fn method(api: &Api, op: &Operation) -> TokenStream {
@@ -156,24 +158,25 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
             steps.push(call);
         }
     }
-    let body_step = match op.body.as_ref().and_then(|b| b.ty.as_ref().map(|t| (b, t))) {
+    let mut optional_body = TokenStream::new();
+    match op.body.as_ref().and_then(|b| b.ty.as_ref().map(|t| (b, t))) {
         Some((b, ty)) if b.optional => {
             let ty = borrowed(ty);
             inputs.push(quote! { body: Option<#ty> });
-            quote! {
+            optional_body = quote! {
                 let request = match body {
                     Some(body) => request.json(body)?,
                     None => request,
                 };
-            }
+            };
         }
         Some((_, ty)) => {
             let ty = borrowed(ty);
             inputs.push(quote! { body: #ty });
-            quote! { let request = request.json(body)?; }
+            steps.push(quote! { .json(body)? });
         }
-        None => TokenStream::new(),
-    };
+        None => {}
+    }
     let (output, decode) = match &op.response {
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json() }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty() }),
@@ -184,7 +187,7 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
         #docs
         pub async fn #name(&self, #(#inputs),*) -> Result<#output, rt::Error> {
             let request = #client.request(&operations::#constant, &[#(#args),*])? #(#steps)*;
-            #body_step
+            #optional_body
             #client.execute(request).await?.#decode
         }
     }

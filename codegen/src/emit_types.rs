@@ -48,10 +48,14 @@ fn structure(def: &StructDef) -> TokenStream {
 
 fn field(f: &FieldDef) -> TokenStream {
     let name = ident(&f.name);
-    let text = if f.doc.trim().is_empty() {
-        format!("The `{}` field.", f.wire)
-    } else {
+    let text = if !f.doc.trim().is_empty() {
         f.doc.clone()
+    } else if f.wire.is_empty() {
+        "The field whose name is empty.".to_owned()
+    } else if f.wire.contains('`') {
+        format!("The \"{}\" field.", f.wire)
+    } else {
+        format!("The `{}` field.", f.wire)
     };
     let docs = doc(&text);
     let wire = &f.wire;

@@ -60,7 +60,7 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let links: Vec<String> = owners
         .iter()
         .zip(&method_names)
-        .map(|(owner, method)| op_link(*owner, &handles, method))
+        .map(|(owner, method)| op_link(*owner, &handles, method, input.client_name))
         .collect();
     let mut consts = Scope::with_reserved(&["ALL"]);
     let mut shared: BTreeMap<String, TypeRef> = BTreeMap::new();
@@ -254,13 +254,17 @@ fn build_handles(
             };
             let scope = scopes.entry(parent).or_default();
             let accessor = scope.claim(&accessor_wanted);
-            let mut type_base = naming::camel(&format!("{accessor} handle"), "Handle");
+            let mut type_base =
+                naming::camel(&format!("{} handle", naming::bare(&accessor)), "Handle");
             if types.is_taken(&type_base) {
                 let parent_name = parent
                     .and_then(|p| handles.get(p))
                     .map(|h| h.type_name.trim_end_matches("Handle").to_owned())
                     .unwrap_or_default();
-                type_base = naming::camel(&format!("{parent_name} {accessor} handle"), "Handle");
+                type_base = naming::camel(
+                    &format!("{parent_name} {} handle", naming::bare(&accessor)),
+                    "Handle",
+                );
             }
             let type_name = types.claim(&type_base);
             let mut params: Vec<PathParam> = parent
@@ -295,46 +299,75 @@ fn name_methods(
     owners: &[Option<usize>],
     scopes: &mut BTreeMap<Option<usize>, Scope>,
 ) -> Result<Vec<String>, Error> {
-    let mut names = Vec::new();
-    for (d, owner) in drafts.iter().zip(owners) {
-        let scope = scopes.entry(*owner).or_default();
-        let name = match d.overlay.and_then(|o| o.name.as_deref()) {
-            Some(explicit) => {
-                let wanted = naming::snake(explicit, "operation");
-                if scope.contains(&wanted) {
-                    return Err(Error::new(
-                        Location::item(input.collection_file, &d.display),
-                        ErrorKind::NameConflict(format!(
-                            "method name `{wanted}` is already used on the same resource"
-                        )),
-                    ));
-                }
-                scope.claim(&wanted)
-            }
-            None => {
-                let plain = naming::snake(&d.item.name, "operation");
-                let with_folders = naming::snake(&d.display, "operation");
-                let with_method =
-                    naming::snake(&format!("{} {}", d.method, d.display), "operation");
-                let pick = [plain, with_folders]
-                    .into_iter()
-                    .find(|n| !scope.contains(n))
-                    .unwrap_or(with_method);
-                scope.claim(&pick)
-            }
+    let mut names = vec![String::new(); drafts.len()];
+    // Names the overlay gives are promises to users: they are taken first and
+    // never moved by a derived name.
+    for (i, d) in drafts.iter().enumerate() {
+        let Some(explicit) = d.overlay.and_then(|o| o.name.as_deref()) else {
+            continue;
         };
-        names.push(name);
+        let scope = scopes.entry(owners[i]).or_default();
+        let wanted = naming::snake(explicit, "operation");
+        if scope.contains(&wanted) {
+            return Err(Error::new(
+                Location::item(input.collection_file, &d.display),
+                ErrorKind::NameConflict(format!(
+                    "method name `{wanted}` is already used on the same resource"
+                )),
+            ));
+        }
+        names[i] = scope.claim(&wanted);
+    }
+    // Who took each derived name, to tell a repeated name apart by the
+    // folder that differs, or else by the HTTP method.
+    let mut holders: BTreeMap<(Option<usize>, String), &[String]> = BTreeMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if !names[i].is_empty() {
+            continue;
+        }
+        let scope = scopes.entry(owners[i]).or_default();
+        // A name without words (such as `/`) falls back to method and path.
+        let method_and_path = format!("{} {}", d.method, d.template);
+        let plain = naming::snake(&d.item.name, &naming::snake(&method_and_path, "operation"));
+        if !scope.contains(&plain) {
+            holders.insert((owners[i], plain.clone()), &d.item.folders);
+            names[i] = scope.claim(&plain);
+            continue;
+        }
+        let theirs = holders
+            .get(&(owners[i], plain))
+            .copied()
+            .unwrap_or_default();
+        let shared = theirs
+            .iter()
+            .zip(&d.item.folders)
+            .take_while(|(a, b)| a == b)
+            .count();
+        let by_folder = d.item.folders[shared..]
+            .last()
+            .map(|folder| naming::snake(&format!("{folder} {}", d.item.name), "operation"));
+        let by_method = naming::snake(&format!("{} {}", d.method, d.item.name), "operation");
+        let pick = by_folder
+            .into_iter()
+            .find(|n| !scope.contains(n))
+            .unwrap_or(by_method);
+        names[i] = scope.claim(&pick);
     }
     Ok(names)
 }
 
 /// Names unique across the whole API: the method name, or accessor path and method.
 fn qualify(names: &[String], owners: &[Option<usize>], handles: &[Handle]) -> Vec<String> {
+    let mut scope = Scope::default();
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names {
+        *counts.entry(name.as_str()).or_default() += 1;
+    }
     names
         .iter()
         .zip(owners)
         .map(|(name, owner)| {
-            let clashes = names.iter().filter(|n| *n == name).count() > 1;
+            let clashes = counts.get(name.as_str()).is_some_and(|&n| n > 1);
             match owner {
                 Some(h) if clashes => {
                     let mut parts = vec![naming::bare(name).to_owned()];
@@ -350,13 +383,14 @@ fn qualify(names: &[String], owners: &[Option<usize>], handles: &[Handle]) -> Ve
                 _ => naming::bare(name).to_owned(),
             }
         })
+        .map(|q: String| scope.claim(&q))
         .collect()
 }
 
-fn op_link(owner: Option<usize>, handles: &[Handle], method: &str) -> String {
+fn op_link(owner: Option<usize>, handles: &[Handle], method: &str, client: &str) -> String {
     let owner = owner
         .and_then(|h| handles.get(h))
-        .map_or("Client", |h| h.type_name.as_str());
+        .map_or(client, |h| h.type_name.as_str());
     format!("[`{owner}::{}`]", naming::bare(method))
 }
 

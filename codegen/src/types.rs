@@ -76,10 +76,13 @@ impl Types {
                 self.object(name.to_owned(), doc, obj, role, hints)?;
                 Ok(TypeRef::Named(name.to_owned()))
             }
-            Kind::Array(item) => Ok(TypeRef::List(Box::new(
-                self.nested(name, "Item", item, role)?,
-            ))),
-            _ => Ok(self.nested(name, "", shape, role)?),
+            Kind::Array(item) => {
+                let element_doc =
+                    format!("{}: one element of the list.", doc.trim_end_matches('.'));
+                let element = self.nested(&format!("{name} item"), element_doc, item, role)?;
+                Ok(TypeRef::List(Box::new(element)))
+            }
+            _ => self.nested(name, doc, shape, role),
         }
     }
 
@@ -91,6 +94,15 @@ impl Types {
         role: Role,
         hints: &Hints,
     ) -> Result<(), String> {
+        // The struct goes before the types its fields need, so a reader meets
+        // the outer type first.
+        let index = self.defs.len();
+        self.defs.push(TypeDef::Struct(StructDef {
+            name: name.clone(),
+            doc: String::new(),
+            fields: Vec::new(),
+            extra: None,
+        }));
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for field in &obj.fields {
@@ -103,7 +115,17 @@ impl Types {
                 Some(o) if o.values.is_some() || o.r#type.is_some() => {
                     self.declared(&name, &field.key, o, row, role)?
                 }
-                _ => self.nested(&name, &field.key, &field.shape, role)?,
+                _ => {
+                    let base = format!("{} {}", naming::bare(&name), field.key);
+                    let (key, parent) = (&field.key, naming::bare(&name));
+                    let doc = match &field.shape.kind {
+                        Kind::Array(_) => {
+                            format!("An element of the `{key}` list of [`{parent}`].")
+                        }
+                        _ => format!("The `{key}` object of [`{parent}`]."),
+                    };
+                    self.nested(&base, doc, &field.shape, role)?
+                }
             };
             let present = field.always_present(obj.samples) && !field.shape.nullable;
             let required = overlay
@@ -159,20 +181,23 @@ impl Types {
             });
         }
         let extra = (role == Role::Response).then(|| scope.claim("extra"));
-        self.defs.push(TypeDef::Struct(StructDef {
-            name,
-            doc,
-            fields,
-            extra,
-        }));
+        if let Some(slot) = self.defs.get_mut(index) {
+            *slot = TypeDef::Struct(StructDef {
+                name,
+                doc,
+                fields,
+                extra,
+            });
+        }
         Ok(())
     }
 
-    /// A type from an example shape; objects become structs named `{parent}{key}`.
+    /// A type from an example shape. An object becomes a struct named from
+    /// `base` (such as `Parent field`) and documented with `doc`.
     fn nested(
         &mut self,
-        parent: &str,
-        key: &str,
+        base: &str,
+        doc: String,
         shape: &Shape,
         role: Role,
     ) -> Result<TypeRef, String> {
@@ -185,17 +210,15 @@ impl Types {
             Kind::Array(item) if item.nullable && item.kind != Kind::Unknown => {
                 TypeRef::List(Box::new(TypeRef::Json))
             }
-            Kind::Array(item) => {
-                let key = format!("{key} item");
-                TypeRef::List(Box::new(self.nested(parent, &key, item, role)?))
-            }
+            Kind::Array(item) => TypeRef::List(Box::new(self.nested(
+                &format!("{base} item"),
+                doc,
+                item,
+                role,
+            )?)),
             Kind::Object(obj) if obj.fields.is_empty() => TypeRef::JsonObject,
             Kind::Object(obj) => {
-                let name = self.claim(&naming::camel(
-                    &format!("{} {key}", naming::bare(parent)),
-                    "Value",
-                ));
-                let doc = format!("The `{key}` object of [`{}`].", naming::bare(parent));
+                let name = self.claim(&naming::camel(base, "Value"));
                 self.object(name.clone(), doc, obj, role, &Hints::default())?;
                 TypeRef::Named(name)
             }

@@ -1,0 +1,177 @@
+//! Generates the modules these tests compile against the `plivo` runtime:
+//! every generator fixture (always), and every collection in the folder named
+//! by `POSTMAN_CORPUS_DIR` (only when it is set; see `corpus/main.rs`).
+
+use postman_codegen::{Options, Source, generate};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+const CORPUS_VAR: &str = "POSTMAN_CORPUS_DIR";
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let fixtures = manifest.join("../codegen/tests/fixtures");
+    println!("cargo:rerun-if-changed={}", fixtures.display());
+    println!("cargo:rerun-if-env-changed={CORPUS_VAR}");
+    println!("cargo::rustc-check-cfg=cfg(corpus)");
+
+    let fixture_entries = generate_all(&collections(&fixtures), &out, "fixture");
+    write(&out.join("fixtures.rs"), &modules(&fixture_entries));
+
+    let corpus = match std::env::var_os(CORPUS_VAR) {
+        None => "pub const CORPUS: Corpus = Corpus::Unset;\n".to_owned(),
+        Some(dir) if !Path::new(&dir).is_dir() => {
+            format!(
+                "pub const CORPUS: Corpus = Corpus::Missing({:?});\n",
+                Path::new(&dir).display().to_string()
+            )
+        }
+        Some(dir) => {
+            let dir = PathBuf::from(dir);
+            println!("cargo:rerun-if-changed={}", dir.display());
+            println!("cargo:rustc-cfg=corpus");
+            let entries = generate_all(&collections(&dir), &out, "corpus");
+            write(&out.join("corpus_modules.rs"), &modules(&entries));
+            let mut code = String::from("pub const CORPUS: Corpus = Corpus::Found(&[\n");
+            for e in &entries {
+                let _ = writeln!(
+                    code,
+                    "    Collection {{ file: {:?}, operations: {}, warnings: &{:?}, error: {:?} }},",
+                    e.file, e.operations, e.warnings, e.error
+                );
+            }
+            code.push_str("]);\n");
+            code
+        }
+    };
+    write(&out.join("corpus.rs"), &corpus);
+}
+
+struct Entry {
+    file: String,
+    module: String,
+    operations: usize,
+    warnings: Vec<String>,
+    error: Option<String>,
+}
+
+/// The JSON files of a folder, sorted.
+fn collections(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
+    // Skip what the generator does not support; point generated code at the
+    // plivo runtime and at a local client type (see `modules`).
+    let options = Options::default()
+        .with_skip_unsupported(true)
+        .with_runtime_path("::plivo::runtime")
+        .with_client_path("super::Client");
+    files
+        .iter()
+        .map(|path| {
+            let file = path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = file.split('.').next().unwrap_or_default();
+            let module: String = stem
+                .chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '_'
+                    }
+                })
+                .collect();
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let result = generate(
+                Source {
+                    name: &file,
+                    text: &text,
+                },
+                None,
+                &options,
+            );
+            let mut entry = Entry {
+                file: file.clone(),
+                module: module.clone(),
+                operations: 0,
+                warnings: Vec::new(),
+                error: None,
+            };
+            match result {
+                Ok(output) => {
+                    write(&out.join(format!("{prefix}_{module}.rs")), &output.code);
+                    entry.operations = output.operations;
+                    entry.warnings = output.warnings.iter().map(ToString::to_string).collect();
+                }
+                Err(e) => entry.error = Some(e.to_string()),
+            }
+            entry.module = format!("{prefix}_{module}");
+            entry
+        })
+        .collect()
+}
+
+/// One module per generated file, each with its own client type: generated
+/// code adds inherent methods to the client, which Rust allows only on a type
+/// of the same crate.
+fn modules(entries: &[Entry]) -> String {
+    let mut code = String::new();
+    for e in entries.iter().filter(|e| e.error.is_none()) {
+        let name = e
+            .module
+            .trim_start_matches("fixture_")
+            .trim_start_matches("corpus_");
+        let _ = write!(
+            code,
+            r#"
+/// Generated from `{file}`.
+#[allow(dead_code)]
+pub mod {name} {{
+    /// The client the generated module extends.
+    #[derive(Debug, Clone)]
+    pub struct Client(pub ::plivo::Client);
+
+    impl ::std::ops::Deref for Client {{
+        type Target = ::plivo::Client;
+        fn deref(&self) -> &::plivo::Client {{
+            &self.0
+        }}
+    }}
+
+    /// The generated module.
+    pub mod api {{
+        include!(concat!(env!("OUT_DIR"), "/{module}.rs"));
+    }}
+}}
+"#,
+            file = e.file,
+            module = e.module,
+        );
+    }
+    code
+}
+
+fn write(path: &Path, text: &str) {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
+    if let Err(e) = std::fs::write(path, text) {
+        println!("cargo:warning=cannot write {}: {e}", path.display());
+        std::process::exit(1);
+    }
+}

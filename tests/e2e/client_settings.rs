@@ -1,0 +1,126 @@
+//! Client construction and settings.
+
+use plivo::{AddUserRequest, Client, ErrorKind, Role};
+use plivo_e2e::{AUTH_ID, AUTH_TOKEN};
+use serde_json::json;
+use std::time::Duration;
+use wiremock::matchers::{header, method};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn body() -> AddUserRequest {
+    AddUserRequest {
+        to: "+14152225555".into(),
+        role: Role::Agent,
+        trigger_source: "+14152223333".into(),
+    }
+}
+
+#[test]
+fn the_default_base_url_comes_from_the_spec() {
+    let client = Client::new(AUTH_ID, AUTH_TOKEN).unwrap();
+    assert_eq!(client.base_url(), "https://phlorunner.plivo.com");
+    assert_eq!(
+        plivo::DEFAULT_BASE_URL,
+        Some("https://phlorunner.plivo.com")
+    );
+}
+
+#[test]
+fn unsafe_base_urls_are_refused() {
+    for url in [
+        "http://phlorunner.plivo.com",
+        "https://u:p@example.com",
+        "nonsense",
+    ] {
+        let err = Client::builder(AUTH_ID, AUTH_TOKEN)
+            .base_url(url)
+            .build()
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidInput { field, .. } if field == "base_url"),
+            "{url}: {err:?}"
+        );
+    }
+}
+
+#[test]
+fn debug_never_shows_the_token() {
+    let client = Client::new(AUTH_ID, AUTH_TOKEN).unwrap();
+    let shown = format!("{client:?} {:?}", client.phlo("p").multi_party_call("n"));
+    assert!(!shown.contains(AUTH_TOKEN), "{shown}");
+    assert!(shown.contains(AUTH_ID));
+}
+
+#[tokio::test]
+async fn a_base_url_with_a_path_prefix_is_kept() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "x", "error": ""})))
+        .mount(&server)
+        .await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(format!("{}/proxy/", server.uri()))
+        .build()
+        .unwrap();
+    client
+        .phlo("p")
+        .multi_party_call("n")
+        .add_user(&body())
+        .await
+        .unwrap();
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(
+        received[0].url.path(),
+        "/proxy/v1/phlo/p/multi_party_call/n"
+    );
+}
+
+#[tokio::test]
+async fn user_agent_and_custom_http_client_are_used() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(header("user-agent", "my-app/1.0"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "x", "error": ""})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(server.uri())
+        .user_agent("my-app/1.0")
+        .http_client(reqwest::Client::new())
+        .build()
+        .unwrap();
+    client
+        .phlo("p")
+        .multi_party_call("n")
+        .add_user(&body())
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn the_timeout_bounds_a_slow_answer() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(json!({"api_id": "x", "error": ""}))
+                .set_delay(Duration::from_secs(5)),
+        )
+        .mount(&server)
+        .await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(server.uri())
+        .timeout(Duration::from_millis(200))
+        .build()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let err = client
+        .phlo("p")
+        .multi_party_call("n")
+        .add_user(&body())
+        .await
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Transport { .. }), "{err:?}");
+    assert!(started.elapsed() < Duration::from_secs(4));
+}
