@@ -94,10 +94,31 @@ pub(super) fn doc(text: &str) -> TokenStream {
 }
 
 /// An identifier from a model name; `r#` names become raw identifiers.
+///
+/// Names reach here already sanitized; anything else is repaired rather than
+/// allowed to panic inside `proc_macro2`.
 pub(super) fn ident(name: &str) -> Ident {
-    match name.strip_prefix("r#") {
-        Some(raw) => Ident::new_raw(raw, Span::call_site()),
-        None => Ident::new(name, Span::call_site()),
+    let (raw, bare) = match name.strip_prefix("r#") {
+        Some(bare) => (true, bare),
+        None => (false, name),
+    };
+    let valid = bare
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && bare != "_";
+    if !valid {
+        let repaired: String = bare
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        return Ident::new(&format!("_{repaired}"), Span::call_site());
+    }
+    if raw && !matches!(bare, "crate" | "self" | "super" | "Self") {
+        Ident::new_raw(bare, Span::call_site())
+    } else {
+        Ident::new(bare, Span::call_site())
     }
 }
 

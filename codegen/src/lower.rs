@@ -214,12 +214,15 @@ fn claim_explicit_types(
                     ));
                 }
                 None => {
-                    types.claim_exact(name).map_err(|m| {
-                        Error::new(
-                            Location::file(input.overlay_file),
-                            ErrorKind::NameConflict(m),
-                        )
-                    })?;
+                    let overlay_error = |kind| Error::new(Location::file(input.overlay_file), kind);
+                    if naming::camel(name, "") != *name {
+                        return Err(overlay_error(ErrorKind::Overlay(format!(
+                            "`{name}` is not an UpperCamelCase Rust type name"
+                        ))));
+                    }
+                    types
+                        .claim_exact(name)
+                        .map_err(|m| overlay_error(ErrorKind::NameConflict(m)))?;
                     seen.insert(name.clone(), role);
                 }
             }

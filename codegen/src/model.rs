@@ -18,7 +18,7 @@ pub(super) struct Api {
 }
 
 /// A resource handle: a value that holds the path parameters leading to a
-/// resource and offers its operations (`client.phlo(id).run(...)`).
+/// resource and offers its operations (`client.orders(id).cancel()`).
 #[derive(Debug, Clone)]
 pub(super) struct Handle {
     pub type_name: String,
@@ -53,7 +53,7 @@ pub(super) struct Operation {
     /// The handle that offers this operation; `None` for the client itself.
     pub owner: Option<usize>,
     pub path: Vec<PathPiece>,
-    /// The path as the spec writes it, such as `/v1/phlo/{phlo_id}`.
+    /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,
     pub auth: AuthScheme,
     pub params: Option<ParamsSpec>,

@@ -128,10 +128,10 @@ mod tests {
     #[test]
     fn snake_handles_spaces_hyphens_camel_keywords_and_digits() {
         assert_eq!(
-            snake("Add user to a Multi-Party Call", "op"),
-            "add_user_to_a_multi_party_call"
+            snake("Add item to a Multi-Level Cart", "op"),
+            "add_item_to_a_multi_level_cart"
         );
-        assert_eq!(snake("triggerSource", "f"), "trigger_source");
+        assert_eq!(snake("createdAt", "f"), "created_at");
         assert_eq!(snake("type", "f"), "r#type");
         assert_eq!(snake("self", "f"), "self_");
         assert_eq!(snake("3ds-secure", "f"), "_3ds_secure");
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn camel_handles_keywords_and_digits() {
-        assert_eq!(camel("multi_party_call", "T"), "MultiPartyCall");
+        assert_eq!(camel("line_item_group", "T"), "LineItemGroup");
         assert_eq!(camel("self", "T"), "Self_");
         assert_eq!(camel("200", "T"), "V200");
         assert_eq!(camel("", "Value"), "Value");

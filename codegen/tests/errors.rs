@@ -239,6 +239,11 @@ fn name_conflicts_from_the_overlay() {
         error_of(&seedlike(), Some(overlay)),
         "spec/api.overlay.json: overlay: `Thing` is used both as a request and as a response type"
     );
+    let overlay = r#"{"operations": [{"item": ["Call"], "request_type": "call body"}]}"#;
+    assert_eq!(
+        error_of(&seedlike(), Some(overlay)),
+        "spec/api.overlay.json: overlay: `call body` is not an UpperCamelCase Rust type name"
+    );
     let overlay = r#"{"operations": [{"item": ["Call"], "request_type": "Client"}]}"#;
     assert_eq!(
         error_of(&seedlike(), Some(overlay)),
