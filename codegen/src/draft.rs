@@ -49,11 +49,36 @@ pub(super) enum Piece {
 
 #[derive(Debug, Clone)]
 pub(super) struct BodyDraft {
-    /// `None` when the body holds only constants.
+    /// The shape the examples show; `None` for a free-form body.
     pub shape: Option<Shape>,
     pub free_form: bool,
+    /// Fields with a fixed value, sent by the runtime.
     pub constants: Vec<(String, Value)>,
     pub hints: Hints,
+}
+
+impl BodyDraft {
+    /// The shape of what a caller passes: `None` when the body holds nothing
+    /// but constants (the operation then takes no body argument).
+    pub(super) fn caller_shape(&self) -> Option<&Shape> {
+        let shape = self.shape.as_ref()?;
+        let Kind::Object(obj) = &shape.kind else {
+            return Some(shape);
+        };
+        let is_constant = |key: &str| self.constants.iter().any(|(k, _)| k == key);
+        let only_constants = !self.constants.is_empty()
+            && obj.fields.iter().all(|f| is_constant(&f.key))
+            && self.hints.table.is_empty()
+            && self.hints.overlay.is_empty();
+        (!only_constants).then_some(shape)
+    }
+
+    /// Makes `key` a constant: the runtime sends `value`, callers never pass it.
+    pub(super) fn make_constant(&mut self, key: &str, value: Value) {
+        self.constants.push((key.to_owned(), value));
+        self.hints.skip.push(key.to_owned());
+        self.hints.table.retain(|row| row.name != key);
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -386,18 +411,6 @@ fn body(
             .collect(),
         skip: constants.iter().map(|(k, _)| k.clone()).collect(),
     };
-    let only_constants = match &shape.kind {
-        Kind::Object(obj) => {
-            !constants.is_empty()
-                && obj
-                    .fields
-                    .iter()
-                    .all(|f| constants.iter().any(|(k, _)| *k == f.key))
-                && hints.table.is_empty()
-                && hints.overlay.is_empty()
-        }
-        _ => false,
-    };
     if !constants.is_empty() && !matches!(shape.kind, Kind::Object(_)) {
         return Err(Error::new(
             here(),
@@ -405,7 +418,7 @@ fn body(
         ));
     }
     Ok(Some(BodyDraft {
-        shape: (!only_constants).then_some(shape),
+        shape: Some(shape),
         free_form: false,
         constants,
         hints,

@@ -131,6 +131,7 @@ pub(super) fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::Bool => quote! { bool },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::JsonObject => quote! { ::serde_json::Map<String, ::serde_json::Value> },
+        TypeRef::Timestamp => quote! { rt::Timestamp },
         TypeRef::List(item) => {
             let item = type_tokens(item);
             quote! { Vec<#item> }

@@ -117,6 +117,16 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
         text.push_str("\n\n");
     }
     text.push_str(&format!("`{} {}`", op.http_method, op.template));
+    if op
+        .path
+        .iter()
+        .any(|p| matches!(p, PathPiece::Username | PathPiece::Password))
+    {
+        text.push_str(
+            "\n\nThe `{{...}}` part of the path is filled in from the client's credentials; \
+             callers do not pass it.",
+        );
+    }
     text.push_str(
         "\n\n# Errors\n\nFails when an argument is invalid, when the request cannot be \
          sent, when the API answers with a non-success status, or when the answer \

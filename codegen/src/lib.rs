@@ -16,6 +16,7 @@
 //! published SDK builds without this crate being published.
 #![deny(missing_docs)]
 
+mod discriminate;
 mod draft;
 mod emit;
 mod emit_ops;

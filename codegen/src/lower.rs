@@ -4,6 +4,7 @@
 //! Names are decided in document order, so the same spec always gives the
 //! same names; the first of two clashing names keeps the plain form.
 
+use super::discriminate;
 use super::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
 use super::error::{Error, ErrorKind, Location, Warning};
 use super::model::{
@@ -44,6 +45,7 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         }
     }
     let base_url = shared_base(input, &mut drafts, warnings)?;
+    discriminate::infer_constants(&mut drafts);
 
     let mut types = Types::new(&[input.client_name]);
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
@@ -431,7 +433,7 @@ fn merged_shape(
         let (explicit, seen, h) = match role {
             Role::Request => (
                 &o.request_type,
-                d.body.as_ref().and_then(|b| b.shape.clone()),
+                d.body.as_ref().and_then(|b| b.caller_shape().cloned()),
                 d.body.as_ref().map(|b| b.hints.clone()),
             ),
             Role::Response => (
@@ -535,7 +537,7 @@ fn body_spec(
         .get(i)
         .and_then(|d| d.overlay)
         .and_then(|o| o.request_type.as_ref());
-    let ty = match (&b.shape, b.free_form) {
+    let ty = match (b.caller_shape(), b.free_form) {
         (_, true) => Some(TypeRef::JsonObject),
         (Some(shape), false) => Some(resolve_type(
             i,

@@ -182,6 +182,8 @@ pub(super) enum TypeRef {
     Json,
     /// A JSON object with arbitrary keys.
     JsonObject,
+    /// A date-time string, kept verbatim and read leniently by the runtime.
+    Timestamp,
     List(Box<TypeRef>),
     Named(String),
 }

@@ -64,6 +64,19 @@ pub(super) struct FieldOverlay {
     pub format: Option<String>,
 }
 
+/// The format of a date-time field: typed as the runtime's `Timestamp`.
+pub(super) const TIMESTAMP: &str = "timestamp";
+/// The format of a phone number or SIP URI: checked by the runtime before sending.
+pub(super) const PHONE_OR_SIP: &str = "phone-or-sip";
+const FORMATS: &[&str] = &[TIMESTAMP, PHONE_OR_SIP];
+
+impl FieldOverlay {
+    /// Whether the overlay, not the examples, decides the field's type.
+    pub(super) fn declares_type(&self) -> bool {
+        self.values.is_some() || self.r#type.is_some() || self.format.as_deref() == Some(TIMESTAMP)
+    }
+}
+
 /// Reads the overlay in `source` (the text of `file`).
 pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
     let root: Value = serde_json::from_str(source)
@@ -187,6 +200,15 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
             }
         };
         let r#type = string(obj, "type", &here)?;
+        let format = string(obj, "format", &here)?;
+        if let Some(f) = &format
+            && !FORMATS.contains(&f.as_str())
+        {
+            return Err(format!(
+                "{here}.format `{f}` is not one of {}",
+                FORMATS.join(", ")
+            ));
+        }
         if let Some(t) = &r#type {
             const TYPES: &[&str] = &["string", "integer", "number", "boolean", "object", "any"];
             if !TYPES.contains(&t.as_str()) {
@@ -209,7 +231,7 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
                     Some(_) => return Err(format!("{here}.required must be a boolean")),
                 },
                 r#type,
-                format: string(obj, "format", &here)?,
+                format,
             },
         );
     }

@@ -40,6 +40,8 @@ pub(super) struct Field {
     pub seen: usize,
     /// The first value seen, for docs and examples.
     pub example: Value,
+    /// Every sample had the same value.
+    pub same_everywhere: bool,
 }
 
 impl Field {
@@ -86,6 +88,7 @@ impl Shape {
                         shape: Shape::of(v),
                         seen: 1,
                         example: v.clone(),
+                        same_everywhere: true,
                     })
                     .collect(),
                 samples: 1,
@@ -120,6 +123,8 @@ impl Object {
                     let shape = std::mem::replace(&mut existing.shape, Shape::unknown());
                     existing.shape = shape.merge(field.shape);
                     existing.seen += field.seen;
+                    existing.same_everywhere &=
+                        field.same_everywhere && existing.example == field.example;
                     if existing.example.is_null() {
                         existing.example = field.example;
                     }

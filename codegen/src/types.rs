@@ -3,7 +3,7 @@
 use super::markdown::{Argument, Requirement};
 use super::model::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
 use super::naming::{self, Scope};
-use super::overlay::FieldOverlay;
+use super::overlay::{FieldOverlay, TIMESTAMP};
 use super::shape::{Kind, Object, Shape};
 use std::collections::BTreeMap;
 
@@ -112,9 +112,7 @@ impl Types {
             }
             let row = hints.table.iter().find(|r| r.name == field.key);
             let ty = match overlay {
-                Some(o) if o.values.is_some() || o.r#type.is_some() => {
-                    self.declared(&name, &field.key, o, row, role)?
-                }
+                Some(o) if o.declares_type() => self.declared(&name, &field.key, o, row, role)?,
                 _ => {
                     let base = format!("{} {}", naming::bare(&name), field.key);
                     let (key, parent) = (&field.key, naming::bare(&name));
@@ -158,9 +156,7 @@ impl Types {
             }
             let row = hints.table.iter().find(|r| r.name == key);
             let ty = match overlay {
-                Some(o) if o.values.is_some() || o.r#type.is_some() => {
-                    self.declared(&name, key, o, row, role)?
-                }
+                Some(o) if o.declares_type() => self.declared(&name, key, o, row, role)?,
                 Some(_) if row.is_none() => {
                     return Err(format!(
                         "field `{key}` is not in any example of `{name}`; give it a `type`"
@@ -238,6 +234,9 @@ impl Types {
             let doc = field_doc(Some(overlay), row);
             return self.enumeration(parent, key, overlay.type_name.as_deref(), values, doc, role);
         }
+        if overlay.format.as_deref() == Some(TIMESTAMP) {
+            return Ok(TypeRef::Timestamp);
+        }
         Ok(match overlay.r#type.as_deref() {
             Some("string") => TypeRef::String,
             Some("integer") => TypeRef::Integer,
@@ -258,6 +257,11 @@ impl Types {
         role: Role,
     ) -> Result<TypeRef, String> {
         let open = role == Role::Response;
+        let doc = if doc.trim().is_empty() {
+            format!("The values of the `{key}` field.")
+        } else {
+            doc
+        };
         let wanted = match explicit {
             Some(name) => naming::camel(name, "Value"),
             None => naming::camel(key, "Value"),

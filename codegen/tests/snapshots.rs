@@ -4,16 +4,22 @@
 use postman_codegen::{Options, Output, Source, generate, generate_dir};
 use std::path::Path;
 
+/// Generates fixture `name`, with `<stem>.overlay.json` beside it if present.
 fn fixture(name: &str, options: &Options) -> Output {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
-    let text = std::fs::read_to_string(&path).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let text = std::fs::read_to_string(dir.join(name)).unwrap();
     let source = Source {
         name: &format!("fixtures/{name}"),
         text: &text,
     };
-    generate(source, None, options).unwrap_or_else(|e| panic!("{e}"))
+    let stem = name.split('.').next().unwrap_or_default();
+    let overlay_name = format!("fixtures/{stem}.overlay.json");
+    let overlay_text = std::fs::read_to_string(dir.join(format!("{stem}.overlay.json"))).ok();
+    let overlay = overlay_text.as_deref().map(|text| Source {
+        name: &overlay_name,
+        text,
+    });
+    generate(source, overlay, options).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -65,6 +71,17 @@ fn awkward_identifiers() {
     );
 }
 
+/// Operations on one URL told apart by a constant body field, a path segment
+/// bound to the client's credentials, a free-form body, a timestamp and an
+/// open enum from the overlay, GET without a body.
+#[test]
+fn actions_credentials_and_free_form_bodies() {
+    insta::assert_snapshot!(
+        "actions",
+        fixture("actions.postman.json", &Options::default()).code
+    );
+}
+
 #[test]
 fn unsupported_items_skipped_with_one_warning_each() {
     let output = fixture(
@@ -86,6 +103,7 @@ fn same_input_same_bytes() {
         "params.postman.json",
         "bodies.postman.json",
         "identifiers.postman.json",
+        "actions.postman.json",
     ] {
         assert_eq!(fixture(name, &options), fixture(name, &options), "{name}");
     }

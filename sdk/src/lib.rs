@@ -40,6 +40,7 @@ pub mod runtime;
 pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{Error, ErrorKind};
+pub use runtime::Timestamp;
 
 /// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.
 mod generated {

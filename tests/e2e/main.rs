@@ -4,4 +4,5 @@ mod add_user;
 mod client_settings;
 mod errors;
 mod generated_fixtures;
+mod operations;
 mod path_params;

@@ -9,9 +9,11 @@ mod operation;
 mod path;
 mod request;
 mod response;
+mod timestamp;
 
 pub use crate::Error;
 pub use operation::{Auth, Constant, Example, Method, Operation, PathPart};
 pub(crate) use path::{check_segment, push_encoded};
 pub use request::Request;
 pub use response::Response;
+pub use timestamp::Timestamp;
