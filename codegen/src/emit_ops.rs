@@ -2,7 +2,10 @@
 //! the runtime reads.
 
 use super::emit::{borrowed, doc, ident, type_tokens};
-use super::model::{Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec};
+use super::model::{
+    Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeDef, TypeRef,
+};
+use super::naming;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -234,11 +237,6 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let name = &op.qualified_name;
     let item = &op.item;
     let method = format_ident!("{}", op.http_method);
-    let params: Vec<&str> = op
-        .owner
-        .and_then(|o| api.handles.get(o))
-        .map(|h| h.params.iter().map(|p| p.wire.as_str()).collect())
-        .unwrap_or_default();
     let path = op.path.iter().map(|piece| match piece {
         PathPiece::Literal(text) => quote! { rt::PathPart::Literal(#text) },
         PathPiece::Param(i) => {
@@ -271,6 +269,7 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
         };
         quote! { (#k, #value) }
     });
+    let fields = fields(api, op);
     let examples = op.examples.iter().map(|e| {
         let (name, body) = (&e.name, &e.body);
         let status = Literal::u16_unsuffixed(e.status);
@@ -283,11 +282,80 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
             item: #item,
             method: rt::Method::#method,
             path: &[#(#path),*],
-            params: &[#(#params),*],
             idempotent: #idempotent,
             auth: #auth,
             constants: &[#(#constants),*],
+            fields: &[#(#fields),*],
             examples: &[#(#examples),*],
         };
     }
+}
+
+/// The operation's arguments for the runtime: path parameters, then the
+/// top-level fields of a struct body, with their formats and enum values.
+fn fields(api: &Api, op: &Operation) -> Vec<TokenStream> {
+    let field = |name: &str,
+                 location: TokenStream,
+                 required: bool,
+                 format: Option<&str>,
+                 values: Vec<&str>| {
+        let format = match format {
+            Some(f) => {
+                let variant = ident(&naming::camel(f, "Unknown"));
+                quote! { Some(rt::Format::#variant) }
+            }
+            None => quote! { None },
+        };
+        quote! {
+            rt::Field {
+                name: #name,
+                location: rt::FieldLocation::#location,
+                required: #required,
+                format: #format,
+                values: &[#(#values),*],
+            }
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(h) = op.owner.and_then(|o| api.handles.get(o)) {
+        for p in &h.params {
+            out.push(field(
+                &p.wire,
+                quote! { Path },
+                true,
+                p.format.as_deref(),
+                Vec::new(),
+            ));
+        }
+    }
+    let body = match op.body.as_ref().and_then(|b| b.ty.as_ref()) {
+        Some(TypeRef::Named(name)) => api.types.iter().find_map(|t| match t {
+            TypeDef::Struct(s) if s.name == *name => Some(s),
+            _ => None,
+        }),
+        _ => None,
+    };
+    for f in body.map(|s| s.fields.as_slice()).unwrap_or_default() {
+        let values = match &f.ty {
+            TypeRef::Named(name) => api
+                .types
+                .iter()
+                .find_map(|t| match t {
+                    TypeDef::Enum(e) if e.name == *name => {
+                        Some(e.variants.iter().map(|v| v.wire.as_str()).collect())
+                    }
+                    _ => None,
+                })
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        out.push(field(
+            &f.wire,
+            quote! { Body },
+            !f.optional,
+            f.format.as_deref(),
+            values,
+        ));
+    }
+    out
 }

@@ -280,10 +280,16 @@ fn build_handles(
             for p in &params {
                 fields.claim(&p.field);
             }
+            let overlay = input.overlay.params.get(&link.param);
+            let doc = overlay
+                .and_then(|o| o.description.clone())
+                .or_else(|| d.param_docs.get(&link.param).cloned())
+                .unwrap_or_default();
             params.push(PathParam {
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
-                doc: d.param_docs.get(&link.param).cloned().unwrap_or_default(),
+                doc,
+                format: overlay.and_then(|o| o.format.clone()),
             });
             index.insert(prefix.to_vec(), handles.len());
             handles.push(Handle {

@@ -38,6 +38,8 @@ pub(super) struct PathParam {
     /// The Rust field and argument name.
     pub field: String,
     pub doc: String,
+    /// A format the runtime checks, from the overlay.
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -154,6 +156,8 @@ pub(super) struct FieldDef {
     pub ty: TypeRef,
     pub optional: bool,
     pub doc: String,
+    /// A format the runtime checks, from the overlay.
+    pub format: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

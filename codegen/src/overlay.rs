@@ -7,6 +7,7 @@
 //! ```json
 //! {
 //!   "resources": { "members": "member" },
+//!   "params": { "member_address": { "format": "phone-or-sip" } },
 //!   "operations": [
 //!     {
 //!       "item": ["Folder", "Item name"],
@@ -29,6 +30,8 @@ use std::collections::BTreeMap;
 pub(super) struct Overlay {
     /// Accessor names for resources, by the path literal that introduces them.
     pub resources: BTreeMap<String, String>,
+    /// Path parameters, by name, wherever they appear: `description`, `format`.
+    pub params: BTreeMap<String, FieldOverlay>,
     pub operations: Vec<OperationOverlay>,
 }
 
@@ -83,7 +86,7 @@ pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
         .map_err(|e| Error::json(Location::file(file), "the overlay", &e))?;
     let bad = |msg: String| Error::new(Location::file(file), ErrorKind::Overlay(msg));
     let root = object(&root, "the overlay").map_err(bad)?;
-    check_keys(root, "the overlay", &["resources", "operations"]).map_err(bad)?;
+    check_keys(root, "the overlay", &["resources", "params", "operations"]).map_err(bad)?;
     let mut overlay = Overlay::default();
     if let Some(resources) = root.get("resources") {
         for (literal, name) in object(resources, "`resources`").map_err(bad)? {
@@ -93,6 +96,7 @@ pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
             overlay.resources.insert(literal.clone(), name.to_owned());
         }
     }
+    overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
     let operations = match root.get("operations") {
         None => return Ok(overlay),
         Some(Value::Array(list)) => list,

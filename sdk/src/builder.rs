@@ -1,16 +1,20 @@
 //! Client settings, checked once when the client is built.
 
-use crate::Error;
 use crate::client::{Client, Inner};
 use crate::credentials::Credentials;
+use crate::{Error, RetryPolicy};
 use reqwest::header::HeaderValue;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Default limit for a whole call.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Default limit for a whole call, retries and waits included.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default limit for one attempt, from connecting to the end of the body.
+const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
 /// Default limit for opening a connection.
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default limit for a response body; PHLO answers are a few hundred bytes.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
 /// Settings for a [`Client`]; start from [`Client::builder`].
 #[derive(Debug)]
@@ -20,7 +24,10 @@ pub struct ClientBuilder {
     auth_token: String,
     base_url: Option<String>,
     timeout: Duration,
+    attempt_timeout: Duration,
     connect_timeout: Duration,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
     user_agent: Option<String>,
     http: Option<reqwest::Client>,
 }
@@ -33,7 +40,10 @@ impl ClientBuilder {
             auth_token: auth_token.into(),
             base_url: None,
             timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             user_agent: None,
             http: None,
         }
@@ -65,15 +75,36 @@ impl ClientBuilder {
         self
     }
 
-    /// Limits each call, from sending to the end of the body (default 30 s).
+    /// Limits a whole call, retries and the waits between them included
+    /// (default 60 s). No retry is started that would end past it.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.timeout = timeout;
         self
     }
 
-    /// Limits opening a connection (default 10 s).
+    /// Limits one attempt, from connecting to the end of the response body
+    /// (default 20 s).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// Limits opening a connection (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// When failed calls are tried again; see [`RetryPolicy`] for the rules
+    /// and [`RetryPolicy::none`] to turn retries off.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Refuses response bodies longer than `bytes` (default 1 MiB).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
         self
     }
 
@@ -84,7 +115,7 @@ impl ClientBuilder {
     }
 
     /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its own timeouts then apply instead of [`ClientBuilder::timeout`] and
+    /// Its connect timeout then applies instead of
     /// [`ClientBuilder::connect_timeout`]; it should not follow redirects.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
@@ -112,7 +143,6 @@ impl ClientBuilder {
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
-                .timeout(self.timeout)
                 .connect_timeout(self.connect_timeout)
                 // A redirect could carry the credentials to another host.
                 .redirect(reqwest::redirect::Policy::none())
@@ -125,6 +155,11 @@ impl ClientBuilder {
                 base_url,
                 credentials,
                 user_agent,
+                jitter: self.retry.jitter_source(),
+                retry: self.retry,
+                timeout: self.timeout,
+                attempt_timeout: self.attempt_timeout,
+                max_response_bytes: self.max_response_bytes,
             }),
         })
     }

@@ -2,13 +2,16 @@
 //! request is sent.
 
 use crate::credentials::Credentials;
-use crate::runtime::{Auth, Operation, PathPart, Request, Response, check_segment, push_encoded};
-use crate::{ClientBuilder, Error, ErrorKind};
-use bytes::Bytes;
-use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use crate::retry::{Jitter, RetryPolicy};
+use crate::runtime::{
+    FieldLocation, Operation, PathPart, Request, Response, check, check_segment, push_encoded,
+};
+use crate::transport;
+use crate::{ClientBuilder, Error};
+use reqwest::header::HeaderValue;
 use std::fmt;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// A client for the PHLO API.
 ///
@@ -26,6 +29,13 @@ pub(crate) struct Inner {
     pub(crate) base_url: String,
     pub(crate) credentials: Credentials,
     pub(crate) user_agent: HeaderValue,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) jitter: Jitter,
+    /// Limit for a whole call, retries and waits included.
+    pub(crate) timeout: Duration,
+    /// Limit for one attempt, from connecting to the end of the body.
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) max_response_bytes: usize,
 }
 
 impl Client {
@@ -69,14 +79,19 @@ impl Client {
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::InvalidInput`] when a parameter is missing, empty or a dot
-    /// segment (`.` or `..`).
+    /// [`crate::ErrorKind::InvalidInput`] when a parameter is missing, empty, a
+    /// dot segment (`.` or `..`), or not in the format the spec requires.
     pub fn request(&self, operation: &'static Operation, args: &[&str]) -> Result<Request, Error> {
         let invalid = |e: Error| e.in_operation(operation.name);
-        if args.len() != operation.params.len() {
+        let params = operation
+            .fields
+            .iter()
+            .take_while(|f| f.location == FieldLocation::Path)
+            .count();
+        if args.len() != params {
             return Err(invalid(Error::invalid(
                 "path parameters",
-                format!("expected {}, got {}", operation.params.len(), args.len()),
+                format!("expected {params}, got {}", args.len()),
             )));
         }
         let mut path = String::with_capacity(64);
@@ -84,8 +99,8 @@ impl Client {
             match *part {
                 PathPart::Literal(text) => path.push_str(text),
                 PathPart::Param(i) => {
-                    let (name, value) = match (operation.params.get(i), args.get(i)) {
-                        (Some(name), Some(value)) => (*name, *value),
+                    let (field, value) = match (operation.fields.get(i), args.get(i)) {
+                        (Some(field), Some(value)) => (field, *value),
                         _ => {
                             return Err(invalid(Error::invalid(
                                 "path",
@@ -93,7 +108,10 @@ impl Client {
                             )));
                         }
                     };
-                    check_segment(name, value).map_err(invalid)?;
+                    check_segment(field.name, value).map_err(invalid)?;
+                    if let Some(format) = field.format {
+                        check(field.name, format, value).map_err(invalid)?;
+                    }
                     push_encoded(&mut path, value);
                 }
                 PathPart::Username => push_encoded(&mut path, &self.inner.credentials.auth_id),
@@ -103,91 +121,21 @@ impl Client {
         Request::new(operation, path)
     }
 
-    /// Sends `request` and returns the response when its status is 2xx.
+    /// Sends `request` and returns the response when its status is 2xx,
+    /// retrying as the client's [`crate::RetryPolicy`] allows.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Transport`] when the request cannot be sent or the
-    /// response read; [`ErrorKind::Api`] for any other status, with Plivo's
-    /// `api_id` and message when the body carries them and the raw body always.
+    /// [`crate::ErrorKind::Transport`] when the request cannot be sent or the
+    /// response read; [`crate::ErrorKind::Api`] for any other status, with
+    /// Plivo's `api_id` and message when the body carries them and the raw
+    /// body always; [`crate::ErrorKind::ResponseTooLarge`] and
+    /// [`crate::ErrorKind::Timeout`] at the configured limits. Each says how
+    /// many attempts were made and whether the request may have been acted on
+    /// ([`crate::Error::delivery`]).
     pub async fn execute(&self, request: Request) -> Result<Response, Error> {
-        let operation = request.operation;
-        let fail = |e: Error| e.in_operation(operation.name);
-        let url = format!("{}{}", self.inner.base_url, request.path_and_query);
-        let url = reqwest::Url::parse(&url)
-            .map_err(|e| fail(Error::invalid("url", format!("`{url}` is not a URL: {e}"))))?;
-        let mut builder = self
-            .inner
-            .http
-            .request(operation.method.clone(), url)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, self.inner.user_agent.clone());
-        if operation.auth == Auth::Basic {
-            builder = builder.header(
-                reqwest::header::AUTHORIZATION,
-                self.inner.credentials.header.clone(),
-            );
-        }
-        for (name, value) in &request.headers {
-            let name = HeaderName::try_from(*name)
-                .map_err(|_| fail(Error::invalid(*name, "is not a valid header name")))?;
-            let value = HeaderValue::try_from(value.as_str())
-                .map_err(|_| fail(Error::invalid(name.as_str(), "is not a valid header value")))?;
-            builder = builder.header(name, value);
-        }
-        if let Some(body) = request.body {
-            builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body);
-        }
-        let response = builder
-            .send()
-            .await
-            .map_err(|e| fail(Error::transport(e)))?;
-        let status = response.status();
-        let body = response
-            .bytes()
-            .await
-            .map_err(|e| fail(Error::transport(e)))?;
-        if status.is_success() {
-            Ok(Response {
-                operation,
-                status,
-                body,
-            })
-        } else {
-            Err(fail(api_error(status, body)))
-        }
+        transport::execute(&self.inner, request).await
     }
-}
-
-/// An error from a non-2xx answer: Plivo's `{"api_id", "error"}` when the body
-/// has it, the raw body always.
-fn api_error(status: StatusCode, body: Bytes) -> Error {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        api_id: Option<String>,
-        error: Option<serde_json::Value>,
-        message: Option<String>,
-    }
-    let parsed = serde_json::from_slice::<Body>(&body).ok();
-    let api_id = parsed.as_ref().and_then(|b| b.api_id.clone());
-    let message = parsed.and_then(|b| {
-        let error = match b.error {
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Null) | None => None,
-            Some(other) => Some(other.to_string()),
-        };
-        error
-            .filter(|s| !s.is_empty())
-            .or(b.message.filter(|s| !s.is_empty()))
-    });
-    Error::new(ErrorKind::Api {
-        status,
-        api_id,
-        message,
-        body,
-    })
 }
 
 impl fmt::Debug for Client {
@@ -195,6 +143,9 @@ impl fmt::Debug for Client {
         f.debug_struct("Client")
             .field("base_url", &self.inner.base_url)
             .field("credentials", &self.inner.credentials)
+            .field("retry", &self.inner.retry)
+            .field("timeout", &self.inner.timeout)
+            .field("attempt_timeout", &self.inner.attempt_timeout)
             .finish_non_exhaustive()
     }
 }

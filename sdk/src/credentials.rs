@@ -23,6 +23,19 @@ impl Credentials {
                 return Err(Error::invalid(name, "must not contain control characters"));
             }
         }
+        // The shape Plivo issues, and the official SDKs check: MA (main
+        // account) or SA (subaccount), then 18 capital letters or digits.
+        let well_formed = auth_id.len() == 20
+            && (auth_id.starts_with("MA") || auth_id.starts_with("SA"))
+            && auth_id
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        if !well_formed {
+            return Err(Error::invalid(
+                "auth_id",
+                "must be 20 characters: `MA` or `SA` then capital letters and digits",
+            ));
+        }
         let mut header = HeaderValue::try_from(format!(
             "Basic {}",
             base64(format!("{auth_id}:{auth_token}").as_bytes())
@@ -101,8 +114,24 @@ mod tests {
     }
 
     #[test]
-    fn empty_or_control_characters_are_rejected() {
+    fn empty_malformed_or_control_characters_are_rejected() {
+        let id = "MAXXXXXXXXXXXXXXXXXX";
         assert!(Credentials::new(String::new(), "t".into()).is_err());
-        assert!(Credentials::new("id".into(), "to\nken".into()).is_err());
+        assert!(Credentials::new(id.into(), String::new()).is_err());
+        assert!(Credentials::new(id.into(), "to\nken".into()).is_err());
+        assert!(Credentials::new("MAXXXXXXXXXXXXXXXX\u{7}X".into(), "t".into()).is_err());
+        for bad in [
+            "MAXXXXXXXXXXXXXXXXX",
+            "MAXXXXXXXXXXXXXXXXXXX",
+            "XAXXXXXXXXXXXXXXXXXX",
+            "maxxxxxxxxxxxxxxxxxx",
+        ] {
+            let err = Credentials::new(bad.into(), "t".into()).unwrap_err();
+            assert!(
+                err.to_string().starts_with("invalid auth_id"),
+                "{bad}: {err}"
+            );
+        }
+        assert!(Credentials::new("SA0123456789ABCDEF01".into(), "t".into()).is_ok());
     }
 }

@@ -9,7 +9,9 @@ use std::fmt;
 /// Its one-line `Display` names the operation and what happened, for example
 /// `add_user: HTTP 404 Not Found: PHLO not found (api_id 5b1c...)`. Match on
 /// [`Error::kind`] to tell the cases apart; the accessors give the status,
-/// Plivo's `api_id` and message, and the raw body where there is one.
+/// Plivo's `api_id` and message, the raw body where there is one, how many
+/// attempts were made, and whether the request may have been acted on
+/// ([`Error::delivery`]), so a caller can reconcile before trying again.
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -17,6 +19,26 @@ pub struct Error {
 struct Inner {
     kind: ErrorKind,
     operation: Option<&'static str>,
+    attempts: u32,
+    delivery: Delivery,
+}
+
+/// Whether a failed request may have been acted on by the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Delivery {
+    /// Nothing reached the service: rejected before sending, or no
+    /// connection could be made. Safe to send again.
+    NotSent,
+    /// The service answered that it did not act (a 4xx status, or 503 with
+    /// `Retry-After`).
+    Rejected,
+    /// The request may have reached the service and been acted on, but no
+    /// usable answer came back (a timeout or reset after sending, a 5xx).
+    /// Check the call's state before sending it again: adding a user twice
+    /// rings a phone twice.
+    Unknown,
+    /// The service reported success, but its answer could not be read.
+    Processed,
 }
 
 /// What went wrong.
@@ -49,6 +71,20 @@ pub enum ErrorKind {
         message: Option<String>,
         /// The body exactly as received.
         body: Bytes,
+    },
+    /// A response body longer than the configured limit; reading stopped there.
+    #[error("HTTP {status} response body is larger than the {limit}-byte limit")]
+    ResponseTooLarge {
+        /// The HTTP status.
+        status: StatusCode,
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// The call's overall deadline passed before a response arrived.
+    #[error("no response within the call's {after:?} deadline")]
+    Timeout {
+        /// The deadline.
+        after: std::time::Duration,
     },
     /// A success status whose body is not what the operation returns.
     #[error("HTTP {status} response could not be decoded: {reason}")]
@@ -90,12 +126,40 @@ fn api_id_suffix(api_id: Option<&str>) -> String {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
+        let delivery = match &kind {
+            ErrorKind::InvalidInput { .. } => Delivery::NotSent,
+            ErrorKind::Decode { .. } => Delivery::Processed,
+            ErrorKind::Api { status, .. } | ErrorKind::ResponseTooLarge { status, .. }
+                if status.is_client_error() =>
+            {
+                Delivery::Rejected
+            }
+            ErrorKind::ResponseTooLarge { status, .. } if status.is_success() => {
+                Delivery::Processed
+            }
+            _ => Delivery::Unknown,
+        };
+        // Invalid input is caught before any attempt.
+        let attempts = if matches!(kind, ErrorKind::InvalidInput { .. }) {
+            0
+        } else {
+            1
+        };
         Error {
             inner: Box::new(Inner {
                 kind,
                 operation: None,
+                attempts,
+                delivery,
             }),
         }
+    }
+
+    /// Records how many attempts the call made and what they may have done.
+    pub(crate) fn after_attempts(mut self, attempts: u32, delivery: Delivery) -> Self {
+        self.inner.attempts = attempts;
+        self.inner.delivery = delivery;
+        self
     }
 
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
@@ -131,7 +195,9 @@ impl Error {
     /// The HTTP status, when a response arrived.
     pub fn status(&self) -> Option<StatusCode> {
         match self.kind() {
-            ErrorKind::Api { status, .. } | ErrorKind::Decode { status, .. } => Some(*status),
+            ErrorKind::Api { status, .. }
+            | ErrorKind::Decode { status, .. }
+            | ErrorKind::ResponseTooLarge { status, .. } => Some(*status),
             _ => None,
         }
     }
@@ -152,6 +218,37 @@ impl Error {
         }
     }
 
+    /// How many attempts the call made (1 when it was not retried; 0 when it
+    /// was rejected before sending).
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
+    /// Whether the call was retried before it failed.
+    pub fn was_retried(&self) -> bool {
+        self.inner.attempts > 1
+    }
+
+    /// Whether the request may have been acted on.
+    pub fn delivery(&self) -> Delivery {
+        self.inner.delivery
+    }
+
+    /// True when the request may have been acted on but the outcome is not
+    /// known: reconcile (look the call up) before sending it again.
+    pub fn outcome_unknown(&self) -> bool {
+        self.inner.delivery == Delivery::Unknown
+    }
+
+    /// Whether the call timed out, per attempt or overall.
+    pub fn is_timeout(&self) -> bool {
+        match self.kind() {
+            ErrorKind::Timeout { .. } => true,
+            ErrorKind::Transport { source } => source.is_timeout(),
+            _ => false,
+        }
+    }
+
     /// The response body exactly as received, when a response arrived.
     pub fn body(&self) -> Option<&[u8]> {
         match self.kind() {
@@ -163,10 +260,17 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.inner.operation {
-            Some(op) => write!(f, "{op}: {}", self.inner.kind),
-            None => write!(f, "{}", self.inner.kind),
+        if let Some(op) = self.inner.operation {
+            write!(f, "{op}: ")?;
         }
+        write!(f, "{}", self.inner.kind)?;
+        if self.inner.attempts > 1 {
+            write!(f, " [after {} attempts]", self.inner.attempts)?;
+        }
+        if self.outcome_unknown() {
+            f.write_str(" [outcome unknown: the request may have been processed]")?;
+        }
+        Ok(())
     }
 }
 
@@ -175,6 +279,8 @@ impl fmt::Debug for Error {
         f.debug_struct("Error")
             .field("operation", &self.inner.operation)
             .field("kind", &self.inner.kind)
+            .field("attempts", &self.inner.attempts)
+            .field("delivery", &self.inner.delivery)
             .finish()
     }
 }

@@ -35,11 +35,14 @@ mod builder;
 mod client;
 mod credentials;
 mod error;
+pub mod retry;
 pub mod runtime;
+mod transport;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
-pub use error::{Error, ErrorKind};
+pub use error::{Delivery, Error, ErrorKind};
+pub use retry::RetryPolicy;
 pub use runtime::Timestamp;
 
 /// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.

@@ -9,11 +9,16 @@ mod operation;
 mod path;
 mod request;
 mod response;
+pub(crate) mod retry_after;
 mod timestamp;
+mod validate;
 
 pub use crate::Error;
-pub use operation::{Auth, Constant, Example, Method, Operation, PathPart};
+pub use operation::{
+    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart,
+};
 pub(crate) use path::{check_segment, push_encoded};
 pub use request::Request;
 pub use response::Response;
 pub use timestamp::Timestamp;
+pub(crate) use validate::check;

@@ -18,14 +18,15 @@ pub struct Operation {
     pub method: Method,
     /// The path after the base URL, in pieces.
     pub path: &'static [PathPart],
-    /// Names of the path parameters a call passes, in order.
-    pub params: &'static [&'static str],
     /// Whether sending the request twice has the same effect as once.
     pub idempotent: bool,
     /// How the call authenticates.
     pub auth: Auth,
     /// Body fields with a fixed value, added to every request.
     pub constants: &'static [(&'static str, Constant)],
+    /// The arguments a caller passes: path parameters first, in the order a
+    /// call gives them, then the top-level fields of the body.
+    pub fields: &'static [Field],
     /// The example responses the spec documents.
     pub examples: &'static [Example],
 }
@@ -35,13 +36,47 @@ pub struct Operation {
 pub enum PathPart {
     /// Text sent as written.
     Literal(&'static str),
-    /// The path parameter at this index of [`Operation::params`], percent-encoded.
+    /// The argument at this index of [`Operation::fields`] (a path
+    /// parameter; they come first, in call order), percent-encoded.
     Param(usize),
     /// The client's Auth ID (Basic auth user name), percent-encoded.
     Username,
     /// The client's Basic auth password; the generator emits it only when a
     /// spec puts the password in a path.
     Password,
+}
+
+/// An argument of an operation, as the spec describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Field {
+    /// Its name on the wire.
+    pub name: &'static str,
+    /// Where it travels.
+    pub location: FieldLocation,
+    /// Whether every call must give it.
+    pub required: bool,
+    /// A format the runtime checks before sending.
+    pub format: Option<Format>,
+    /// The values it may take; empty when any value of its type is fine.
+    pub values: &'static [&'static str],
+}
+
+/// Where an argument travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldLocation {
+    /// A path parameter.
+    Path,
+    /// A top-level field of the JSON body.
+    Body,
+}
+
+/// A format the runtime checks before a request is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// A phone number (digits, optionally after `+`) or a SIP URI
+    /// (`sip:` or `sips:`, user, `@`, host).
+    PhoneOrSip,
 }
 
 /// How an operation authenticates.

@@ -1,6 +1,7 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
-use super::operation::{Constant, Operation};
+use super::operation::{Constant, FieldLocation, Operation};
+use super::validate::check;
 use crate::Error;
 use bytes::Bytes;
 use serde::Serialize;
@@ -92,6 +93,7 @@ impl Request {
     /// non-string keys, a non-finite float), or when constants must be added
     /// to a body that is not a JSON object.
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
+        check_body(self.operation, body)?;
         let bytes = if self.operation.constants.is_empty() {
             serialize(self.operation, body)?
         } else {
@@ -113,6 +115,34 @@ impl Request {
         self.path_and_query.push('=');
         push_query_component(&mut self.path_and_query, value);
     }
+}
+
+/// Checks the body fields that have a format. Only operations with such
+/// fields pay for the extra look at the body.
+fn check_body<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<(), Error> {
+    let mut checked = operation
+        .fields
+        .iter()
+        .filter(|f| f.location == FieldLocation::Body)
+        .filter_map(|f| Some((f.name, f.format?)))
+        .peekable();
+    if checked.peek().is_none() {
+        return Ok(());
+    }
+    let value = serde_json::to_value(body)
+        .map_err(|e| Error::invalid("body", e.to_string()).in_operation(operation.name))?;
+    for (name, format) in checked {
+        match value.get(name) {
+            Some(serde_json::Value::String(text)) => {
+                check(name, format, text).map_err(|e| e.in_operation(operation.name))?;
+            }
+            Some(serde_json::Value::Null) | None => {}
+            Some(_) => {
+                return Err(Error::invalid(name, "must be a string").in_operation(operation.name));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn serialize<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<Bytes, Error> {

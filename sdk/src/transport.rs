@@ -1,0 +1,301 @@
+//! Sending a request: attempts, timeouts, retries, the response size cap,
+//! and the tracing spans around them. The retry rules themselves live in
+//! `retry.rs` as a pure function.
+
+use crate::client::Inner;
+use crate::error::Delivery;
+use crate::retry::{Decision, Outcome};
+use crate::runtime::{Auth, Request, Response, retry_after};
+use crate::{Error, ErrorKind};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, USER_AGENT,
+};
+use reqwest::{StatusCode, Url};
+use std::time::{Duration, Instant, SystemTime};
+use tracing::Instrument;
+use tracing::field::Empty;
+
+/// Sends `request`, retrying as the client's policy allows, and returns the
+/// response when its status is 2xx.
+pub(crate) async fn execute(inner: &Inner, request: Request) -> Result<Response, Error> {
+    let operation = request.operation;
+    let span = tracing::info_span!(
+        "plivo.call",
+        operation = operation.name,
+        method = %operation.method,
+        attempts = Empty,
+        status = Empty,
+        api_id = Empty,
+        duration_ms = Empty,
+    );
+    let started = Instant::now();
+    let result = attempts(inner, &request, &span)
+        .instrument(span.clone())
+        .await;
+    span.record("duration_ms", millis(started.elapsed()));
+    result.map_err(|e| e.in_operation(operation.name))
+}
+
+async fn attempts(
+    inner: &Inner,
+    request: &Request,
+    span: &tracing::Span,
+) -> Result<Response, Error> {
+    let operation = request.operation;
+    let url = format!("{}{}", inner.base_url, request.path_and_query);
+    let url = Url::parse(&url)
+        .map_err(|e| Error::invalid("url", format!("`{url}` is not a URL: {e}")))?;
+    let started = Instant::now();
+    let deadline = inner.timeout;
+    // The worst an attempt so far may have done, for the final error.
+    let mut delivery = Delivery::NotSent;
+    let mut attempt = 0u32;
+    loop {
+        attempt += 1;
+        span.record("attempts", attempt);
+        let remaining = deadline.saturating_sub(started.elapsed());
+        if remaining.is_zero() {
+            let error = Error::new(ErrorKind::Timeout { after: deadline });
+            return Err(error.after_attempts(attempt - 1, worst(delivery, Delivery::Unknown)));
+        }
+        let attempt_span = tracing::debug_span!(
+            "plivo.attempt",
+            attempt,
+            status = Empty,
+            duration_ms = Empty,
+        );
+        let sent_at = Instant::now();
+        let limit = inner.attempt_timeout.min(remaining);
+        let result = once(inner, request, &url, limit)
+            .instrument(attempt_span.clone())
+            .await;
+        attempt_span.record("duration_ms", millis(sent_at.elapsed()));
+        let (outcome, error) = match result {
+            Ok(answer) if answer.status.is_success() => {
+                attempt_span.record("status", answer.status.as_u16());
+                span.record("status", answer.status.as_u16());
+                if !span.is_disabled() {
+                    record_api_id(span, &answer.body);
+                }
+                return Ok(Response {
+                    operation,
+                    status: answer.status,
+                    body: answer.body,
+                });
+            }
+            Ok(answer) => {
+                attempt_span.record("status", answer.status.as_u16());
+                span.record("status", answer.status.as_u16());
+                let outcome = Outcome::Status {
+                    code: answer.status.as_u16(),
+                    retry_after: answer.retry_after,
+                };
+                let error = api_error(answer.status, answer.body);
+                if let Some(api_id) = error.api_id() {
+                    span.record("api_id", api_id);
+                }
+                (outcome, error)
+            }
+            Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
+            Err(Failure::Interrupted(e)) => (Outcome::Interrupted, Error::transport(e)),
+            Err(Failure::TooLarge {
+                status,
+                retry_after,
+            }) => {
+                let error = Error::new(ErrorKind::ResponseTooLarge {
+                    status,
+                    limit: inner.max_response_bytes,
+                });
+                if status.is_success() {
+                    // The service acted; repeating cannot help.
+                    return Err(error.after_attempts(attempt, worst(delivery, Delivery::Processed)));
+                }
+                (
+                    Outcome::Status {
+                        code: status.as_u16(),
+                        retry_after,
+                    },
+                    error,
+                )
+            }
+        };
+        delivery = worst(delivery, delivery_of(outcome));
+        let decision = inner.retry.decide(
+            operation.idempotent,
+            attempt,
+            outcome,
+            started.elapsed(),
+            deadline,
+            inner.jitter.next_fraction(),
+        );
+        match decision {
+            Decision::RetryAfter(delay) => {
+                tracing::debug!(attempt, delay_ms = millis(delay), "retrying");
+                tokio::time::sleep(delay).await;
+            }
+            Decision::Stop => return Err(error.after_attempts(attempt, delivery)),
+        }
+    }
+}
+
+/// What an attempt may have done at the service.
+fn delivery_of(outcome: Outcome) -> Delivery {
+    match outcome {
+        Outcome::ConnectFailed => Delivery::NotSent,
+        Outcome::Interrupted => Delivery::Unknown,
+        Outcome::Status {
+            code: 503,
+            retry_after: Some(_),
+        } => Delivery::Rejected,
+        Outcome::Status { code, .. } if (400..500).contains(&code) => Delivery::Rejected,
+        Outcome::Status { .. } => Delivery::Unknown,
+    }
+}
+
+/// The more worrying of two deliveries: an earlier attempt that may have
+/// acted is not undone by a later one that was refused.
+fn worst(a: Delivery, b: Delivery) -> Delivery {
+    let rank = |d| match d {
+        Delivery::NotSent => 0,
+        Delivery::Rejected => 1,
+        Delivery::Unknown => 2,
+        Delivery::Processed => 3,
+    };
+    if rank(b) >= rank(a) { b } else { a }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
+/// A complete answer: status and the whole body.
+struct Answer {
+    status: StatusCode,
+    retry_after: Option<Duration>,
+    body: Bytes,
+}
+
+enum Failure {
+    /// No connection: nothing was sent.
+    Connect(reqwest::Error),
+    /// The request may have been sent; no complete answer.
+    Interrupted(reqwest::Error),
+    /// The body passed the size limit.
+    TooLarge {
+        status: StatusCode,
+        retry_after: Option<Duration>,
+    },
+}
+
+/// One attempt, bounded by `limit` from connecting to the end of the body.
+async fn once(
+    inner: &Inner,
+    request: &Request,
+    url: &Url,
+    limit: Duration,
+) -> Result<Answer, Failure> {
+    let operation = request.operation;
+    let mut builder = inner
+        .http
+        .request(operation.method.clone(), url.clone())
+        .timeout(limit)
+        .header(ACCEPT, HeaderValue::from_static("application/json"))
+        .header(USER_AGENT, inner.user_agent.clone());
+    if operation.auth == Auth::Basic {
+        builder = builder.header(AUTHORIZATION, inner.credentials.header.clone());
+    }
+    for (name, value) in &request.headers {
+        // Checked when the request was built.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::try_from(*name),
+            HeaderValue::try_from(value.as_str()),
+        ) {
+            builder = builder.header(name, value);
+        }
+    }
+    if let Some(body) = &request.body {
+        builder = builder
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .body(body.clone());
+    }
+    let mut response = builder.send().await.map_err(|e| {
+        if e.is_connect() {
+            Failure::Connect(e)
+        } else {
+            Failure::Interrupted(e)
+        }
+    })?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| retry_after::parse(v, SystemTime::now()));
+    let cap = inner.max_response_bytes;
+    if response
+        .content_length()
+        .is_some_and(|len| len > cap as u64)
+    {
+        return Err(Failure::TooLarge {
+            status,
+            retry_after,
+        });
+    }
+    let mut body = BytesMut::new();
+    while let Some(chunk) = response.chunk().await.map_err(Failure::Interrupted)? {
+        if body.len() + chunk.len() > cap {
+            return Err(Failure::TooLarge {
+                status,
+                retry_after,
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Answer {
+        status,
+        retry_after,
+        body: body.freeze(),
+    })
+}
+
+/// An error from a non-2xx answer: Plivo's `{"api_id", "error"}` when the body
+/// has it, the raw body always.
+fn api_error(status: StatusCode, body: Bytes) -> Error {
+    #[derive(serde::Deserialize)]
+    struct Body {
+        api_id: Option<String>,
+        error: Option<serde_json::Value>,
+        message: Option<String>,
+    }
+    let parsed = serde_json::from_slice::<Body>(&body).ok();
+    let api_id = parsed.as_ref().and_then(|b| b.api_id.clone());
+    let message = parsed.and_then(|b| {
+        let error = match b.error {
+            Some(serde_json::Value::String(s)) => Some(s),
+            Some(serde_json::Value::Null) | None => None,
+            Some(other) => Some(other.to_string()),
+        };
+        error
+            .filter(|s| !s.is_empty())
+            .or(b.message.filter(|s| !s.is_empty()))
+    });
+    Error::new(ErrorKind::Api {
+        status,
+        api_id,
+        message,
+        body,
+    })
+}
+
+/// Puts the response's `api_id` on the call span; only when someone listens.
+fn record_api_id(span: &tracing::Span, body: &[u8]) {
+    #[derive(serde::Deserialize)]
+    struct ApiId<'a> {
+        #[serde(borrow)]
+        api_id: Option<&'a str>,
+    }
+    if let Ok(ApiId { api_id: Some(id) }) = serde_json::from_slice::<ApiId<'_>>(body) {
+        span.record("api_id", id);
+    }
+}
