@@ -4,6 +4,9 @@
 use plivo::Client;
 use wiremock::MockServer;
 
+#[path = "support/fault_server.rs"]
+pub mod fault_server;
+
 /// A well-formed but fake Auth ID.
 pub const AUTH_ID: &str = "MAFAKEFAKEFAKEFAKE00";
 /// A fake Auth Token.

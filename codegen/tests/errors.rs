@@ -169,7 +169,7 @@ fn overlay_mistakes() {
         ),
         (
             r#"{"operation": []}"#,
-            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, operations)",
+            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, operations)",
         ),
         (
             r#"{"operations": [{"item": ["Nope"]}]}"#,
@@ -186,6 +186,14 @@ fn overlay_mistakes() {
         (
             r#"{"operations": [{"item": ["Look"], "fields": {"to": {"type": "string"}}}]}"#,
             "spec/api.postman_collection.json: item \"Look\": overlay: field `to` is declared but the request has no body",
+        ),
+        (
+            r#"{"operations": [{"item": ["Call"], "fields": {"to": {"format": "email"}}}]}"#,
+            "spec/api.overlay.json: overlay: `operations[0]`.fields.to.format `email` is not one of timestamp, phone-or-sip",
+        ),
+        (
+            r#"{"params": {"id": {"format": 1}}}"#,
+            "spec/api.overlay.json: overlay: `params`.id.format must be a string",
         ),
         (
             r#"{"operations": [{"item": ["Call"], "fields": {"role": {"enum": []}}}]}"#,

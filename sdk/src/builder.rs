@@ -17,7 +17,6 @@ const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
 /// Settings for a [`Client`]; start from [`Client::builder`].
-#[derive(Debug)]
 #[must_use]
 pub struct ClientBuilder {
     auth_id: String,
@@ -162,6 +161,23 @@ impl ClientBuilder {
                 max_response_bytes: self.max_response_bytes,
             }),
         })
+    }
+}
+
+/// Written by hand so that the token never shows.
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("auth_id", &self.auth_id)
+            .field("auth_token", &"<redacted>")
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
     }
 }
 

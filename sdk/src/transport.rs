@@ -98,6 +98,11 @@ async fn attempts(
                 (outcome, error)
             }
             Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
+            // Cut short by the call's deadline rather than the attempt's own limit.
+            Err(Failure::Interrupted(e)) if e.is_timeout() && limit < inner.attempt_timeout => {
+                let error = Error::new(ErrorKind::Timeout { after: deadline });
+                (Outcome::Interrupted, error)
+            }
             Err(Failure::Interrupted(e)) => (Outcome::Interrupted, Error::transport(e)),
             Err(Failure::TooLarge {
                 status,

@@ -3,6 +3,10 @@
 mod add_user;
 mod client_settings;
 mod errors;
+mod faults;
 mod generated_fixtures;
+mod load;
 mod operations;
 mod path_params;
+mod secrets;
+mod validation;
