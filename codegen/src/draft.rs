@@ -55,6 +55,8 @@ pub(super) struct BodyDraft {
     /// Fields with a fixed value, sent by the runtime.
     pub constants: Vec<(String, Value)>,
     pub hints: Hints,
+    /// The request's own example body, for docs.
+    pub example: Option<Value>,
 }
 
 impl BodyDraft {
@@ -102,6 +104,8 @@ pub(super) struct Draft<'a> {
     pub pieces: Vec<Piece>,
     pub template: String,
     pub param_docs: BTreeMap<String, String>,
+    /// Example values of path parameters, from URL and collection variables.
+    pub param_examples: BTreeMap<String, String>,
     pub query: Vec<KeyValue>,
     pub headers: Vec<KeyValue>,
     pub body: Option<BodyDraft>,
@@ -138,8 +142,21 @@ pub(super) fn draft<'a>(
     let (chain, pieces, template) = path(&parsed.segments, &credentials);
 
     let mut param_docs = BTreeMap::new();
+    let mut param_examples = BTreeMap::new();
     for var in &request.url.variables {
         param_docs.insert(var.key.clone(), var.description.clone());
+        if let Some(value) = var.value.as_ref().filter(|v| !v.is_empty()) {
+            param_examples.insert(var.key.clone(), value.clone());
+        }
+    }
+    for piece in &pieces {
+        if let Piece::Param(name) = piece
+            && let Some(value) = vars.get(name).filter(|v| !v.is_empty())
+        {
+            param_examples
+                .entry(name.clone())
+                .or_insert_with(|| value.clone());
+        }
     }
     for row in &table {
         let is_param = pieces
@@ -198,6 +215,7 @@ pub(super) fn draft<'a>(
         pieces,
         template,
         param_docs,
+        param_examples,
         query: parsed.query,
         headers,
         body,
@@ -349,11 +367,16 @@ fn body(
         }
     };
     if free_form {
+        let example = match text {
+            Some(text) => Some(parse_json(file, display, "the request body", text, vars)?),
+            None => None,
+        };
         return Ok(Some(BodyDraft {
             shape: None,
             free_form: true,
             constants: Vec::new(),
             hints: Hints::default(),
+            example,
         }));
     }
     let Some(text) = text else {
@@ -367,7 +390,8 @@ fn body(
         }
         return Ok(None);
     };
-    let mut shape = Shape::of(&parse_json(file, display, "the request body", text, vars)?);
+    let example = parse_json(file, display, "the request body", text, vars)?;
+    let mut shape = Shape::of(&example);
     for example in &item.examples {
         if let Body::Raw { text, .. } = &example.request_body {
             let what = format!("the request body of saved response `{}`", example.name);
@@ -422,6 +446,7 @@ fn body(
         free_form: false,
         constants,
         hints,
+        example: Some(example),
     }))
 }
 

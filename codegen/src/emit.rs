@@ -5,6 +5,7 @@
 //! the path the caller configured, so the same output works in the SDK and in
 //! any crate that provides those two.
 
+use super::emit_examples::DocExamples;
 use super::emit_ops;
 use super::emit_types;
 use super::markdown;
@@ -21,7 +22,12 @@ pub(super) struct Paths {
 }
 
 /// The whole module as formatted source text.
-pub(super) fn module(api: &Api, paths: &Paths, source: &str) -> Result<String, String> {
+pub(super) fn module(
+    api: &Api,
+    paths: &Paths,
+    source: &str,
+    examples: Option<&DocExamples>,
+) -> Result<String, String> {
     let runtime = &paths.runtime;
     let client = &paths.client;
     let import_client = if client.segments.len() > 1 {
@@ -40,7 +46,7 @@ pub(super) fn module(api: &Api, paths: &Paths, source: &str) -> Result<String, S
         .last()
         .map(|s| s.ident.clone())
         .unwrap_or_else(|| ident("Client"));
-    let ops = emit_ops::operations(api, &client_name);
+    let ops = emit_ops::operations(api, &client_name, examples);
     let tokens = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;

@@ -2,6 +2,7 @@
 //! the runtime reads.
 
 use super::emit::{borrowed, doc, ident, type_tokens};
+use super::emit_examples::{self, DocExamples};
 use super::model::{
     Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeDef, TypeRef,
 };
@@ -10,9 +11,9 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-pub(super) fn operations(api: &Api, client: &Ident) -> TokenStream {
+pub(super) fn operations(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
     let handles = api.handles.iter().map(|h| handle_struct(h, client));
-    let impls = impls(api, client);
+    let impls = impls(api, client, examples);
     let descriptors = descriptors(api);
     quote! {
         #(#handles)*
@@ -45,7 +46,7 @@ fn handle_struct(h: &Handle, client: &Ident) -> TokenStream {
 
 /// One `impl` block per owner (the client, then each handle): the accessors
 /// of its child handles, then its operations.
-fn impls(api: &Api, client: &Ident) -> TokenStream {
+fn impls(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
     let owners = std::iter::once(None).chain((0..api.handles.len()).map(Some));
     let mut out = TokenStream::new();
     for owner in owners {
@@ -58,7 +59,7 @@ fn impls(api: &Api, client: &Ident) -> TokenStream {
             .operations
             .iter()
             .filter(|op| op.owner == owner)
-            .map(|op| method(api, op));
+            .map(|op| method(api, op, examples));
         let body: TokenStream = children.chain(ops).collect();
         if body.is_empty() {
             continue;
@@ -112,7 +113,7 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     }
 }
 
-fn method(api: &Api, op: &Operation) -> TokenStream {
+fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStream {
     let name = ident(&op.method_name);
     let constant = ident(&op.const_name);
     let mut text = op.doc.trim().to_owned();
@@ -135,7 +136,16 @@ fn method(api: &Api, op: &Operation) -> TokenStream {
          sent, when the API answers with a non-success status, or when the answer \
          cannot be decoded.",
     );
-    let docs = doc(&text);
+    let mut docs = doc(&text);
+    // The example is a Rust code block on purpose, so it skips sanitizing.
+    if let Some(lines) = examples.and_then(|config| emit_examples::section(api, op, config)) {
+        docs.extend(quote! { #[doc = ""] });
+        for line in lines {
+            let line = format!(" {line}");
+            let line = line.trim_end();
+            docs.extend(quote! { #[doc = #line] });
+        }
+    }
 
     let params = op
         .owner

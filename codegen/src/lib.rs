@@ -19,6 +19,7 @@
 mod discriminate;
 mod draft;
 mod emit;
+mod emit_examples;
 mod emit_ops;
 mod emit_types;
 mod error;
@@ -34,6 +35,7 @@ mod spec_dir;
 mod types;
 mod url;
 
+pub use emit_examples::DocExamples;
 pub use error::{Error, ErrorKind, Location, Warning};
 pub use spec_dir::{SpecFiles, generate_dir};
 
@@ -56,6 +58,8 @@ pub struct Options {
     pub runtime_path: String,
     /// Path of the client type the generated code extends.
     pub client_path: String,
+    /// Give every operation a runnable example in its docs; `None` for none.
+    pub doc_examples: Option<DocExamples>,
 }
 
 impl Default for Options {
@@ -64,6 +68,7 @@ impl Default for Options {
             skip_unsupported: false,
             runtime_path: "crate::runtime".into(),
             client_path: "crate::Client".into(),
+            doc_examples: None,
         }
     }
 }
@@ -78,6 +83,12 @@ impl Options {
     /// Sets [`Options::runtime_path`].
     pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime_path = path.into();
+        self
+    }
+
+    /// Sets [`Options::doc_examples`].
+    pub fn with_doc_examples(mut self, examples: DocExamples) -> Self {
+        self.doc_examples = Some(examples);
         self
     }
 
@@ -145,7 +156,7 @@ pub fn generate(
     };
     let api = lower::lower(&input, &mut warnings)?;
     let source = format!("`{}` ({})", api.title, collection.name);
-    let code = emit::module(&api, &paths, &source)
+    let code = emit::module(&api, &paths, &source, options.doc_examples.as_ref())
         .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,

@@ -285,11 +285,16 @@ fn build_handles(
                 .and_then(|o| o.description.clone())
                 .or_else(|| d.param_docs.get(&link.param).cloned())
                 .unwrap_or_default();
+            let example = overlay
+                .and_then(|o| o.example.clone())
+                .or_else(|| d.param_examples.get(&link.param).cloned())
+                .unwrap_or_else(|| link.param.clone());
             params.push(PathParam {
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
                 doc,
                 format: overlay.and_then(|o| o.format.clone()),
+                example,
             });
             index.insert(prefix.to_vec(), handles.len());
             handles.push(Handle {
@@ -563,6 +568,7 @@ fn body_spec(
         ty,
         optional: b.free_form,
         constants: b.constants.clone(),
+        example: b.example.clone(),
     })
 }
 

@@ -40,6 +40,8 @@ pub(super) struct PathParam {
     pub doc: String,
     /// A format the runtime checks, from the overlay.
     pub format: Option<String>,
+    /// A value to show in examples.
+    pub example: String,
 }
 
 #[derive(Debug, Clone)]
@@ -112,6 +114,8 @@ pub(super) struct BodySpec {
     pub optional: bool,
     /// Fields with a fixed value, added by the runtime, never passed by callers.
     pub constants: Vec<(String, Value)>,
+    /// The spec's example body, for docs.
+    pub example: Option<Value>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -65,6 +65,8 @@ pub(super) struct FieldOverlay {
     pub r#type: Option<String>,
     /// A format the runtime knows how to check or decode.
     pub format: Option<String>,
+    /// A value to show in examples (path parameters).
+    pub example: Option<String>,
 }
 
 /// The format of a date-time field: typed as the runtime's `Timestamp`.
@@ -182,6 +184,7 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
                 "required",
                 "type",
                 "format",
+                "example",
             ],
         )?;
         let values = match obj.get("enum") {
@@ -236,6 +239,7 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
                 },
                 r#type,
                 format,
+                example: string(obj, "example", &here)?,
             },
         );
     }

@@ -82,6 +82,24 @@ fn actions_credentials_and_free_form_bodies() {
     );
 }
 
+/// Runnable examples in the docs, built from the example requests: nested
+/// structs, lists, optional fields, free-form and list bodies.
+#[test]
+fn doc_examples_from_example_requests() {
+    let options = Options::default().with_doc_examples(postman_codegen::DocExamples {
+        types_path: "shipping".into(),
+        prologue: vec!["let client = shipping::Client::local();".into()],
+        epilogue: vec![],
+    });
+    let code = fixture("bodies.postman.json", &options).code;
+    let examples: Vec<&str> = code
+        .lines()
+        .filter(|l| l.trim_start().starts_with("///"))
+        .skip_while(|l| !l.contains("# Examples"))
+        .collect();
+    insta::assert_snapshot!("bodies_examples", examples.join("\n"));
+}
+
 #[test]
 fn unsupported_items_skipped_with_one_warning_each() {
     let output = fixture(

@@ -74,7 +74,7 @@ impl Client {
     }
 
     /// Builds a request for `operation` with its path parameters, in the
-    /// order of [`Operation::params`]. Generated methods call this; it is
+    /// order of [`Operation::fields`]. Generated methods call this; it is
     /// public for sending a hand-built request.
     ///
     /// # Errors

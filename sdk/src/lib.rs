@@ -5,11 +5,14 @@
 //! collection in the repository's `spec/` directory; the client, its errors
 //! and the transport are written by hand beside them.
 //!
-//! ```no_run
-//! # async fn run() -> Result<(), plivo::Error> {
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! # let mock = plivo::mock::MockServer::start().await?;
+//! # let client = mock.client()?;
 //! use plivo::{AddUserRequest, Client, Role};
 //!
-//! let client = Client::from_env()?; // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
+//! // For real: let client = Client::from_env()?; // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
 //! let response = client
 //!     .phlo("e564a84a-7910-4447-b16f-65c541dd552c")
 //!     .multi_party_call("b4b48fc2-f47a-4a93-97c3-749ed9a40fa8")
@@ -20,9 +23,14 @@
 //!     })
 //!     .await?;
 //! println!("{}", response.api_id);
+//! # let _: Option<Client> = None;
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! The example runs against `plivo::mock::MockServer` (feature `mock`), a local
+//! stand-in for the API built from the same spec; `cargo run --example
+//! quickstart` shows the same call with no Plivo account.
 //!
 //! Every call returns [`Error`] on failure; its [`Error::kind`] tells an
 //! argument rejected before sending, a transport failure, an API error (with
@@ -35,6 +43,8 @@ mod builder;
 mod client;
 mod credentials;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 pub mod retry;
 pub mod runtime;
 mod transport;

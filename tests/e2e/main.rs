@@ -6,6 +6,7 @@ mod errors;
 mod faults;
 mod generated_fixtures;
 mod load;
+mod mock;
 mod operations;
 mod path_params;
 mod secrets;

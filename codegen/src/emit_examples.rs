@@ -1,0 +1,232 @@
+//! A runnable example per operation, for its rustdoc: the call built from
+//! the spec's example request, wrapped in a caller-supplied harness (which
+//! starts whatever server the doctest talks to and binds `client`).
+
+use super::emit::ident;
+use super::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value;
+
+/// How examples are written: where the types live, and the hidden lines
+/// around each example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocExamples {
+    /// The path that names the generated types in a doctest, such as `my_sdk`.
+    pub types_path: String,
+    /// Hidden lines before the example; they must bind `client`.
+    pub prologue: Vec<String>,
+    /// Hidden lines after it.
+    pub epilogue: Vec<String>,
+}
+
+/// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
+/// a Rust code block on purpose). `None` when it cannot be written.
+pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+    let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
+    let call = call(api, op, &types);
+    let statement = match op.response {
+        ResponseSpec::Empty => quote! { #call; },
+        _ => quote! { let response = #call; println!("{response:?}"); },
+    };
+    let file: syn::File = syn::parse2(quote! { fn example() { #statement } }).ok()?;
+    let formatted = prettyplease::unparse(&file);
+    let body: Vec<&str> = formatted.lines().collect();
+    let inner = body.get(1..body.len().saturating_sub(1))?;
+    let mut lines = vec!["# Examples".to_owned(), String::new(), "```".to_owned()];
+    lines.extend(config.prologue.iter().map(|l| format!("# {l}")));
+    lines.extend(
+        inner
+            .iter()
+            .map(|l| l.strip_prefix("    ").unwrap_or(l).to_owned()),
+    );
+    lines.extend(config.epilogue.iter().map(|l| format!("# {l}")));
+    lines.push("```".to_owned());
+    Some(lines)
+}
+
+/// `client.a("1").b("2").op(args).await?`
+fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
+    let mut chain = quote! { client };
+    let mut owner = op.owner;
+    let mut steps = Vec::new();
+    while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
+        let accessor = ident(&h.accessor);
+        let value = h
+            .params
+            .last()
+            .map(|p| p.example.as_str())
+            .unwrap_or_default();
+        steps.push(quote! { .#accessor(#value) });
+        owner = h.parent;
+    }
+    steps.reverse();
+    for step in steps {
+        chain = quote! { #chain #step };
+    }
+    let mut args = Vec::new();
+    if let Some(p) = &op.params {
+        let ty = ident(&p.type_name);
+        args.push(quote! { &#types::#ty::default() });
+    }
+    if let Some(body) = &op.body {
+        let example = body.example.clone().unwrap_or(Value::Null);
+        match &body.ty {
+            Some(TypeRef::JsonObject) if body.optional => {
+                let json = json_macro(&example);
+                args.push(quote! { #json.as_object() });
+            }
+            Some(ty) => {
+                let arg = match ty {
+                    // A slice argument takes an array literal directly.
+                    TypeRef::List(item) => {
+                        let items = elements(api, item, &example, types);
+                        quote! { &[#(#items),*] }
+                    }
+                    TypeRef::String => expr(api, ty, &example, types),
+                    _ => {
+                        let value = expr(api, ty, &example, types);
+                        quote! { &#value }
+                    }
+                };
+                args.push(if body.optional {
+                    quote! { Some(#arg) }
+                } else {
+                    arg
+                });
+            }
+            None => {}
+        }
+    }
+    let method = ident(&op.method_name);
+    quote! { #chain.#method(#(#args),*).await? }
+}
+
+/// A Rust expression of type `ty` holding `value`.
+fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStream {
+    match ty {
+        TypeRef::String | TypeRef::Timestamp => {
+            let text = value
+                .as_str()
+                .map_or_else(|| value.to_string(), str::to_owned);
+            quote! { #text.into() }
+        }
+        TypeRef::Integer => {
+            let n = Literal::i64_unsuffixed(value.as_i64().unwrap_or_default());
+            quote! { #n }
+        }
+        TypeRef::Float => {
+            let n = Literal::f64_unsuffixed(
+                value.as_f64().filter(|f| f.is_finite()).unwrap_or_default(),
+            );
+            quote! { #n }
+        }
+        TypeRef::Bool => {
+            let b = value.as_bool().unwrap_or_default();
+            quote! { #b }
+        }
+        TypeRef::Json => json_macro(value),
+        TypeRef::JsonObject if value.as_object().is_none_or(|m| m.is_empty()) => {
+            quote! { serde_json::Map::new() }
+        }
+        TypeRef::JsonObject => {
+            let json = json_macro(value);
+            quote! { #json.as_object().cloned().unwrap_or_default() }
+        }
+        TypeRef::List(item) => {
+            // `Vec::from([..])` rather than `vec![..]`: macro bodies are not
+            // laid out by the formatter.
+            let items = elements(api, item, value, types);
+            quote! { Vec::from([#(#items),*]) }
+        }
+        TypeRef::Named(name) => named(api, name, value, types),
+    }
+}
+
+fn elements(api: &Api, item: &TypeRef, value: &Value, types: &syn::Path) -> Vec<TokenStream> {
+    value
+        .as_array()
+        .map(|a| a.iter().map(|v| expr(api, item, v, types)).collect())
+        .unwrap_or_default()
+}
+
+fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream {
+    let type_ident = ident(name);
+    match api.types.iter().find(|t| type_name(t) == name) {
+        Some(TypeDef::Struct(def)) => {
+            let fields = def.fields.iter().map(|f| {
+                let field = ident(&f.name);
+                let given = value.get(&f.wire).filter(|v| !v.is_null());
+                let value = match (given, f.optional) {
+                    (Some(v), true) => {
+                        let inner = expr(api, &f.ty, v, types);
+                        quote! { Some(#inner) }
+                    }
+                    (None, true) => quote! { None },
+                    (v, false) => expr(api, &f.ty, v.unwrap_or(&Value::Null), types),
+                };
+                quote! { #field: #value }
+            });
+            let extra = def.extra.as_ref().map(|e| {
+                let e = ident(e);
+                quote! { #e: Default::default(), }
+            });
+            quote! { #types::#type_ident { #(#fields,)* #extra } }
+        }
+        Some(TypeDef::Enum(def)) => {
+            let wire = value.as_str().unwrap_or_default();
+            let variant = def
+                .variants
+                .iter()
+                .find(|v| v.wire == wire)
+                .or(def.variants.first())
+                .map(|v| ident(&v.name));
+            quote! { #types::#type_ident::#variant }
+        }
+        None => quote! { Default::default() },
+    }
+}
+
+fn type_name(def: &TypeDef) -> &str {
+    match def {
+        TypeDef::Struct(s) => &s.name,
+        TypeDef::Enum(e) => &e.name,
+    }
+}
+
+/// `serde_json::json!(...)` of `value`.
+fn json_macro(value: &Value) -> TokenStream {
+    let tokens = json_tokens(value);
+    quote! { serde_json::json!(#tokens) }
+}
+
+/// `value` in the syntax `json!` reads, with Rust string literals.
+fn json_tokens(value: &Value) -> TokenStream {
+    match value {
+        Value::Null => quote! { null },
+        Value::Bool(b) => quote! { #b },
+        Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+            (Some(i), _) => {
+                let i = Literal::i64_unsuffixed(i);
+                quote! { #i }
+            }
+            (None, Some(f)) if f.is_finite() => {
+                let f = Literal::f64_unsuffixed(f);
+                quote! { #f }
+            }
+            _ => quote! { null },
+        },
+        Value::String(s) => quote! { #s },
+        Value::Array(items) => {
+            let items = items.iter().map(json_tokens);
+            quote! { [#(#items),*] }
+        }
+        Value::Object(map) => {
+            let entries = map.iter().map(|(k, v)| {
+                let v = json_tokens(v);
+                quote! { #k: #v }
+            });
+            quote! { { #(#entries),* } }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! A local stand-in for Plivo's PHLO API, built from the same spec as the
+//! client (enable the `mock` feature).
+//!
+//! It serves every operation of the generated [`crate::operations::ALL`]:
+//! a new operation in the spec is served with no code written for it. Each
+//! call is checked the way the spec describes it, and answered with the
+//! spec's example response:
+//!
+//! | request | answer |
+//! |---|---|
+//! | no or wrong Basic auth | 401 |
+//! | unknown path | 404 |
+//! | known path, wrong method | 405 |
+//! | a required field missing | 400 `to is a mandatory param.` |
+//! | a value outside an enum, a bad phone number, a wrong constant | 400 `Invalid value provided for role.` |
+//! | otherwise | the example's status and body |
+//!
+//! Errors have Plivo's shape, `{"api_id": "...", "error": "..."}`. The
+//! server records every request, and can be told to answer the next calls of
+//! an operation with a status of your choosing (429 with `Retry-After`, 500,
+//! ...) to test your own error handling.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use plivo::mock::{MockResponse, MockServer};
+//!
+//! let mock = MockServer::start().await?;
+//! let client = mock.client()?;
+//! mock.respond_next("hold", 1, MockResponse::plivo_error(500, "try again"));
+//! let member = client.phlo("p").multi_party_call("n").member("+14155551234");
+//! assert!(member.hold().await.is_err());
+//! assert!(member.hold().await.is_ok());
+//! assert_eq!(mock.requests().len(), 2);
+//! # Ok(())
+//! # }
+//! ```
+
+mod checks;
+mod http;
+mod routing;
+
+use crate::credentials::Credentials;
+use crate::{Client, Error};
+use reqwest::header::HeaderValue;
+use std::net::SocketAddr;
+use std::sync::atomic::AtomicU64;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// A mock server on 127.0.0.1; it stops when dropped.
+#[derive(Debug)]
+pub struct MockServer {
+    addr: SocketAddr,
+    state: Arc<State>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+/// A request the mock received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedRequest {
+    /// The operation it was routed to, if any.
+    pub operation: Option<&'static str>,
+    /// The HTTP method.
+    pub method: String,
+    /// The path as sent, percent-encoding included.
+    pub path: String,
+    /// The JSON body, if there was one and it parsed.
+    pub body: Option<serde_json::Value>,
+    /// The status the mock answered with.
+    pub status: u16,
+}
+
+/// An answer to give instead of the spec's example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MockResponse {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl MockResponse {
+    /// An answer with `status` and an empty body.
+    pub fn status(status: u16) -> Self {
+        MockResponse {
+            status,
+            headers: Vec::new(),
+            body: String::new(),
+        }
+    }
+
+    /// An answer with Plivo's error shape: `{"api_id": ..., "error": message}`.
+    pub fn plivo_error(status: u16, message: &str) -> Self {
+        let body =
+            serde_json::json!({"api_id": "00000000-0000-4000-8000-000000000000", "error": message});
+        MockResponse::status(status)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+    }
+
+    /// Adds a header, such as `Retry-After: 1`.
+    #[must_use]
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
+    }
+
+    /// Sets the body.
+    #[must_use]
+    pub fn body(mut self, body: impl Into<String>) -> Self {
+        self.body = body.into();
+        self
+    }
+}
+
+#[derive(Debug)]
+struct State {
+    operations: &'static [&'static crate::runtime::Operation],
+    credentials: Credentials,
+    scripted: Mutex<Vec<Scripted>>,
+    recorded: Mutex<Vec<RecordedRequest>>,
+    /// Feeds the `api_id`s of answers.
+    ids: AtomicU64,
+}
+
+#[derive(Debug)]
+struct Scripted {
+    operation: String,
+    remaining: usize,
+    response: MockResponse,
+}
+
+impl MockServer {
+    /// The Auth ID [`MockServer::start`] accepts.
+    pub const AUTH_ID: &'static str = "MAMOCKMOCKMOCKMOCK00";
+    /// The Auth Token [`MockServer::start`] accepts.
+    pub const AUTH_TOKEN: &'static str = "mock-auth-token";
+
+    /// Starts a mock on a free port of 127.0.0.1 that accepts
+    /// [`MockServer::AUTH_ID`] and [`MockServer::AUTH_TOKEN`].
+    ///
+    /// # Errors
+    ///
+    /// Fails when no port can be bound.
+    pub async fn start() -> std::io::Result<Self> {
+        Self::bind(([127, 0, 0, 1], 0).into(), Self::AUTH_ID, Self::AUTH_TOKEN).await
+    }
+
+    /// Starts a mock on `addr` that accepts the given credentials.
+    ///
+    /// # Errors
+    ///
+    /// Fails when the address cannot be bound or the credentials are not
+    /// ones a client would accept.
+    pub async fn bind(addr: SocketAddr, auth_id: &str, auth_token: &str) -> std::io::Result<Self> {
+        let credentials = Credentials::new(auth_id.to_owned(), auth_token.to_owned())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        let addr = listener.local_addr()?;
+        let state = Arc::new(State {
+            operations: crate::operations::ALL,
+            credentials,
+            scripted: Mutex::new(Vec::new()),
+            recorded: Mutex::new(Vec::new()),
+            ids: AtomicU64::new(u64::from(addr.port())),
+        });
+        let task = tokio::spawn(http::serve(listener, Arc::clone(&state)));
+        Ok(MockServer { addr, state, task })
+    }
+
+    /// `http://127.0.0.1:<port>`: the base URL to give a client.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// A client with the mock's base URL and credentials.
+    ///
+    /// # Errors
+    ///
+    /// As [`crate::ClientBuilder::build`].
+    pub fn client(&self) -> Result<Client, Error> {
+        Client::builder(
+            self.state.credentials.auth_id.clone(),
+            self.state.credentials.auth_token(),
+        )
+        .base_url(self.base_url())
+        .build()
+    }
+
+    /// Every request received so far, in order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.state.recorded).clone()
+    }
+
+    /// Answers the next `times` calls of `operation` (a name such as
+    /// `add_user`, see [`crate::runtime::Operation::name`]) with `response`
+    /// instead of the spec's example, after the auth check.
+    pub fn respond_next(&self, operation: &str, times: usize, response: MockResponse) {
+        lock(&self.state.scripted).push(Scripted {
+            operation: operation.to_owned(),
+            remaining: times,
+            response,
+        });
+    }
+}
+
+/// A client for Plivo's API when `PLIVO_AUTH_ID` is set (with
+/// `PLIVO_AUTH_TOKEN`; `PLIVO_BASE_URL` overrides the base), else for a
+/// mock started here, returned beside it. For examples and first steps that
+/// must work with no account.
+///
+/// # Errors
+///
+/// Fails when the credentials or base URL are not valid, or the mock cannot
+/// start.
+pub async fn client_from_env_or_mock()
+-> Result<(Client, Option<MockServer>), Box<dyn std::error::Error + Send + Sync>> {
+    if std::env::var_os("PLIVO_AUTH_ID").is_none() {
+        let mock = MockServer::start().await?;
+        let client = mock.client()?;
+        return Ok((client, Some(mock)));
+    }
+    let mut builder = crate::ClientBuilder::from_env()?;
+    if let Ok(base) = std::env::var("PLIVO_BASE_URL") {
+        builder = builder.base_url(base);
+    }
+    Ok((builder.build()?, None))
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+/// A poisoned lock still holds usable data: a panicking test thread must
+/// not take the mock down with it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl State {
+    fn expected_auth(&self) -> &HeaderValue {
+        &self.credentials.header
+    }
+}
