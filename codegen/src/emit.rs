@@ -13,6 +13,9 @@ use super::model::{Api, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+/// Names the generated module imports, which no generated type may take.
+pub(super) const IMPORTED: &[&str] = &["Serialize", "Deserialize", "JsonMap", "JsonValue"];
+
 /// Paths the generated code uses for what it does not define.
 pub(super) struct Paths {
     /// The runtime module, such as `crate::runtime`.
@@ -51,6 +54,10 @@ pub(super) fn module(
         #[allow(unused_imports)]
         use #runtime as rt;
         #import_client
+        #[allow(unused_imports)]
+        use ::serde::{Deserialize, Serialize};
+        #[allow(unused_imports)]
+        use ::serde_json::{Map as JsonMap, Value as JsonValue};
 
         #base_doc
         pub const DEFAULT_BASE_URL: Option<&str> = #base;
@@ -135,8 +142,8 @@ pub(super) fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::Integer => quote! { i64 },
         TypeRef::Float => quote! { f64 },
         TypeRef::Bool => quote! { bool },
-        TypeRef::Json => quote! { ::serde_json::Value },
-        TypeRef::JsonObject => quote! { ::serde_json::Map<String, ::serde_json::Value> },
+        TypeRef::Json => quote! { JsonValue },
+        TypeRef::JsonObject => quote! { JsonMap<String, JsonValue> },
         TypeRef::Timestamp => quote! { rt::Timestamp },
         TypeRef::List(item) => {
             let item = type_tokens(item);

@@ -152,7 +152,7 @@ fn elements(api: &Api, item: &TypeRef, value: &Value, types: &syn::Path) -> Vec<
 
 fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream {
     let type_ident = ident(name);
-    match api.types.iter().find(|t| type_name(t) == name) {
+    match api.type_def(name) {
         Some(TypeDef::Struct(def)) => {
             let fields = def.fields.iter().map(|f| {
                 let field = ident(&f.name);
@@ -184,13 +184,6 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
             quote! { #types::#type_ident::#variant }
         }
         None => quote! { Default::default() },
-    }
-}
-
-fn type_name(def: &TypeDef) -> &str {
-    match def {
-        TypeDef::Struct(s) => &s.name,
-        TypeDef::Enum(e) => &e.name,
     }
 }
 

@@ -4,7 +4,7 @@
 use super::emit::{borrowed, doc, ident, type_tokens};
 use super::emit_examples::{self, DocExamples};
 use super::model::{
-    Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeDef, TypeRef,
+    Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef,
 };
 use super::naming;
 use proc_macro2::{Ident, Literal, TokenStream};
@@ -204,7 +204,7 @@ fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStr
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json() }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty() }),
         ResponseSpec::Text => (quote! { String }, quote! { text() }),
-        ResponseSpec::Any => (quote! { ::serde_json::Value }, quote! { json_or_null() }),
+        ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null() }),
     };
     quote! {
         #docs
@@ -228,12 +228,12 @@ fn descriptors(api: &Api) -> TokenStream {
         /// the examples the spec documents.
         pub mod operations {
             #[allow(unused_imports)]
-            use super::rt;
+            use super::rt::{Auth, Constant, Example, Field, Format, Method, Operation, PathPart};
 
             #(#statics)*
 
             /// Every operation, in the order of the spec.
-            pub static ALL: &[&rt::Operation] = &[#(&#names),*];
+            pub static ALL: &[&Operation] = &[#(&#names),*];
         }
     }
 }
@@ -248,33 +248,33 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let item = &op.item;
     let method = format_ident!("{}", op.http_method);
     let path = op.path.iter().map(|piece| match piece {
-        PathPiece::Literal(text) => quote! { rt::PathPart::Literal(#text) },
+        PathPiece::Literal(text) => quote! { PathPart::Literal(#text) },
         PathPiece::Param(i) => {
             let i = Literal::usize_unsuffixed(*i);
-            quote! { rt::PathPart::Param(#i) }
+            quote! { PathPart::Param(#i) }
         }
-        PathPiece::Username => quote! { rt::PathPart::Username },
-        PathPiece::Password => quote! { rt::PathPart::Password },
+        PathPiece::Username => quote! { PathPart::Username },
+        PathPiece::Password => quote! { PathPart::Password },
     });
     let idempotent = op.idempotent;
     let auth = match op.auth {
-        AuthScheme::None => quote! { rt::Auth::None },
-        AuthScheme::Basic => quote! { rt::Auth::Basic },
+        AuthScheme::None => quote! { Auth::None },
+        AuthScheme::Basic => quote! { Auth::Basic },
     };
     let constants = op.body.iter().flat_map(|b| &b.constants).map(|(k, v)| {
         let value = match v {
-            Value::Bool(b) => quote! { rt::Constant::Bool(#b) },
+            Value::Bool(b) => quote! { Constant::Bool(#b) },
             Value::Number(n) if n.is_i64() => {
                 let n = Literal::i64_unsuffixed(n.as_i64().unwrap_or_default());
-                quote! { rt::Constant::Int(#n) }
+                quote! { Constant::Int(#n) }
             }
             Value::Number(n) => {
                 let n = Literal::f64_unsuffixed(n.as_f64().unwrap_or_default());
-                quote! { rt::Constant::Float(#n) }
+                quote! { Constant::Float(#n) }
             }
             other => {
                 let s = other.as_str().unwrap_or_default();
-                quote! { rt::Constant::Str(#s) }
+                quote! { Constant::Str(#s) }
             }
         };
         quote! { (#k, #value) }
@@ -283,14 +283,14 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let examples = op.examples.iter().map(|e| {
         let (name, body) = (&e.name, &e.body);
         let status = Literal::u16_unsuffixed(e.status);
-        quote! { rt::Example { name: #name, status: #status, body: #body } }
+        quote! { Example::new(#name, #status, #body) }
     });
     quote! {
         #docs
-        pub static #constant: rt::Operation = rt::Operation {
+        pub static #constant: Operation = Operation {
             name: #name,
             item: #item,
-            method: rt::Method::#method,
+            method: Method::#method,
             path: &[#(#path),*],
             idempotent: #idempotent,
             auth: #auth,
@@ -304,64 +304,48 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
 /// The operation's arguments for the runtime: path parameters, then the
 /// top-level fields of a struct body, with their formats and enum values.
 fn fields(api: &Api, op: &Operation) -> Vec<TokenStream> {
-    let field = |name: &str,
-                 location: TokenStream,
-                 required: bool,
-                 format: Option<&str>,
-                 values: Vec<&str>| {
-        let format = match format {
-            Some(f) => {
+    // `Field::body("to").required().format(Format::PhoneOrSip)`: short,
+    // because a descriptor lists every argument of every operation.
+    let field =
+        |name: &str, path: bool, required: bool, format: Option<&str>, values: Vec<&str>| {
+            let mut tokens = if path {
+                quote! { Field::path(#name) }
+            } else {
+                quote! { Field::body(#name) }
+            };
+            if required && !path {
+                tokens.extend(quote! { .required() });
+            }
+            if let Some(f) = format {
                 let variant = ident(&naming::camel(f, "Unknown"));
-                quote! { Some(rt::Format::#variant) }
+                tokens.extend(quote! { .format(Format::#variant) });
             }
-            None => quote! { None },
+            if !values.is_empty() {
+                tokens.extend(quote! { .values(&[#(#values),*]) });
+            }
+            tokens
         };
-        quote! {
-            rt::Field {
-                name: #name,
-                location: rt::FieldLocation::#location,
-                required: #required,
-                format: #format,
-                values: &[#(#values),*],
-            }
-        }
-    };
     let mut out = Vec::new();
     if let Some(h) = op.owner.and_then(|o| api.handles.get(o)) {
         for p in &h.params {
-            out.push(field(
-                &p.wire,
-                quote! { Path },
-                true,
-                p.format.as_deref(),
-                Vec::new(),
-            ));
+            out.push(field(&p.wire, true, true, p.format.as_deref(), Vec::new()));
         }
     }
     let body = match op.body.as_ref().and_then(|b| b.ty.as_ref()) {
-        Some(TypeRef::Named(name)) => api.types.iter().find_map(|t| match t {
-            TypeDef::Struct(s) if s.name == *name => Some(s),
-            _ => None,
-        }),
+        Some(TypeRef::Named(name)) => api.struct_def(name),
         _ => None,
     };
     for f in body.map(|s| s.fields.as_slice()).unwrap_or_default() {
         let values = match &f.ty {
             TypeRef::Named(name) => api
-                .types
-                .iter()
-                .find_map(|t| match t {
-                    TypeDef::Enum(e) if e.name == *name => {
-                        Some(e.variants.iter().map(|v| v.wire.as_str()).collect())
-                    }
-                    _ => None,
-                })
+                .enum_def(name)
+                .map(|e| e.variants.iter().map(|v| v.wire.as_str()).collect())
                 .unwrap_or_default(),
             _ => Vec::new(),
         };
         out.push(field(
             &f.wire,
-            quote! { Body },
+            false,
             !f.optional,
             f.format.as_deref(),
             values,

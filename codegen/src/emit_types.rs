@@ -27,7 +27,7 @@ fn structure(def: &StructDef) -> TokenStream {
         quote! {
             /// Fields the spec does not describe, kept as received.
             #[serde(flatten)]
-            pub #extra: ::serde_json::Map<String, ::serde_json::Value>,
+            pub #extra: JsonMap<String, JsonValue>,
         }
     });
     // Default only when it cannot hide a missing required field.
@@ -38,7 +38,7 @@ fn structure(def: &StructDef) -> TokenStream {
         .then(|| quote! { Default, });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
         pub struct #name {
             #(#fields)*
             #extra
@@ -99,7 +99,7 @@ fn enumeration(def: &EnumDef) -> TokenStream {
     let Some(catch_all) = &def.catch_all else {
         return quote! {
             #docs
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
             #[non_exhaustive]
             pub enum #name {
                 #(
@@ -147,15 +147,15 @@ fn enumeration(def: &EnumDef) -> TokenStream {
             }
         }
 
-        impl ::serde::Serialize for #name {
+        impl Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for #name {
+        impl<'de> Deserialize<'de> for #name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <String as ::serde::Deserialize>::deserialize(deserializer)?;
+                let value = <String as Deserialize>::deserialize(deserializer)?;
                 Ok(match value.as_str() {
                     #(#wires => Self::#variants,)*
                     _ => Self::#other(value),

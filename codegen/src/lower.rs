@@ -6,10 +6,11 @@
 
 use super::discriminate;
 use super::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
+use super::emit;
 use super::error::{Error, ErrorKind, Location, Warning};
 use super::model::{
     Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam, PathPiece,
-    ResponseSpec, TypeRef,
+    ResponseSpec, TypeDef, TypeRef,
 };
 use super::naming::{self, Scope};
 use super::overlay::{OperationOverlay, Overlay};
@@ -47,7 +48,9 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let base_url = shared_base(input, &mut drafts, warnings)?;
     discriminate::infer_constants(&mut drafts);
 
-    let mut types = Types::new(&[input.client_name]);
+    let mut reserved = vec![input.client_name];
+    reserved.extend_from_slice(emit::IMPORTED);
+    let mut types = Types::new(&reserved);
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
     scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
     claim_explicit_types(input, &drafts, &mut types)?;
@@ -100,12 +103,25 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             examples: d.examples.clone(),
         });
     }
+    let type_index = types
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(i, def)| {
+            let name = match def {
+                TypeDef::Struct(s) => s.name.clone(),
+                TypeDef::Enum(e) => e.name.clone(),
+            };
+            (name, i)
+        })
+        .collect();
     Ok(Api {
         title: input.collection.name.clone(),
         base_url,
         handles,
         operations,
         types: types.defs,
+        type_index,
     })
 }
 

@@ -5,6 +5,7 @@
 //! scope; a leading `r#` marks a raw identifier.
 
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// Everything the generated module contains.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +16,32 @@ pub(super) struct Api {
     pub handles: Vec<Handle>,
     pub operations: Vec<Operation>,
     pub types: Vec<TypeDef>,
+    /// Position of each type in `types`, by name: the emitter looks types up
+    /// once per field, and a scan would make generation quadratic.
+    pub type_index: BTreeMap<String, usize>,
+}
+
+impl Api {
+    /// The definition of the type called `name`.
+    pub(super) fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.type_index.get(name).and_then(|&i| self.types.get(i))
+    }
+
+    /// The struct called `name`, if it is one.
+    pub(super) fn struct_def(&self, name: &str) -> Option<&StructDef> {
+        match self.type_def(name)? {
+            TypeDef::Struct(s) => Some(s),
+            TypeDef::Enum(_) => None,
+        }
+    }
+
+    /// The enum called `name`, if it is one.
+    pub(super) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
+        match self.type_def(name)? {
+            TypeDef::Enum(e) => Some(e),
+            TypeDef::Struct(_) => None,
+        }
+    }
 }
 
 /// A resource handle: a value that holds the path parameters leading to a

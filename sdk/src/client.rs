@@ -94,7 +94,17 @@ impl Client {
                 format!("expected {params}, got {}", args.len()),
             )));
         }
-        let mut path = String::with_capacity(64);
+        // Room for the literals and the arguments, so the path grows once.
+        let literals: usize = operation
+            .path
+            .iter()
+            .map(|part| match part {
+                PathPart::Literal(text) => text.len(),
+                _ => 0,
+            })
+            .sum();
+        let arguments: usize = args.iter().map(|a| a.len()).sum();
+        let mut path = String::with_capacity(literals + arguments + 32);
         for part in operation.path {
             match *part {
                 PathPart::Literal(text) => path.push_str(text),

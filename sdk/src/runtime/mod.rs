@@ -7,6 +7,7 @@
 
 mod operation;
 mod path;
+mod probe;
 mod request;
 mod response;
 pub(crate) mod retry_after;

@@ -61,6 +61,51 @@ pub struct Field {
     pub values: &'static [&'static str],
 }
 
+impl Field {
+    /// A path parameter (always required).
+    pub const fn path(name: &'static str) -> Self {
+        Field {
+            name,
+            location: FieldLocation::Path,
+            required: true,
+            format: None,
+            values: &[],
+        }
+    }
+
+    /// An optional top-level body field of any value.
+    pub const fn body(name: &'static str) -> Self {
+        Field {
+            name,
+            location: FieldLocation::Body,
+            required: false,
+            format: None,
+            values: &[],
+        }
+    }
+
+    /// The same field, required.
+    #[must_use]
+    pub const fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+
+    /// The same field, checked against `format`.
+    #[must_use]
+    pub const fn format(mut self, format: Format) -> Self {
+        self.format = Some(format);
+        self
+    }
+
+    /// The same field, limited to `values`.
+    #[must_use]
+    pub const fn values(mut self, values: &'static [&'static str]) -> Self {
+        self.values = values;
+        self
+    }
+}
+
 /// Where an argument travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldLocation {
@@ -121,4 +166,11 @@ pub struct Example {
     pub status: u16,
     /// Its body, exactly as the spec gives it.
     pub body: &'static str,
+}
+
+impl Example {
+    /// An example named `name` answering `status` with `body`.
+    pub const fn new(name: &'static str, status: u16, body: &'static str) -> Self {
+        Example { name, status, body }
+    }
 }

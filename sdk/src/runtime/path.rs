@@ -6,28 +6,57 @@ use crate::Error;
 /// outside RFC 3986's `pchar` set is percent-encoded, so `/`, `?`, `#` and `%`
 /// in a value never change the path's structure.
 pub(crate) fn push_encoded(out: &mut String, value: &str) {
-    for byte in value.bytes() {
-        if is_pchar(byte) {
-            out.push(char::from(byte));
-        } else {
+    // Runs of safe bytes are copied whole: ids are usually nothing else.
+    let mut rest = value;
+    while !rest.is_empty() {
+        let safe = rest
+            .as_bytes()
+            .iter()
+            .position(|&b| !is_pchar(b))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..safe]);
+        let Some(&byte) = rest.as_bytes().get(safe) else {
+            break;
+        };
+        out.push('%');
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        // The byte starts a character (ASCII, or the first byte of a
+        // multi-byte one): encode every byte of that character.
+        let width = rest[safe..].chars().next().map_or(1, char::len_utf8);
+        for &tail in &rest.as_bytes()[safe + 1..safe + width] {
             out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            out.push(char::from(HEX[usize::from(tail >> 4)]));
+            out.push(char::from(HEX[usize::from(tail & 0x0f)]));
         }
+        rest = &rest[safe + width..];
     }
 }
 
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 fn is_pchar(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric()
-        || matches!(
-            byte,
-            b'-' | b'.' | b'_' | b'~' // unreserved
-                | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' // sub-delims
-                | b':' | b'@'
-        )
+    PCHAR[usize::from(byte)]
 }
+
+/// RFC 3986 `pchar` without `%`: unreserved, sub-delims, `:` and `@`.
+/// A table: this runs for every byte of every path parameter.
+const PCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b'-' | b'.' | b'_' | b'~' // unreserved
+                    | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' // sub-delims
+                    | b':' | b'@'
+            );
+        b += 1;
+    }
+    table
+};
 
 /// Rejects values that cannot be a path segment: empty, or a dot segment
 /// (`.`, `..`), which URL parsers resolve away whatever its encoding.

@@ -1,6 +1,7 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
-use super::operation::{Constant, FieldLocation, Operation};
+use super::operation::{FieldLocation, Operation};
+use super::probe;
 use super::validate::check;
 use crate::Error;
 use bytes::Bytes;
@@ -27,7 +28,11 @@ impl Request {
         let body = if operation.constants.is_empty() {
             None
         } else {
-            Some(serialize(operation, &Constants(operation.constants))?)
+            let mut bytes = Vec::with_capacity(64);
+            let written = write_constants(&mut bytes, operation)
+                .map_err(|e| Error::invalid("body", e.to_string()).in_operation(operation.name))?;
+            bytes.push(b'}');
+            written.map(|_| Bytes::from(bytes))
         };
         Ok(Request {
             operation,
@@ -93,17 +98,18 @@ impl Request {
     /// non-string keys, a non-finite float), or when constants must be added
     /// to a body that is not a JSON object.
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
-        check_body(self.operation, body)?;
-        let bytes = if self.operation.constants.is_empty() {
-            serialize(self.operation, body)?
-        } else {
-            let merged = WithConstants {
-                constants: Constants(self.operation.constants),
-                body,
-            };
-            serialize(self.operation, &merged)?
-        };
-        self.body = Some(bytes);
+        let operation = self.operation;
+        check_formats(operation, body)?;
+        let invalid = |reason: String| Error::invalid("body", reason).in_operation(operation.name);
+        let mut bytes = Vec::with_capacity(128);
+        let start = write_constants(&mut bytes, operation).map_err(|e| invalid(e.to_string()))?;
+        serde_json::to_writer(&mut bytes, body).map_err(|e| invalid(e.to_string()))?;
+        if let Some(start) = start {
+            join_constants(&mut bytes, start).map_err(|()| {
+                invalid("must be a JSON object to carry the operation's constant fields".into())
+            })?;
+        }
+        self.body = Some(Bytes::from(bytes));
         Ok(self)
     }
 
@@ -117,38 +123,67 @@ impl Request {
     }
 }
 
-/// Checks the body fields that have a format. Only operations with such
-/// fields pay for the extra look at the body.
-fn check_body<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<(), Error> {
-    let mut checked = operation
+/// Checks the top-level body fields that have a format, reading them
+/// through `Serialize` before anything is written.
+fn check_formats<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<(), Error> {
+    let format_of = |key: &str| {
+        operation
+            .fields
+            .iter()
+            .find(|f| f.location == FieldLocation::Body && f.name == key)
+            .and_then(|f| Some((f.name, f.format?)))
+    };
+    if !operation
         .fields
         .iter()
-        .filter(|f| f.location == FieldLocation::Body)
-        .filter_map(|f| Some((f.name, f.format?)))
-        .peekable();
-    if checked.peek().is_none() {
+        .any(|f| f.location == FieldLocation::Body && f.format.is_some())
+    {
         return Ok(());
     }
-    let value = serde_json::to_value(body)
-        .map_err(|e| Error::invalid("body", e.to_string()).in_operation(operation.name))?;
-    for (name, format) in checked {
-        match value.get(name) {
-            Some(serde_json::Value::String(text)) => {
-                check(name, format, text).map_err(|e| e.in_operation(operation.name))?;
-            }
-            Some(serde_json::Value::Null) | None => {}
-            Some(_) => {
-                return Err(Error::invalid(name, "must be a string").in_operation(operation.name));
-            }
-        }
-    }
-    Ok(())
+    probe::string_fields(
+        body,
+        &|key| format_of(key).is_some(),
+        &mut |key, text| match format_of(key) {
+            Some((name, format)) => check(name, format, text),
+            None => Ok(()),
+        },
+    )
+    .map_err(|e| e.in_operation(operation.name))
 }
 
-fn serialize<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<Bytes, Error> {
-    serde_json::to_vec(body)
-        .map(Bytes::from)
-        .map_err(|e| Error::invalid("body", e.to_string()).in_operation(operation.name))
+/// Writes `{` and the operation's constant fields (`{"action":"call"`), and
+/// returns where the body will start; `None` when there are no constants.
+fn write_constants(out: &mut Vec<u8>, operation: &Operation) -> serde_json::Result<Option<usize>> {
+    if operation.constants.is_empty() {
+        return Ok(None);
+    }
+    out.push(b'{');
+    for (i, (key, value)) in operation.constants.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        serde_json::to_writer(&mut *out, key)?;
+        out.push(b':');
+        serde_json::to_writer(&mut *out, value)?;
+    }
+    Ok(Some(out.len()))
+}
+
+/// Joins the constants written before `start` with the object serialized
+/// after it: `{"action":"call"` + `{"to":..}` becomes `{"action":"call","to":..}`.
+fn join_constants(out: &mut Vec<u8>, start: usize) -> Result<(), ()> {
+    match out.get(start..) {
+        Some(b"{}") => {
+            out.truncate(start);
+            out.push(b'}');
+            Ok(())
+        }
+        Some([b'{', ..]) => {
+            out[start] = b',';
+            Ok(())
+        }
+        _ => Err(()),
+    }
 }
 
 /// Percent-encodes everything but unreserved characters, as form encoding
@@ -164,27 +199,4 @@ fn push_query_component(out: &mut String, text: &str) {
             out.push(char::from(HEX[usize::from(byte & 0x0f)]));
         }
     }
-}
-
-/// Constant fields, serialized as a JSON object.
-struct Constants(&'static [(&'static str, Constant)]);
-
-impl Serialize for Constants {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (key, value) in self.0 {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-
-/// The caller's body with the operation's constants in front.
-#[derive(Serialize)]
-struct WithConstants<'a, B: ?Sized> {
-    #[serde(flatten)]
-    constants: Constants,
-    #[serde(flatten)]
-    body: &'a B,
 }
