@@ -224,16 +224,19 @@ fn escape_inline(line: &str) -> String {
                 i += 1;
             }
             '<' => {
-                let rest: String = chars[i..].iter().collect();
-                if let Some(end) = rest.find('>').filter(|_| is_url_start(&rest[1..])) {
-                    out.push_str(&rest[..=end]);
-                    i += rest[..=end].chars().count();
-                } else {
-                    out.push_str("&lt;");
-                    i += 1;
+                let close = chars[i..].iter().position(|&c| c == '>');
+                match close.filter(|_| url_at(&chars[i + 1..])) {
+                    Some(len) => {
+                        out.extend(&chars[i..=i + len]);
+                        i += len + 1;
+                    }
+                    None => {
+                        out.push_str("&lt;");
+                        i += 1;
+                    }
                 }
             }
-            'h' if is_url_start(&chars[i..].iter().collect::<String>()) => {
+            'h' if url_at(&chars[i..]) => {
                 let url: String = chars[i..]
                     .iter()
                     .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>'))
@@ -253,8 +256,12 @@ fn escape_inline(line: &str) -> String {
     out
 }
 
-fn is_url_start(s: &str) -> bool {
-    s.starts_with("http://") || s.starts_with("https://")
+/// Whether `chars` starts with `http://` or `https://`.
+fn url_at(chars: &[char]) -> bool {
+    let starts = |prefix: &str| {
+        prefix.chars().count() <= chars.len() && prefix.chars().zip(chars).all(|(a, &b)| a == b)
+    };
+    starts("http://") || starts("https://")
 }
 
 /// End (exclusive) of a `[text](url)` link, or of an intra-doc link to code
