@@ -14,18 +14,10 @@ fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let spec = manifest.join("spec");
     println!("cargo:rerun-if-changed={}", spec.display());
-    // Every operation's docs carry an example that runs as a doctest against
-    // the mock (the `mock` feature, on for this crate's own tests).
-    let options = codegen::Options::default().with_doc_examples(codegen::DocExamples {
-        types_path: "plivo".into(),
-        prologue: vec![
-            "#[tokio::main(flavor = \"current_thread\")]".into(),
-            "async fn main() -> Result<(), Box<dyn std::error::Error>> {".into(),
-            "let mock = plivo::mock::MockServer::start().await?;".into(),
-            "let client = mock.client()?;".into(),
-        ],
-        epilogue: vec!["Ok(())".into(), "}".into()],
-    });
+    // The overlay in spec/ also says how the docs' examples run (as
+    // doctests against the mock), so `postman-codegen spec/` prints this same
+    // module.
+    let options = codegen::Options::default();
     let output = match codegen::generate_dir(&spec, &options) {
         Ok((output, files)) => {
             for path in files.paths() {

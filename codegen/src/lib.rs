@@ -58,7 +58,8 @@ pub struct Options {
     pub runtime_path: String,
     /// Path of the client type the generated code extends.
     pub client_path: String,
-    /// Give every operation a runnable example in its docs; `None` for none.
+    /// Give every operation a runnable example in its docs. `None` leaves
+    /// it to the overlay's `doc_examples`, if it has one.
     pub doc_examples: Option<DocExamples>,
 }
 
@@ -156,7 +157,11 @@ pub fn generate(
     };
     let api = lower::lower(&input, &mut warnings)?;
     let source = format!("`{}` ({})", api.title, collection.name);
-    let code = emit::module(&api, &paths, &source, options.doc_examples.as_ref())
+    let examples = options
+        .doc_examples
+        .as_ref()
+        .or(overlay_data.doc_examples.as_ref());
+    let code = emit::module(&api, &paths, &source, examples)
         .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,

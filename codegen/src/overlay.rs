@@ -8,6 +8,7 @@
 //! {
 //!   "resources": { "members": "member" },
 //!   "params": { "member_address": { "format": "phone-or-sip" } },
+//!   "doc_examples": { "types_path": "my_sdk", "prologue": ["let client = ...;"] },
 //!   "operations": [
 //!     {
 //!       "item": ["Folder", "Item name"],
@@ -22,6 +23,7 @@
 //! }
 //! ```
 
+use super::emit_examples::DocExamples;
 use super::error::{Error, ErrorKind, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -32,6 +34,8 @@ pub(super) struct Overlay {
     pub resources: BTreeMap<String, String>,
     /// Path parameters, by name, wherever they appear: `description`, `format`.
     pub params: BTreeMap<String, FieldOverlay>,
+    /// Runnable examples for the generated docs.
+    pub doc_examples: Option<DocExamples>,
     pub operations: Vec<OperationOverlay>,
 }
 
@@ -88,7 +92,12 @@ pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
         .map_err(|e| Error::json(Location::file(file), "the overlay", &e))?;
     let bad = |msg: String| Error::new(Location::file(file), ErrorKind::Overlay(msg));
     let root = object(&root, "the overlay").map_err(bad)?;
-    check_keys(root, "the overlay", &["resources", "params", "operations"]).map_err(bad)?;
+    check_keys(
+        root,
+        "the overlay",
+        &["resources", "params", "doc_examples", "operations"],
+    )
+    .map_err(bad)?;
     let mut overlay = Overlay::default();
     if let Some(resources) = root.get("resources") {
         for (literal, name) in object(resources, "`resources`").map_err(bad)? {
@@ -99,6 +108,9 @@ pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
         }
     }
     overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
+    if let Some(value) = root.get("doc_examples") {
+        overlay.doc_examples = Some(doc_examples(value).map_err(bad)?);
+    }
     let operations = match root.get("operations") {
         None => return Ok(overlay),
         Some(Value::Array(list)) => list,
@@ -111,6 +123,29 @@ pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
             .push(operation(entry, &what).map_err(bad)?);
     }
     Ok(overlay)
+}
+
+fn doc_examples(value: &Value) -> Result<DocExamples, String> {
+    let what = "`doc_examples`";
+    let obj = object(value, what)?;
+    check_keys(obj, what, &["types_path", "prologue", "epilogue"])?;
+    let lines = |key: &str| -> Result<Vec<String>, String> {
+        match obj.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()
+                .ok_or_else(|| format!("{what}.{key} must hold strings")),
+            Some(_) => Err(format!("{what}.{key} must be an array of lines")),
+        }
+    };
+    Ok(DocExamples {
+        types_path: string(obj, "types_path", what)?
+            .ok_or_else(|| format!("{what} needs `types_path`"))?,
+        prologue: lines("prologue")?,
+        epilogue: lines("epilogue")?,
+    })
 }
 
 fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {

@@ -169,7 +169,7 @@ fn overlay_mistakes() {
         ),
         (
             r#"{"operation": []}"#,
-            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, operations)",
+            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, doc_examples, operations)",
         ),
         (
             r#"{"operations": [{"item": ["Nope"]}]}"#,
@@ -190,6 +190,10 @@ fn overlay_mistakes() {
         (
             r#"{"operations": [{"item": ["Call"], "fields": {"to": {"format": "email"}}}]}"#,
             "spec/api.overlay.json: overlay: `operations[0]`.fields.to.format `email` is not one of timestamp, phone-or-sip",
+        ),
+        (
+            r#"{"doc_examples": {"prologue": ["let client = x();"]}}"#,
+            "spec/api.overlay.json: overlay: `doc_examples` needs `types_path`",
         ),
         (
             r#"{"params": {"id": {"format": 1}}}"#,
