@@ -1,7 +1,7 @@
 //! Support for the end-to-end tests: a local HTTP server on 127.0.0.1 and a
 //! client pointed at it with fake credentials.
 
-use plivo::Client;
+use plivo::{AddUserRequest, Client, Role};
 use wiremock::MockServer;
 
 #[path = "support/fault_server.rs"]
@@ -13,6 +13,24 @@ pub const AUTH_ID: &str = "MAFAKEFAKEFAKEFAKE00";
 pub const AUTH_TOKEN: &str = "fake-token-not-a-secret";
 /// The `Authorization` header the fake credentials produce.
 pub const BASIC_HEADER: &str = "Basic TUFGQUtFRkFLRUZBS0VGQUtFMDA6ZmFrZS10b2tlbi1ub3QtYS1zZWNyZXQ=";
+
+/// The seed's request: add agent `+14152225555`, triggered by `+14152223333`.
+pub fn add_user_request() -> AddUserRequest {
+    AddUserRequest {
+        to: "+14152225555".into(),
+        role: Role::Agent,
+        trigger_source: "+14152223333".into(),
+    }
+}
+
+/// A base URL on 127.0.0.1 where nothing listens: a port bound, then let go.
+pub fn refused_base_url() -> String {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port on 127.0.0.1");
+    format!("http://127.0.0.1:{port}")
+}
 
 /// A local server and a client whose base URL is that server.
 pub async fn server_and_client() -> (MockServer, Client) {

@@ -80,8 +80,8 @@ fn blank(out: &mut String, removed: &str) {
 
 /// Byte length of the `{{...}}` placeholder at the start of `s`, nesting allowed
 /// (`{{a_{{b}}}}`), and whether it was closed; an unclosed placeholder runs to
-/// the end of the line.
-fn placeholder_len(s: &str) -> (usize, bool) {
+/// the end of the line. URL paths use it too.
+pub(super) fn placeholder_len(s: &str) -> (usize, bool) {
     let mut depth = 0usize;
     let mut i = 0;
     let bytes = s.as_bytes();

@@ -3,6 +3,7 @@
 //! A path parameter can be written three ways: `{name}` (as API docs write
 //! it), `:name` (Postman path variables) and `{{name}}` (Postman variables).
 
+use super::jsonc;
 use super::postman::{KeyValue, Url};
 use std::collections::BTreeMap;
 
@@ -201,8 +202,10 @@ fn parse_segment(segment: &str) -> Result<Vec<Part>, String> {
     let mut rest = segment;
     while !rest.is_empty() {
         if rest.starts_with("{{") {
-            let len = variable_len(rest)
-                .ok_or_else(|| format!("path segment `{segment}` has an unclosed `{{{{`"))?;
+            let (len, closed) = jsonc::placeholder_len(rest);
+            if !closed {
+                return Err(format!("path segment `{segment}` has an unclosed `{{{{`"));
+            }
             push_param(&mut parts, &mut literal, &rest[2..len - 2], true, segment)?;
             rest = &rest[len..];
         } else if let Some(after) = rest.strip_prefix('{') {
@@ -244,27 +247,6 @@ fn push_param(
         variable,
     });
     Ok(())
-}
-
-/// Length of the `{{...}}` at the start of `s`, nested variables included.
-fn variable_len(s: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < s.len() {
-        if s[i..].starts_with("{{") {
-            depth += 1;
-            i += 2;
-        } else if s[i..].starts_with("}}") {
-            depth = depth.saturating_sub(1);
-            i += 2;
-            if depth == 0 {
-                return Some(i);
-            }
-        } else {
-            i += s[i..].chars().next().map_or(1, char::len_utf8);
-        }
-    }
-    None
 }
 
 fn parse_query(query: &str) -> Vec<KeyValue> {

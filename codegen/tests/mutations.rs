@@ -75,37 +75,27 @@ fn replacement() -> impl Strategy<Value = Value> {
 }
 
 fn check(collection: &str, overlay: Option<&str>) {
-    let result = std::panic::catch_unwind(|| {
-        generate(
-            Source {
-                name: "c.json",
-                text: collection,
-            },
-            overlay.map(|text| Source {
-                name: "o.json",
-                text,
-            }),
-            &Options::default(),
-        )
-    });
-    assert!(
-        result.is_ok(),
-        "panicked on:\n{collection}\noverlay: {overlay:?}"
-    );
-    let lenient = std::panic::catch_unwind(|| {
-        generate(
-            Source {
-                name: "c.json",
-                text: collection,
-            },
-            overlay.map(|text| Source {
-                name: "o.json",
-                text,
-            }),
-            &Options::default().with_skip_unsupported(true),
-        )
-    });
-    assert!(lenient.is_ok(), "panicked (skipping) on:\n{collection}");
+    let strict = Options::default();
+    let lenient = Options::default().with_skip_unsupported(true);
+    for options in [&strict, &lenient] {
+        let result = std::panic::catch_unwind(|| {
+            generate(
+                Source {
+                    name: "c.json",
+                    text: collection,
+                },
+                overlay.map(|text| Source {
+                    name: "o.json",
+                    text,
+                }),
+                options,
+            )
+        });
+        assert!(
+            result.is_ok(),
+            "panicked ({options:?}) on:\n{collection}\noverlay: {overlay:?}"
+        );
+    }
 }
 
 fn mutate(text: &str, edits: &[(Index, Value)]) -> String {

@@ -1,31 +1,23 @@
 //! "Add user to a Multi-Party Call": what goes on the wire, and what comes back.
 
 use plivo::{AddUserRequest, Role};
-use plivo_e2e::{BASIC_HEADER, server_and_client};
+use plivo_e2e::{BASIC_HEADER, add_user_request, server_and_client};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, ResponseTemplate};
 
 const PATH: &str = "/v1/phlo/e564a84a-7910-4447-b16f-65c541dd552c/multi_party_call/b4b48fc2-f47a-4a93-97c3-749ed9a40fa8";
 
-fn request() -> AddUserRequest {
-    AddUserRequest {
-        to: "+14152225555".into(),
-        role: Role::Agent,
-        trigger_source: "+14152223333".into(),
-    }
-}
-
 async fn add_user(client: &plivo::Client) -> Result<plivo::ActionResponse, plivo::Error> {
     client
         .phlo("e564a84a-7910-4447-b16f-65c541dd552c")
         .multi_party_call("b4b48fc2-f47a-4a93-97c3-749ed9a40fa8")
-        .add_user(&request())
+        .add_user(&add_user_request())
         .await
 }
 
 #[tokio::test]
-async fn sends_the_documented_request() {
+async fn sends_the_documented_add_user_request() {
     let (server, client) = server_and_client().await;
     Mock::given(method("POST"))
         .and(path(PATH))
@@ -59,7 +51,7 @@ async fn the_role_travels_as_its_wire_name() {
         .await;
     let body = AddUserRequest {
         role: Role::Customer,
-        ..request()
+        ..add_user_request()
     };
     client
         .phlo("p")

@@ -1,19 +1,11 @@
 //! Client construction and settings.
 
-use plivo::{AddUserRequest, Client, ErrorKind, Role};
-use plivo_e2e::{AUTH_ID, AUTH_TOKEN};
+use plivo::{Client, ErrorKind};
+use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_user_request};
 use serde_json::json;
 use std::time::Duration;
 use wiremock::matchers::{header, method};
 use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn body() -> AddUserRequest {
-    AddUserRequest {
-        to: "+14152225555".into(),
-        role: Role::Agent,
-        trigger_source: "+14152223333".into(),
-    }
-}
 
 #[test]
 fn the_default_base_url_comes_from_the_spec() {
@@ -65,7 +57,7 @@ async fn a_base_url_with_a_path_prefix_is_kept() {
     client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&body())
+        .add_user(&add_user_request())
         .await
         .unwrap();
     let received = server.received_requests().await.unwrap();
@@ -93,7 +85,7 @@ async fn user_agent_and_custom_http_client_are_used() {
     client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&body())
+        .add_user(&add_user_request())
         .await
         .unwrap();
 }
@@ -118,7 +110,7 @@ async fn the_timeout_bounds_a_slow_answer() {
     let err = client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&body())
+        .add_user(&add_user_request())
         .await
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");

@@ -1,8 +1,8 @@
 //! Non-success answers and undecodable bodies become typed errors that keep
 //! the status and the raw body.
 
-use plivo::{AddUserRequest, ErrorKind, Role};
-use plivo_e2e::server_and_client;
+use plivo::ErrorKind;
+use plivo_e2e::{add_user_request, refused_base_url, server_and_client};
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, ResponseTemplate};
@@ -16,11 +16,7 @@ async fn call_with(template: ResponseTemplate) -> plivo::Error {
     client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&AddUserRequest {
-            to: "+14152225555".into(),
-            role: Role::Agent,
-            trigger_source: "+14152223333".into(),
-        })
+        .add_user(&add_user_request())
         .await
         .expect_err("the call fails")
 }
@@ -97,23 +93,14 @@ async fn a_body_missing_a_field_is_a_decode_error() {
 
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
-    // Bind, learn the port, and close it again: nothing listens there.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .unwrap();
     let client = plivo::Client::builder(plivo_e2e::AUTH_ID, plivo_e2e::AUTH_TOKEN)
-        .base_url(format!("http://127.0.0.1:{port}"))
+        .base_url(refused_base_url())
         .build()
         .unwrap();
     let err = client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&AddUserRequest {
-            to: "1".into(),
-            role: Role::Agent,
-            trigger_source: "2".into(),
-        })
+        .add_user(&add_user_request())
         .await
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Transport { .. }), "{err:?}");

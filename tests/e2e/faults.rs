@@ -1,9 +1,9 @@
 //! The fault matrix: every case counts the requests the server received, so
 //! a request sent twice (a phone rung twice) cannot go unnoticed.
 
-use plivo::{AddUserRequest, Client, Delivery, ErrorKind, RetryPolicy, Role};
+use plivo::{Client, Delivery, ErrorKind, RetryPolicy};
 use plivo_e2e::fault_server::{FaultServer, Step, answer, chunked_answer, json};
-use plivo_e2e::{AUTH_ID, AUTH_TOKEN};
+use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_user_request, refused_base_url};
 use std::time::{Duration, Instant, SystemTime};
 
 const OK_ACTION: &str = r#"{"api_id": "ok-1", "error": ""}"#;
@@ -31,11 +31,7 @@ async fn post(client: &Client) -> Result<plivo::ActionResponse, plivo::Error> {
     client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&AddUserRequest {
-            to: "+14152225555".into(),
-            role: Role::Agent,
-            trigger_source: "+14152223333".into(),
-        })
+        .add_user(&add_user_request())
         .await
 }
 
@@ -52,11 +48,7 @@ async fn serve(script: Vec<Step>, then: Step) -> (FaultServer, Client) {
 
 #[tokio::test]
 async fn refused_connection_is_retried_for_every_method_and_nothing_was_sent() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .unwrap()
-        .port();
-    let client = client(&format!("http://127.0.0.1:{port}"));
+    let client = client(&refused_base_url());
     let err = post(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Transport { .. }), "{err:?}");
     assert_eq!(err.attempts(), 3);

@@ -3,20 +3,13 @@
 //! recorded.
 
 use plivo::mock::{MockResponse, MockServer};
-use plivo::{AddUserRequest, Role, TransferRequest, operations};
+use plivo::{Role, TransferRequest, operations};
+use plivo_e2e::add_user_request;
 use serde_json::{Value, json};
 
 const PHLO: &str = "e564a84a-7910-4447-b16f-65c541dd552c";
 const NODE: &str = "b4b48fc2-f47a-4a93-97c3-749ed9a40fa8";
 const MEMBER: &str = "+14155551234";
-
-fn add_user() -> AddUserRequest {
-    AddUserRequest {
-        to: "+14152225555".into(),
-        role: Role::Agent,
-        trigger_source: "+14152223333".into(),
-    }
-}
 
 /// The spec's example body for `op`, as JSON.
 fn example(op: &plivo::runtime::Operation) -> Value {
@@ -56,7 +49,7 @@ async fn every_operation_succeeds_with_the_spec_example() {
     );
     let actions = [
         (
-            node.add_user(&add_user()).await.unwrap(),
+            node.add_user(&add_user_request()).await.unwrap(),
             &operations::ADD_USER,
         ),
         (
@@ -257,7 +250,7 @@ async fn bodies_are_checked_in_plivos_words() {
         .unwrap()
         .phlo(PHLO)
         .multi_party_call(NODE)
-        .add_user(&add_user())
+        .add_user(&add_user_request())
         .await;
     assert!(ok.is_ok(), "{ok:?}");
     assert_eq!(mock.requests().len(), 7);
@@ -275,7 +268,7 @@ async fn scripted_failures_reach_the_callers_error_handling() {
         1,
         MockResponse::plivo_error(429, "Too many requests").header("retry-after", "0"),
     );
-    node.add_user(&add_user()).await.unwrap();
+    node.add_user(&add_user_request()).await.unwrap();
     let statuses: Vec<u16> = mock.requests().iter().map(|r| r.status).collect();
     assert_eq!(statuses, [429, 200]);
     // 500 twice: a POST is not retried, and the message reaches the caller.
@@ -284,12 +277,12 @@ async fn scripted_failures_reach_the_callers_error_handling() {
         2,
         MockResponse::plivo_error(500, "internal error"),
     );
-    let err = node.add_user(&add_user()).await.unwrap_err();
+    let err = node.add_user(&add_user_request()).await.unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(500));
     assert_eq!(err.message(), Some("internal error"));
     assert!(err.outcome_unknown());
-    assert!(node.add_user(&add_user()).await.is_err());
-    assert!(node.add_user(&add_user()).await.is_ok());
+    assert!(node.add_user(&add_user_request()).await.is_err());
+    assert!(node.add_user(&add_user_request()).await.is_ok());
     // Other operations are not affected.
     mock.respond_next("hold", 1, MockResponse::status(503));
     assert!(node.get().await.is_ok());

@@ -1,18 +1,10 @@
 //! A path parameter never escapes its own path segment.
 
-use plivo::{AddUserRequest, ErrorKind, Role};
-use plivo_e2e::server_and_client;
+use plivo::ErrorKind;
+use plivo_e2e::{add_user_request, server_and_client};
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, ResponseTemplate};
-
-fn body() -> AddUserRequest {
-    AddUserRequest {
-        to: "+14152225555".into(),
-        role: Role::Agent,
-        trigger_source: "+14152223333".into(),
-    }
-}
 
 /// Percent-decodes a path segment.
 fn decode(segment: &str) -> String {
@@ -49,7 +41,7 @@ async fn reserved_characters_stay_in_their_segment() {
         let result = client
             .phlo(phlo_id)
             .multi_party_call(node_id)
-            .add_user(&body())
+            .add_user(&add_user_request())
             .await;
         if phlo_id == ".." {
             let err = result.unwrap_err();
@@ -86,7 +78,7 @@ async fn empty_ids_are_rejected_before_sending() {
     let err = client
         .phlo("p")
         .multi_party_call("")
-        .add_user(&body())
+        .add_user(&add_user_request())
         .await
         .unwrap_err();
     match err.kind() {

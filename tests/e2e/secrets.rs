@@ -1,8 +1,8 @@
 //! The auth token never appears in `Debug`, `Display`, error messages or logs.
 
-use plivo::{AddUserRequest, Client, ClientBuilder, RetryPolicy, Role};
-use plivo_e2e::AUTH_ID;
+use plivo::{AddUserRequest, Client, ClientBuilder, RetryPolicy};
 use plivo_e2e::fault_server::{FaultServer, Step, answer, json};
+use plivo_e2e::{AUTH_ID, add_user_request, refused_base_url};
 use std::time::Duration;
 
 const TOKEN: &str = "tok-VERY-SECRET-4242";
@@ -22,20 +22,13 @@ fn builder(base: &str) -> ClientBuilder {
 fn body(to: &str) -> AddUserRequest {
     AddUserRequest {
         to: to.into(),
-        role: Role::Agent,
-        trigger_source: "+14152223333".into(),
+        ..add_user_request()
     }
 }
 
 #[tokio::test]
 async fn no_error_variant_and_no_debug_output_shows_the_token() {
-    let refused = {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .unwrap()
-            .port();
-        format!("http://127.0.0.1:{port}")
-    };
+    let refused = refused_base_url();
     let servers = [
         FaultServer::start(
             vec![],
