@@ -128,6 +128,11 @@ impl Client {
                 PathPart::Password => push_encoded(&mut path, self.inner.credentials.auth_token()),
             }
         }
+        // Appended to the base URL, a path that does not start with `/` could
+        // turn the base's host into user info (`https://base` + `@other.host`).
+        if !path.starts_with('/') {
+            path.insert(0, '/');
+        }
         Request::new(operation, path)
     }
 

@@ -48,8 +48,13 @@ async fn attempts(
 ) -> Result<Response, Error> {
     let operation = request.operation;
     let url = format!("{}{}", inner.base_url, request.path_and_query);
-    let url = Url::parse(&url)
-        .map_err(|e| Error::invalid("url", format!("`{url}` is not a URL: {e}")))?;
+    // The message leaves the URL out: its path may hold phone numbers.
+    let url = Url::parse(&url).map_err(|e| {
+        Error::invalid(
+            "url",
+            format!("the base URL and the path do not form a URL: {e}"),
+        )
+    })?;
     let deadline = inner.timeout;
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
@@ -59,8 +64,9 @@ async fn attempts(
         span.record("attempts", attempt);
         let remaining = deadline.saturating_sub(started.elapsed());
         if remaining.is_zero() {
+            // No attempt was started: what the earlier ones may have done stands.
             let error = Error::new(ErrorKind::Timeout { after: deadline });
-            return Err(error.after_attempts(attempt - 1, worst(delivery, Delivery::Unknown)));
+            return Err(error.after_attempts(attempt - 1, delivery));
         }
         let attempt_span = tracing::debug_span!(
             "plivo.attempt",
@@ -77,6 +83,8 @@ async fn attempts(
         if let Some(sent_at) = sent_at {
             attempt_span.record("duration_ms", millis(sent_at.elapsed()));
         }
+        // A 2xx whose body then broke off: the service acted.
+        let mut processed = false;
         let (outcome, error) = match result {
             Ok(answer) if answer.status.is_success() => {
                 attempt_span.record("status", answer.status.as_u16());
@@ -104,12 +112,16 @@ async fn attempts(
                 (outcome, error)
             }
             Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
-            // Cut short by the call's deadline rather than the attempt's own limit.
-            Err(Failure::Interrupted(e)) if e.is_timeout() && limit < inner.attempt_timeout => {
-                let error = Error::new(ErrorKind::Timeout { after: deadline });
+            Err(Failure::Interrupted { error: e, status }) => {
+                processed = status.is_some_and(|s| s.is_success());
+                // Cut short by the call's deadline rather than the attempt's own limit.
+                let error = if e.is_timeout() && limit < inner.attempt_timeout {
+                    Error::new(ErrorKind::Timeout { after: deadline })
+                } else {
+                    Error::transport(e)
+                };
                 (Outcome::Interrupted, error)
             }
-            Err(Failure::Interrupted(e)) => (Outcome::Interrupted, Error::transport(e)),
             Err(Failure::TooLarge {
                 status,
                 retry_after,
@@ -131,7 +143,12 @@ async fn attempts(
                 )
             }
         };
-        delivery = worst(delivery, delivery_of(outcome));
+        let this_attempt = if processed {
+            Delivery::Processed
+        } else {
+            delivery_of(outcome)
+        };
+        delivery = worst(delivery, this_attempt);
         let decision = inner.retry.decide(
             operation.idempotent,
             attempt,
@@ -190,8 +207,12 @@ struct Answer {
 enum Failure {
     /// No connection: nothing was sent.
     Connect(reqwest::Error),
-    /// The request may have been sent; no complete answer.
-    Interrupted(reqwest::Error),
+    /// The request may have been sent; no complete answer. `status` is set
+    /// when the headers arrived and the body then broke off.
+    Interrupted {
+        error: reqwest::Error,
+        status: Option<StatusCode>,
+    },
     /// The body passed the size limit.
     TooLarge {
         status: StatusCode,
@@ -234,7 +255,10 @@ async fn once(
         if e.is_connect() {
             Failure::Connect(e)
         } else {
-            Failure::Interrupted(e)
+            Failure::Interrupted {
+                error: e,
+                status: None,
+            }
         }
     })?;
     let status = response.status();
@@ -254,7 +278,11 @@ async fn once(
         });
     }
     let mut body = BytesMut::new();
-    while let Some(chunk) = response.chunk().await.map_err(Failure::Interrupted)? {
+    let broke = |error| Failure::Interrupted {
+        error,
+        status: Some(status),
+    };
+    while let Some(chunk) = response.chunk().await.map_err(broke)? {
         if body.len() + chunk.len() > cap {
             return Err(Failure::TooLarge {
                 status,

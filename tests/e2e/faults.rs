@@ -323,3 +323,18 @@ async fn the_whole_call_deadline_bounds_retries() {
         server.requests()
     );
 }
+
+#[tokio::test]
+async fn a_deadline_spent_before_the_first_attempt_sends_nothing() {
+    let (server, _) = serve(vec![], Step::Respond(json(201, OK_ACTION))).await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url(server.uri())
+        .timeout(Duration::ZERO)
+        .build()
+        .unwrap();
+    let err = post(&client).await.unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
+    assert_eq!(err.attempts(), 0);
+    assert_eq!(err.delivery(), Delivery::NotSent);
+    assert_eq!(server.connections(), 0);
+}

@@ -11,8 +11,9 @@ use serde::Serialize;
 ///
 /// Built by [`crate::Client::request`], which checks and encodes the path
 /// parameters; the body is serialized once, so sending it again (a retry)
-/// costs no re-encoding.
-#[derive(Debug, Clone)]
+/// costs no re-encoding. Its `Debug` shows neither path nor body: they can
+/// hold phone numbers, and a spec may put a credential in a path.
+#[derive(Clone)]
 pub struct Request {
     pub(crate) operation: &'static Operation,
     /// The path and query, percent-encoded, without the base URL.
@@ -120,6 +121,16 @@ impl Request {
         push_query_component(&mut self.path_and_query, key);
         self.path_and_query.push('=');
         push_query_component(&mut self.path_and_query, value);
+    }
+}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("operation", &self.operation.name)
+            .field("headers", &self.headers.len())
+            .field("body_bytes", &self.body.as_ref().map(Bytes::len))
+            .finish_non_exhaustive()
     }
 }
 

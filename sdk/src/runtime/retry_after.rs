@@ -37,7 +37,9 @@ fn http_date(text: &str) -> Option<u64> {
         "Dec" => 12,
         _ => return None,
     };
-    let year: i64 = parts.next()?.parse().ok()?;
+    // Four digits, as the format has them: a longer year would overflow.
+    let year = parts.next().filter(|y| y.len() == 4)?;
+    let year: i64 = year.parse().ok()?;
     let mut clock = parts.next()?.split(':');
     let hour: u64 = clock.next()?.parse().ok()?;
     let minute: u64 = clock.next()?.parse().ok()?;
