@@ -17,7 +17,17 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(corpus)");
 
     let fixture_entries = generate_all(&collections(&fixtures), &out, "fixture");
-    write(&out.join("fixtures.rs"), &modules(&fixture_entries));
+    let mut fixture_code = modules(&fixture_entries);
+    // A fixture that fails to generate is a failure, not a module left out.
+    let failures: Vec<String> = fixture_entries
+        .iter()
+        .filter_map(|e| e.error.as_ref().map(|err| format!("{}: {err}", e.file)))
+        .collect();
+    let _ = writeln!(
+        fixture_code,
+        "/// Fixtures the generator refused (should be none).\npub const FAILED: &[&str] = &{failures:?};"
+    );
+    write(&out.join("fixtures.rs"), &fixture_code);
 
     let corpus = match std::env::var_os(CORPUS_VAR) {
         None => "pub const CORPUS: Corpus = Corpus::Unset;\n".to_owned(),
@@ -56,7 +66,7 @@ struct Entry {
     error: Option<String>,
 }
 
-/// The JSON files of a folder, sorted.
+/// The collections of a folder (JSON files other than `*.overlay.json`), sorted.
 fn collections(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
@@ -64,6 +74,7 @@ fn collections(dir: &Path) -> Vec<PathBuf> {
                 .filter_map(Result::ok)
                 .map(|e| e.path())
                 .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| !p.to_string_lossy().ends_with(".overlay.json"))
                 .collect()
         })
         .unwrap_or_default();

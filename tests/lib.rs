@@ -42,7 +42,8 @@ pub async fn server_and_client() -> (MockServer, Client) {
     (server, client)
 }
 
-/// Modules generated from the generator's fixture collections
+/// Modules generated from the generator's fixture collections (and their
+/// overlays)
 /// (`codegen/tests/fixtures`), each with its own client type, compiled
 /// against the `plivo` runtime: another collection, another working SDK.
 pub mod fixtures {

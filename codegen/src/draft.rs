@@ -314,11 +314,13 @@ fn path(
     (chain, pieces, template)
 }
 
+/// Appends path text, encoded for the wire (the template keeps it as written).
 fn push_literal(pieces: &mut Vec<Piece>, text: &str) {
+    let text = url::encode_literal(text);
     if let Some(Piece::Literal(last)) = pieces.last_mut() {
-        last.push_str(text);
+        last.push_str(&text);
     } else {
-        pieces.push(Piece::Literal(text.to_owned()));
+        pieces.push(Piece::Literal(text));
     }
 }
 

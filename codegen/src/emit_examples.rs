@@ -3,6 +3,7 @@
 //! starts whatever server the doctest talks to and binds `client`).
 
 use super::emit::ident;
+use super::markdown;
 use super::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -34,13 +35,14 @@ pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     let body: Vec<&str> = formatted.lines().collect();
     let inner = body.get(1..body.len().saturating_sub(1))?;
     let mut lines = vec!["# Examples".to_owned(), String::new(), "```".to_owned()];
-    lines.extend(config.prologue.iter().map(|l| format!("# {l}")));
+    let hidden = |l: &String| format!("# {}", markdown::plain(l).replace('\n', " "));
+    lines.extend(config.prologue.iter().map(hidden));
     lines.extend(
         inner
             .iter()
             .map(|l| l.strip_prefix("    ").unwrap_or(l).to_owned()),
     );
-    lines.extend(config.epilogue.iter().map(|l| format!("# {l}")));
+    lines.extend(config.epilogue.iter().map(hidden));
     lines.push("```".to_owned());
     Some(lines)
 }

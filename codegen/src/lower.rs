@@ -13,7 +13,7 @@ use super::model::{
     ResponseSpec, TypeDef, TypeRef,
 };
 use super::naming::{self, Scope};
-use super::overlay::{OperationOverlay, Overlay};
+use super::overlay::{OperationOverlay, Overlay, TIMESTAMP};
 use super::postman::Collection;
 use super::shape::Shape;
 use super::types::{Hints, Role, Types};
@@ -22,7 +22,8 @@ use std::collections::BTreeMap;
 
 /// Methods the hand-written client already has; generated ones avoid them.
 const CLIENT_METHODS: &[&str] = &[
-    "new", "builder", "from_env", "execute", "base_url", "clone", "fmt", "default",
+    "new", "builder", "from_env", "execute", "request", "base_url", "auth_id", "clone", "fmt",
+    "default",
 ];
 
 pub(super) struct Input<'a> {
@@ -49,7 +50,7 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     discriminate::infer_constants(&mut drafts);
 
     let mut reserved = vec![input.client_name];
-    reserved.extend_from_slice(emit::IMPORTED);
+    reserved.extend_from_slice(emit::RESERVED_TYPES);
     let mut types = Types::new(&reserved);
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
     scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
@@ -309,7 +310,10 @@ fn build_handles(
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
                 doc,
-                format: overlay.and_then(|o| o.format.clone()),
+                // A timestamp is a type, not a check, and ids are strings.
+                format: overlay
+                    .and_then(|o| o.format.clone())
+                    .filter(|f| f != TIMESTAMP),
                 example,
             });
             index.insert(prefix.to_vec(), handles.len());

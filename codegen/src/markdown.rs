@@ -131,7 +131,7 @@ pub(super) fn rustdoc(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut fence: Option<String> = None;
     let mut after_block_line = false;
-    for line in text.replace("\r\n", "\n").replace('\t', "    ").lines() {
+    for line in plain(text).lines() {
         let trimmed = line.trim_start();
         if let Some(marker) = &fence {
             out.push(line.to_owned());
@@ -176,6 +176,23 @@ pub(super) fn rustdoc(text: &str) -> String {
         out.pop();
     }
     out.join("\n")
+}
+
+/// `text` with line ends made `\n`, tabs made spaces, and the characters
+/// Rust refuses in comments removed: other control characters, and the
+/// text-direction overrides (U+202A to U+202E, U+2066 to U+2069) that can make
+/// code read differently than it compiles.
+pub(super) fn plain(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => Some('\n'),
+            '\t' => Some(' '),
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if c.is_control() && c != '\n' => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -322,5 +339,6 @@ mod tests {
         assert!(rustdoc("[here](https://x)").contains("[here](https://x)"));
         assert!(rustdoc("`[a]` <https://x>").contains("`[a]` <https://x>"));
         assert_eq!(rustdoc("See [`A::b`]."), "See [`A::b`].");
+        assert_eq!(rustdoc("one\rtwo \u{202e}x\u{7}"), "one\ntwo x");
     }
 }

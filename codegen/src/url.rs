@@ -226,6 +226,43 @@ fn parse_segment(segment: &str) -> Result<Vec<Part>, String> {
     Ok(parts)
 }
 
+/// Path text as it goes on the wire: characters a path segment cannot hold
+/// (`?`, `#`, spaces, non-ASCII) percent-encoded, so that text from the spec
+/// never starts a query or a fragment. Existing `%XX` escapes are kept.
+pub(super) fn encode_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        let keep = byte.is_ascii_alphanumeric()
+            || matches!(
+                byte,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+                    | b':'
+                    | b'@'
+                    | b'/'
+                    | b'%'
+            );
+        if keep {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn push_param(
     parts: &mut Vec<Part>,
     literal: &mut String,
@@ -322,6 +359,15 @@ mod tests {
             }]
         );
         assert_eq!(p.segments[2].len(), 2);
+    }
+
+    #[test]
+    fn literal_path_text_cannot_start_a_query() {
+        assert_eq!(
+            encode_literal("search?q=1#x y/é"),
+            "search%3Fq=1%23x%20y/%C3%A9"
+        );
+        assert_eq!(encode_literal("a%2Fb"), "a%2Fb");
     }
 
     #[test]

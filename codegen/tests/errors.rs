@@ -256,6 +256,11 @@ fn name_conflicts_from_the_overlay() {
         error_of(&seedlike(), Some(overlay)),
         "spec/api.overlay.json: overlay: `call body` is not an UpperCamelCase Rust type name"
     );
+    let overlay = r#"{"operations": [{"item": ["Call"], "response_type": "Result"}]}"#;
+    assert_eq!(
+        error_of(&seedlike(), Some(overlay)),
+        "spec/api.overlay.json: name conflict: the type name `Result` is already used"
+    );
     let overlay = r#"{"operations": [{"item": ["Call"], "request_type": "Client"}]}"#;
     assert_eq!(
         error_of(&seedlike(), Some(overlay)),

@@ -100,6 +100,16 @@ fn doc_examples_from_example_requests() {
     insta::assert_snapshot!("bodies_examples", examples.join("\n"));
 }
 
+/// Names that try to inject code or shadow what generated code relies on,
+/// characters Rust refuses in comments, `?` in path text.
+#[test]
+fn hostile_input_is_neutralised() {
+    insta::assert_snapshot!(
+        "hostile",
+        fixture("hostile.postman.json", &Options::default()).code
+    );
+}
+
 #[test]
 fn unsupported_items_skipped_with_one_warning_each() {
     let output = fixture(
@@ -122,6 +132,7 @@ fn same_input_same_bytes() {
         "bodies.postman.json",
         "identifiers.postman.json",
         "actions.postman.json",
+        "hostile.postman.json",
     ] {
         assert_eq!(fixture(name, &options), fixture(name, &options), "{name}");
     }

@@ -7,6 +7,44 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
+#[test]
+fn every_fixture_generates() {
+    assert!(
+        plivo_e2e::fixtures::FAILED.is_empty(),
+        "{:?}",
+        plivo_e2e::fixtures::FAILED
+    );
+}
+
+/// Hostile input (a name that tries to inject code, control and
+/// text-direction characters in docs, items named like the client's own
+/// methods, `?` in path text, a field named `result`) compiled; here it also
+/// runs.
+#[tokio::test]
+async fn hostile_names_and_text_are_neutralised() {
+    use plivo_e2e::fixtures::hostile;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/search%3Fq=1/7"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"hits": 3})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = hostile::Client(local_client(&server));
+    let found = client
+        .search_q_1("7")
+        .search(&hostile::api::SearchParams::default())
+        .await
+        .unwrap();
+    assert_eq!(found.hits, 3);
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(
+        received[0].url.query(),
+        None,
+        "path text did not start a query"
+    );
+}
+
 #[tokio::test]
 async fn json_bodies_nested_types_and_text_responses() {
     let server = MockServer::start().await;
@@ -99,4 +137,33 @@ async fn query_and_header_parameters() {
         received[0].url.query(),
         Some("status=open%20%26%20shut&tag=x&tag=y")
     );
+}
+
+/// A spec may put the token in a path (`{{pass}}`): it is sent, but neither a
+/// request's `Debug` nor a failed call's error shows it.
+#[tokio::test]
+async fn a_token_in_the_path_is_sent_but_never_shown() {
+    use plivo_e2e::fixtures::hostile;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!("/keys/{}/k", plivo_e2e::AUTH_TOKEN)))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = hostile::Client(local_client(&server));
+    client.key("k").leaky().await.unwrap();
+    let request = client
+        .request(&hostile::api::operations::LEAKY, &["k"])
+        .unwrap();
+    assert!(!format!("{request:?}").contains(plivo_e2e::AUTH_TOKEN));
+
+    let refused = plivo::Client::builder(plivo_e2e::AUTH_ID, plivo_e2e::AUTH_TOKEN)
+        .base_url(plivo_e2e::refused_base_url())
+        .build()
+        .unwrap();
+    let err = hostile::Client(refused).key("k").leaky().await.unwrap_err();
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(!shown.contains(plivo_e2e::AUTH_TOKEN), "{shown}");
+    }
 }
