@@ -1,7 +1,7 @@
 //! Support for the end-to-end tests: a local HTTP server on 127.0.0.1 and a
 //! client pointed at it with fake credentials.
 
-use plivo::{AddUserRequest, Client, Role};
+use plivo::{ActionResponse, AddUserRequest, Client, Error, Role};
 use wiremock::MockServer;
 
 #[path = "support/fault_server.rs"]
@@ -21,6 +21,15 @@ pub fn add_user_request() -> AddUserRequest {
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
     }
+}
+
+/// Sends the seed's request to PHLO `p`, node `n`: the POST most tests use.
+pub async fn add_seed_user(client: &Client) -> Result<ActionResponse, Error> {
+    client
+        .phlo("p")
+        .multi_party_call("n")
+        .add_user(&add_user_request())
+        .await
 }
 
 /// A base URL on 127.0.0.1 where nothing listens: a port bound, then let go.

@@ -1,7 +1,7 @@
 //! Client construction and settings.
 
 use plivo::{Client, ErrorKind};
-use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_user_request};
+use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_seed_user};
 use serde_json::json;
 use std::time::Duration;
 use wiremock::matchers::{header, method};
@@ -54,12 +54,7 @@ async fn a_base_url_with_a_path_prefix_is_kept() {
         .base_url(format!("{}/proxy/", server.uri()))
         .build()
         .unwrap();
-    client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-        .unwrap();
+    add_seed_user(&client).await.unwrap();
     let received = server.received_requests().await.unwrap();
     assert_eq!(
         received[0].url.path(),
@@ -82,12 +77,7 @@ async fn user_agent_and_custom_http_client_are_used() {
         .http_client(reqwest::Client::new())
         .build()
         .unwrap();
-    client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-        .unwrap();
+    add_seed_user(&client).await.unwrap();
 }
 
 #[tokio::test]
@@ -107,12 +97,7 @@ async fn the_timeout_bounds_a_slow_answer() {
         .build()
         .unwrap();
     let started = std::time::Instant::now();
-    let err = client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-        .unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
     assert!(err.is_timeout());
     assert!(

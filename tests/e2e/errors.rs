@@ -2,7 +2,7 @@
 //! the status and the raw body.
 
 use plivo::ErrorKind;
-use plivo_e2e::{add_user_request, refused_base_url, server_and_client};
+use plivo_e2e::{add_seed_user, refused_base_url, server_and_client};
 use serde_json::json;
 use wiremock::matchers::method;
 use wiremock::{Mock, ResponseTemplate};
@@ -13,12 +13,7 @@ async fn call_with(template: ResponseTemplate) -> plivo::Error {
         .respond_with(template)
         .mount(&server)
         .await;
-    client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-        .expect_err("the call fails")
+    add_seed_user(&client).await.expect_err("the call fails")
 }
 
 #[tokio::test]
@@ -97,12 +92,7 @@ async fn a_refused_connection_is_a_transport_error() {
         .base_url(refused_base_url())
         .build()
         .unwrap();
-    let err = client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-        .unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Transport { .. }), "{err:?}");
     assert_eq!(err.status(), None);
     assert!(

@@ -3,7 +3,7 @@
 
 use plivo::{Client, Delivery, ErrorKind, RetryPolicy};
 use plivo_e2e::fault_server::{FaultServer, Step, answer, chunked_answer, json};
-use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_user_request, refused_base_url};
+use plivo_e2e::{AUTH_ID, AUTH_TOKEN, add_seed_user, refused_base_url};
 use std::time::{Duration, Instant, SystemTime};
 
 const OK_ACTION: &str = r#"{"api_id": "ok-1", "error": ""}"#;
@@ -26,15 +26,6 @@ fn client(base: &str) -> Client {
         .unwrap()
 }
 
-/// The POST under test: adding a user dials a phone.
-async fn post(client: &Client) -> Result<plivo::ActionResponse, plivo::Error> {
-    client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&add_user_request())
-        .await
-}
-
 /// The GET under test.
 async fn get(client: &Client) -> Result<plivo::Phlo, plivo::Error> {
     client.phlo("p").get().await
@@ -49,7 +40,7 @@ async fn serve(script: Vec<Step>, then: Step) -> (FaultServer, Client) {
 #[tokio::test]
 async fn refused_connection_is_retried_for_every_method_and_nothing_was_sent() {
     let client = client(&refused_base_url());
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Transport { .. }), "{err:?}");
     assert_eq!(err.attempts(), 3);
     assert_eq!(err.delivery(), Delivery::NotSent);
@@ -61,7 +52,7 @@ async fn refused_connection_is_retried_for_every_method_and_nothing_was_sent() {
 #[tokio::test]
 async fn reset_before_the_response_is_not_retried_for_a_post() {
     let (server, client) = serve(vec![], Step::ResetOnAccept).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert_eq!(server.connections(), 1, "{err:?}");
     assert_eq!(server.requests(), 0);
     assert_eq!(err.attempts(), 1);
@@ -79,7 +70,7 @@ async fn reset_before_the_response_is_retried_for_a_get() {
 #[tokio::test]
 async fn reset_after_the_request_is_not_retried_for_a_post() {
     let (server, client) = serve(vec![], Step::ResetAfterRequest).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert_eq!(server.requests(), 1, "{err:?}");
     assert_eq!(err.attempts(), 1);
     assert_eq!(err.delivery(), Delivery::Unknown);
@@ -98,7 +89,7 @@ async fn reset_after_the_request_is_retried_for_a_get_until_it_succeeds() {
 async fn a_slow_answer_times_out_once_for_a_post() {
     let slow = Step::Delay(Duration::from_secs(3), json(201, OK_ACTION));
     let (server, client) = serve(vec![], slow).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
     assert_eq!(server.requests(), 1);
     assert_eq!(err.attempts(), 1);
@@ -115,20 +106,16 @@ async fn a_slow_answer_is_retried_for_a_get() {
     assert_eq!(err.attempts(), 3);
 }
 
-#[tokio::test]
-async fn too_many_requests_with_retry_after_seconds() {
-    let limited = answer(
-        429,
-        &[("retry-after", "1")],
-        br#"{"api_id": "r", "error": "too many requests"}"#,
-    );
+/// The POST is answered `limited` once, then succeeds on a retry sent no
+/// sooner than about a second later.
+async fn waits_about_a_second_then_succeeds(limited: Vec<u8>) {
     let (server, client) = serve(
         vec![Step::Respond(limited)],
         Step::Respond(json(201, OK_ACTION)),
     )
     .await;
     let started = Instant::now();
-    post(&client).await.unwrap();
+    add_seed_user(&client).await.unwrap();
     assert!(
         started.elapsed() >= Duration::from_millis(950),
         "{:?}",
@@ -138,23 +125,20 @@ async fn too_many_requests_with_retry_after_seconds() {
 }
 
 #[tokio::test]
-async fn too_many_requests_with_retry_after_date() {
-    let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
-    let limited = answer(429, &[("retry-after", &at)], b"");
-    let (server, client) = serve(
-        vec![Step::Respond(limited)],
-        Step::Respond(json(201, OK_ACTION)),
-    )
+async fn too_many_requests_with_retry_after_seconds() {
+    waits_about_a_second_then_succeeds(answer(
+        429,
+        &[("retry-after", "1")],
+        br#"{"api_id": "r", "error": "too many requests"}"#,
+    ))
     .await;
-    let started = Instant::now();
-    post(&client).await.unwrap();
+}
+
+#[tokio::test]
+async fn too_many_requests_with_retry_after_date() {
     // The date has one-second resolution: at least one second is left.
-    assert!(
-        started.elapsed() >= Duration::from_millis(950),
-        "{:?}",
-        started.elapsed()
-    );
-    assert_eq!(server.requests(), 2);
+    let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(2));
+    waits_about_a_second_then_succeeds(answer(429, &[("retry-after", &at)], b"")).await;
 }
 
 #[tokio::test]
@@ -166,7 +150,7 @@ async fn retry_after_past_the_deadline_stops_at_once() {
     );
     let (server, client) = serve(vec![], Step::Respond(limited)).await;
     let started = Instant::now();
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(server.requests(), 1);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(429));
@@ -182,7 +166,7 @@ async fn unavailable_with_retry_after_is_retried_for_a_post() {
         Step::Respond(json(201, OK_ACTION)),
     )
     .await;
-    post(&client).await.unwrap();
+    add_seed_user(&client).await.unwrap();
     assert_eq!(server.requests(), 2);
 }
 
@@ -190,7 +174,7 @@ async fn unavailable_with_retry_after_is_retried_for_a_post() {
 async fn unavailable_without_retry_after_is_retried_only_for_a_get() {
     let busy = Step::Respond(answer(503, &[], b""));
     let (server, client) = serve(vec![], busy.clone()).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert_eq!(server.requests(), 1);
     assert!(err.outcome_unknown());
     let (server, client) = serve(vec![], busy).await;
@@ -205,7 +189,7 @@ async fn unavailable_without_retry_after_is_retried_only_for_a_get() {
 async fn internal_server_error_is_retried_only_for_a_get() {
     let failing = Step::Respond(json(500, r#"{"api_id": "e5", "error": "internal error"}"#));
     let (server, client) = serve(vec![], failing.clone()).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert_eq!(server.requests(), 1);
     assert_eq!(err.api_id(), Some("e5"));
     let (server, client) = serve(vec![failing.clone()], Step::Respond(json(200, OK_PHLO))).await;
@@ -221,7 +205,7 @@ async fn bad_gateway_with_an_html_body_keeps_it() {
         Step::Respond(answer(502, &[("content-type", "text/html")], html)),
     )
     .await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert_eq!(server.requests(), 1);
     assert_eq!(err.status().map(|s| s.as_u16()), Some(502));
     assert_eq!(err.body(), Some(&html[..]));
@@ -231,7 +215,7 @@ async fn bad_gateway_with_an_html_body_keeps_it() {
 #[tokio::test]
 async fn malformed_json_is_a_decode_error_once() {
     let (server, client) = serve(vec![], Step::Respond(json(201, r#"{"api_id": "x", "#))).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Decode { .. }), "{err:?}");
     assert_eq!(server.requests(), 1);
     assert_eq!(err.delivery(), Delivery::Processed);
@@ -241,7 +225,7 @@ async fn malformed_json_is_a_decode_error_once() {
 #[tokio::test]
 async fn an_empty_body_is_a_decode_error_once() {
     let (server, client) = serve(vec![], Step::Respond(answer(201, &[], b""))).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Decode { .. }), "{err:?}");
     assert_eq!(server.requests(), 1);
 }
@@ -254,7 +238,7 @@ async fn a_body_over_the_cap_is_refused_with_or_without_a_length() {
         Step::Respond(chunked_answer(201, big.as_bytes())),
     ] {
         let (server, client) = serve(vec![], step).await;
-        let err = post(&client).await.unwrap_err();
+        let err = add_seed_user(&client).await.unwrap_err();
         match err.kind() {
             ErrorKind::ResponseTooLarge { limit, status } => {
                 assert_eq!(*limit, 1024);
@@ -271,11 +255,11 @@ async fn a_body_over_the_cap_is_refused_with_or_without_a_length() {
 async fn a_wrong_content_type_is_judged_by_the_body() {
     let mislabelled = answer(201, &[("content-type", "text/html")], OK_ACTION.as_bytes());
     let (server, client) = serve(vec![], Step::Respond(mislabelled)).await;
-    assert_eq!(post(&client).await.unwrap().api_id, "ok-1");
+    assert_eq!(add_seed_user(&client).await.unwrap().api_id, "ok-1");
     assert_eq!(server.requests(), 1);
     let page = answer(200, &[("content-type", "text/html")], b"<html>hi</html>");
     let (server, client) = serve(vec![], Step::Respond(page)).await;
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Decode { .. }), "{err:?}");
     assert_eq!(server.requests(), 1);
 }
@@ -332,7 +316,7 @@ async fn a_deadline_spent_before_the_first_attempt_sends_nothing() {
         .timeout(Duration::ZERO)
         .build()
         .unwrap();
-    let err = post(&client).await.unwrap_err();
+    let err = add_seed_user(&client).await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
     assert_eq!(err.attempts(), 0);
     assert_eq!(err.delivery(), Delivery::NotSent);

@@ -165,30 +165,13 @@ async fn add_user_warm_and_cold_transfer() {
     let (server, client) = server_and_client().await;
     let at = format!("/v1/phlo/{PHLO}/multi_party_call/{NODE}");
     let body = |action: &str| json!({"action": action, "to": "+14152225555", "role": "agent", "trigger_source": "+14152223333"});
-    expect(
-        &server,
-        &operations::ADD_USER,
-        "POST",
-        &at,
-        Some(body("call")),
-    )
-    .await;
-    expect(
-        &server,
-        &operations::WARM_TRANSFER,
-        "POST",
-        &at,
-        Some(body("warm_transfer")),
-    )
-    .await;
-    expect(
-        &server,
-        &operations::COLD_TRANSFER,
-        "POST",
-        &at,
-        Some(body("cold_transfer")),
-    )
-    .await;
+    for (operation, action) in [
+        (&operations::ADD_USER, "call"),
+        (&operations::WARM_TRANSFER, "warm_transfer"),
+        (&operations::COLD_TRANSFER, "cold_transfer"),
+    ] {
+        expect(&server, operation, "POST", &at, Some(body(action))).await;
+    }
     let node = client.phlo(PHLO).multi_party_call(NODE);
     let added = node
         .add_user(&AddUserRequest {
