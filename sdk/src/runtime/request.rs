@@ -25,8 +25,13 @@ pub struct Request {
 
 impl Request {
     pub(crate) fn new(operation: &'static Operation, path: String) -> Result<Self, Error> {
-        // An operation whose body is nothing but constants still sends them.
-        let body = if operation.constants.is_empty() {
+        // An operation whose body is nothing but constants still sends them;
+        // one that takes a body gets them from `json`, which writes them anyway.
+        let takes_body = operation
+            .fields
+            .iter()
+            .any(|f| f.location == FieldLocation::Body);
+        let body = if operation.constants.is_empty() || takes_body {
             None
         } else {
             let mut bytes = Vec::with_capacity(64);
