@@ -13,7 +13,7 @@ use super::model::{
     ResponseSpec, TypeDef, TypeRef,
 };
 use super::naming::{self, Scope};
-use super::overlay::{OperationOverlay, Overlay, TIMESTAMP};
+use super::overlay::{FieldOverlay, OperationOverlay, Overlay};
 use super::postman::Collection;
 use super::shape::Shape;
 use super::types::{Hints, Role, Types};
@@ -310,10 +310,8 @@ fn build_handles(
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
                 doc,
-                // A timestamp is a type, not a check, and ids are strings.
-                format: overlay
-                    .and_then(|o| o.format.clone())
-                    .filter(|f| f != TIMESTAMP),
+                // Ids are strings whatever their format says.
+                format: overlay.and_then(FieldOverlay::checked_format),
                 example,
             });
             index.insert(prefix.to_vec(), handles.len());

@@ -84,6 +84,12 @@ impl FieldOverlay {
     pub(super) fn declares_type(&self) -> bool {
         self.values.is_some() || self.r#type.is_some() || self.format.as_deref() == Some(TIMESTAMP)
     }
+
+    /// The format the runtime checks before sending: a timestamp is a type,
+    /// not a check, so it is left out.
+    pub(super) fn checked_format(&self) -> Option<String> {
+        self.format.clone().filter(|f| f != TIMESTAMP)
+    }
 }
 
 /// Reads the overlay in `source` (the text of `file`).

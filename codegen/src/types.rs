@@ -136,7 +136,7 @@ impl Types {
                 ty,
                 optional: !required || field.shape.nullable,
                 doc: field_doc(overlay, row),
-                format: check_format(overlay),
+                format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
         // Documented or declared fields that no example shows.
@@ -175,7 +175,7 @@ impl Types {
                 ty,
                 optional: !required,
                 doc: field_doc(overlay, row),
-                format: check_format(overlay),
+                format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
         let extra = (role == Role::Response).then(|| scope.claim("extra"));
@@ -321,13 +321,6 @@ fn catch_all_name(variants: &[Variant]) -> String {
         scope.claim(&v.name);
     }
     scope.claim("Unknown")
-}
-
-/// A format the runtime checks (a timestamp is a type, not a check).
-fn check_format(overlay: Option<&FieldOverlay>) -> Option<String> {
-    overlay
-        .and_then(|o| o.format.clone())
-        .filter(|f| f != TIMESTAMP)
 }
 
 fn required_by_table(row: Option<&Argument>, role: Role) -> Option<bool> {
