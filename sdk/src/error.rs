@@ -24,7 +24,10 @@ struct Inner {
 }
 
 /// Whether a failed request may have been acted on by the service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Ordered from least to most worrying, so the worst of several attempts
+/// is their maximum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Delivery {
     /// Nothing reached the service: rejected before sending, or no
     /// connection could be made. Safe to send again.
@@ -126,24 +129,12 @@ fn api_id_suffix(api_id: Option<&str>) -> String {
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
-        let delivery = match &kind {
-            ErrorKind::InvalidInput { .. } => Delivery::NotSent,
-            ErrorKind::Decode { .. } => Delivery::Processed,
-            ErrorKind::Api { status, .. } | ErrorKind::ResponseTooLarge { status, .. }
-                if status.is_client_error() =>
-            {
-                Delivery::Rejected
-            }
-            ErrorKind::ResponseTooLarge { status, .. } if status.is_success() => {
-                Delivery::Processed
-            }
-            _ => Delivery::Unknown,
-        };
-        // Invalid input is caught before any attempt.
-        let attempts = if matches!(kind, ErrorKind::InvalidInput { .. }) {
-            0
-        } else {
-            1
+        // What is known without the transport; it records attempts and
+        // delivery itself for every error of a call it made.
+        let (attempts, delivery) = match &kind {
+            ErrorKind::InvalidInput { .. } => (0, Delivery::NotSent),
+            ErrorKind::Decode { .. } => (1, Delivery::Processed),
+            _ => (1, Delivery::Unknown),
         };
         Error {
             inner: Box::new(Inner {

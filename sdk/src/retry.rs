@@ -179,16 +179,20 @@ pub(crate) struct Jitter {
 impl Jitter {
     /// The next fraction in `[0, 1)`.
     pub(crate) fn next_fraction(&self) -> f64 {
-        let mut z = self
-            .state
-            .fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
-            .wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^= z >> 31;
+        let z = self.state.fetch_add(GOLDEN_GAMMA, Ordering::Relaxed);
         // The top 53 bits make an exact f64 in [0, 1).
-        (z >> 11) as f64 / (1u64 << 53) as f64
+        (mix64(z.wrapping_add(GOLDEN_GAMMA)) >> 11) as f64 / (1u64 << 53) as f64
     }
+}
+
+/// SplitMix64's step between states.
+pub(crate) const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// SplitMix64's output function: a well-spread 64-bit value from a state.
+pub(crate) fn mix64(z: u64) -> u64 {
+    let z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    let z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ async fn attempts(
                 });
                 if status.is_success() {
                     // The service acted; repeating cannot help.
-                    return Err(error.after_attempts(attempt, worst(delivery, Delivery::Processed)));
+                    return Err(error.after_attempts(attempt, Delivery::Processed));
                 }
                 (
                     Outcome::Status {
@@ -148,7 +148,8 @@ async fn attempts(
         } else {
             delivery_of(outcome)
         };
-        delivery = worst(delivery, this_attempt);
+        // An earlier attempt that may have acted is not undone by a later refusal.
+        delivery = delivery.max(this_attempt);
         let decision = inner.retry.decide(
             operation.idempotent,
             attempt,
@@ -179,18 +180,6 @@ fn delivery_of(outcome: Outcome) -> Delivery {
         Outcome::Status { code, .. } if (400..500).contains(&code) => Delivery::Rejected,
         Outcome::Status { .. } => Delivery::Unknown,
     }
-}
-
-/// The more worrying of two deliveries: an earlier attempt that may have
-/// acted is not undone by a later one that was refused.
-fn worst(a: Delivery, b: Delivery) -> Delivery {
-    let rank = |d| match d {
-        Delivery::NotSent => 0,
-        Delivery::Rejected => 1,
-        Delivery::Unknown => 2,
-        Delivery::Processed => 3,
-    };
-    if rank(b) >= rank(a) { b } else { a }
 }
 
 fn millis(d: Duration) -> u64 {

@@ -1,6 +1,7 @@
 //! Serving HTTP/1.1 with hyper, and answering one request.
 
 use super::{MockResponse, RecordedRequest, State, checks, lock, routing};
+use crate::retry::{GOLDEN_GAMMA, mix64};
 use crate::runtime::Auth;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, Limited};
@@ -167,12 +168,7 @@ fn error(state: &State, status: StatusCode, message: &str) -> Response<Full<Byte
 /// A UUID-shaped id (version 4 layout) from a per-server counter.
 fn api_id(state: &State) -> String {
     let n = state.ids.fetch_add(1, Ordering::Relaxed);
-    let mix = |x: u64| {
-        let x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        let x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        x ^ (x >> 31)
-    };
-    let (a, b) = (mix(n), mix(n.wrapping_add(0x9E37_79B9_7F4A_7C15)));
+    let (a, b) = (mix64(n), mix64(n.wrapping_add(GOLDEN_GAMMA)));
     format!(
         "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
         a >> 32,

@@ -15,25 +15,27 @@ pub(crate) fn push_encoded(out: &mut String, value: &str) {
             .position(|&b| !is_pchar(b))
             .unwrap_or(rest.len());
         out.push_str(&rest[..safe]);
-        let Some(&byte) = rest.as_bytes().get(safe) else {
+        if safe == rest.len() {
             break;
-        };
-        out.push('%');
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
         // The byte starts a character (ASCII, or the first byte of a
-        // multi-byte one): encode every byte of that character.
+        // multi-byte one): encode every byte of that character, so `rest`
+        // stays on a character boundary.
         let width = rest[safe..].chars().next().map_or(1, char::len_utf8);
-        for &tail in &rest.as_bytes()[safe + 1..safe + width] {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(tail >> 4)]));
-            out.push(char::from(HEX[usize::from(tail & 0x0f)]));
+        for &b in &rest.as_bytes()[safe..safe + width] {
+            push_percent(out, b);
         }
         rest = &rest[safe + width..];
     }
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
+/// Appends `%XX` for `byte`.
+pub(crate) fn push_percent(out: &mut String, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(byte >> 4)]));
+    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+}
 
 fn is_pchar(byte: u8) -> bool {
     PCHAR[usize::from(byte)]

@@ -1,6 +1,7 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
 use super::operation::{FieldLocation, Operation};
+use super::path::push_percent;
 use super::probe;
 use super::validate::check;
 use crate::Error;
@@ -205,14 +206,11 @@ fn join_constants(out: &mut Vec<u8>, start: usize) -> Result<(), ()> {
 /// Percent-encodes everything but unreserved characters, as form encoding
 /// of query strings expects (`+` and `&` in values stay data).
 fn push_query_component(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(byte));
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            push_percent(out, byte);
         }
     }
 }
