@@ -59,8 +59,12 @@ fn main() {
 }
 
 struct Entry {
+    /// The collection's file name.
     file: String,
+    /// The Rust module that holds it.
     module: String,
+    /// The generated file in `OUT_DIR`.
+    generated: String,
     operations: usize,
     warnings: Vec<String>,
     error: Option<String>,
@@ -116,22 +120,23 @@ fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
                 None,
                 &options,
             );
+            let generated = format!("{prefix}_{module}.rs");
             let mut entry = Entry {
-                file: file.clone(),
-                module: module.clone(),
+                file,
+                module,
+                generated,
                 operations: 0,
                 warnings: Vec::new(),
                 error: None,
             };
             match result {
                 Ok(output) => {
-                    write(&out.join(format!("{prefix}_{module}.rs")), &output.code);
+                    write(&out.join(&entry.generated), &output.code);
                     entry.operations = output.operations;
                     entry.warnings = output.warnings.iter().map(ToString::to_string).collect();
                 }
                 Err(e) => entry.error = Some(e.to_string()),
             }
-            entry.module = format!("{prefix}_{module}");
             entry
         })
         .collect()
@@ -143,16 +148,12 @@ fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
 fn modules(entries: &[Entry]) -> String {
     let mut code = String::new();
     for e in entries.iter().filter(|e| e.error.is_none()) {
-        let name = e
-            .module
-            .trim_start_matches("fixture_")
-            .trim_start_matches("corpus_");
         let _ = write!(
             code,
             r#"
 /// Generated from `{file}`.
 #[allow(dead_code)]
-pub mod {name} {{
+pub mod {module} {{
     /// The client the generated module extends.
     #[derive(Debug, Clone)]
     pub struct Client(pub ::plivo::Client);
@@ -166,12 +167,13 @@ pub mod {name} {{
 
     /// The generated module.
     pub mod api {{
-        include!(concat!(env!("OUT_DIR"), "/{module}.rs"));
+        include!(concat!(env!("OUT_DIR"), "/{generated}"));
     }}
 }}
 "#,
             file = e.file,
             module = e.module,
+            generated = e.generated,
         );
     }
     code

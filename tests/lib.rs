@@ -44,15 +44,11 @@ pub fn refused_base_url() -> String {
 /// A local server and a client whose base URL is that server.
 pub async fn server_and_client() -> (MockServer, Client) {
     let server = MockServer::start().await;
-    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
-        .build()
-        .expect("a client for the local server");
+    let client = local_client(&server);
     (server, client)
 }
 
-/// Modules generated from the generator's fixture collections (and their
-/// overlays)
+/// Modules generated from the generator's fixture collections
 /// (`codegen/tests/fixtures`), each with its own client type, compiled
 /// against the `plivo` runtime: another collection, another working SDK.
 pub mod fixtures {

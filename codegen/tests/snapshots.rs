@@ -122,18 +122,19 @@ fn unsupported_items_skipped_with_one_warning_each() {
     insta::assert_snapshot!("unsupported", output.code);
 }
 
+/// Every fixture, the ones added later included.
 #[test]
 fn same_input_same_bytes() {
-    let options = Options::default();
-    for name in [
-        "v2_0.postman.json",
-        "folders.postman.json",
-        "params.postman.json",
-        "bodies.postman.json",
-        "identifiers.postman.json",
-        "actions.postman.json",
-        "hostile.postman.json",
-    ] {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".postman.json"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 8, "{names:?}");
+    let options = Options::default().with_skip_unsupported(true);
+    for name in &names {
         assert_eq!(fixture(name, &options), fixture(name, &options), "{name}");
     }
 }
