@@ -70,7 +70,8 @@ struct Entry {
     error: Option<String>,
 }
 
-/// The collections of a folder (JSON files other than `*.overlay.json`), sorted.
+/// The collections of a folder (JSON files other than `*.overlay.json`,
+/// which are read beside their collection), sorted.
 fn collections(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
@@ -112,12 +113,19 @@ fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
                 })
                 .collect();
             let text = std::fs::read_to_string(path).unwrap_or_default();
+            // `<stem>.overlay.json` beside it, as the snapshot tests use it.
+            let overlay_name = format!("{stem}.overlay.json");
+            let overlay_text = std::fs::read_to_string(path.with_file_name(&overlay_name)).ok();
+            let overlay = overlay_text.as_deref().map(|text| Source {
+                name: &overlay_name,
+                text,
+            });
             let result = generate(
                 Source {
                     name: &file,
                     text: &text,
                 },
-                None,
+                overlay,
                 &options,
             );
             let generated = format!("{prefix}_{module}.rs");

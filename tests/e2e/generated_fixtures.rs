@@ -167,3 +167,24 @@ async fn a_token_in_the_path_is_sent_but_never_shown() {
         assert!(!shown.contains(plivo_e2e::AUTH_TOKEN), "{shown}");
     }
 }
+
+/// A fixture's overlay reaches the module built here, as it does the
+/// snapshot: without it there is no `get`, no `Mode` and no timestamp type.
+#[tokio::test]
+async fn fixture_overlays_are_applied() {
+    use plivo_e2e::fixtures::actions;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/v2/rooms/r1"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "room": "r1", "lights": 2, "updated": "2024-01-02T03:04:05Z", "mode": "eco"
+        })))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = actions::Client(local_client(&server));
+    let room = client.rooms("r1").get().await.unwrap();
+    assert_eq!(room.mode, actions::api::Mode::Eco);
+    let updated: &plivo::Timestamp = &room.updated;
+    assert_eq!(updated.unix_timestamp(), Some(1_704_164_645));
+}
