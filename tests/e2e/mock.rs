@@ -2,6 +2,11 @@
 //! example, each documented check answers as documented, and requests are
 //! recorded.
 
+mod bodies;
+mod connections;
+mod recording;
+mod wire;
+
 use plivo::mock::{MockResponse, MockServer};
 use plivo::{Role, TransferRequest, operations};
 use plivo_e2e::add_user_request;

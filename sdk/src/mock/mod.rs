@@ -15,10 +15,16 @@
 //! | a value outside an enum, a bad phone number, a wrong constant | 400 `Invalid value provided for role.` |
 //! | otherwise | the example's status and body |
 //!
-//! Errors have Plivo's shape, `{"api_id": "...", "error": "..."}`. The
-//! server records every request, and can be told to answer the next calls of
-//! an operation with a status of your choosing (429 with `Retry-After`, 500,
-//! ...) to test your own error handling.
+//! Errors have Plivo's shape, `{"api_id": "...", "error": "..."}`. A body
+//! must be declared `Content-Type: application/json` (else 415) and be
+//! well-formed (else 400). The server records the requests it answers (the
+//! first 10 000, without the bodies of refused ones), and can be told to
+//! answer the next calls of an operation with a status of your choosing (429
+//! with `Retry-After`, 500, ...) to test your own error handling.
+//!
+//! Whatever its clients do, it stays responsive and its memory flat:
+//! connections, timeouts, body size and what is recorded are bounded by
+//! [`MockLimits`].
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -36,9 +42,17 @@
 //! # }
 //! ```
 
+mod accept;
 mod checks;
+mod connection;
+#[cfg(test)]
+mod flood_test;
 mod http;
+mod limits;
+mod record;
 mod routing;
+
+pub use limits::MockLimits;
 
 use crate::credentials::Credentials;
 use crate::{Client, Error};
@@ -116,8 +130,9 @@ impl MockResponse {
 struct State {
     operations: &'static [&'static crate::runtime::Operation],
     credentials: Credentials,
+    limits: MockLimits,
     scripted: Mutex<Vec<Scripted>>,
-    recorded: Mutex<Vec<RecordedRequest>>,
+    recorded: Mutex<record::Recording>,
     /// Feeds the `api_id`s of answers.
     ids: AtomicU64,
 }
@@ -142,7 +157,17 @@ impl MockServer {
     ///
     /// Fails when no port can be bound.
     pub async fn start() -> std::io::Result<Self> {
-        Self::bind(([127, 0, 0, 1], 0).into(), Self::AUTH_ID, Self::AUTH_TOKEN).await
+        Self::start_with(MockLimits::default()).await
+    }
+
+    /// As [`MockServer::start`], within `limits` instead of the defaults.
+    ///
+    /// # Errors
+    ///
+    /// Fails when no port can be bound.
+    pub async fn start_with(limits: MockLimits) -> std::io::Result<Self> {
+        let addr = ([127, 0, 0, 1], 0).into();
+        Self::bind_with(addr, Self::AUTH_ID, Self::AUTH_TOKEN, limits).await
     }
 
     /// Starts a mock on `addr` that accepts the given credentials.
@@ -152,18 +177,30 @@ impl MockServer {
     /// Fails when the address cannot be bound or the credentials are not
     /// ones a client would accept.
     pub async fn bind(addr: SocketAddr, auth_id: &str, auth_token: &str) -> std::io::Result<Self> {
+        Self::bind_with(addr, auth_id, auth_token, MockLimits::default()).await
+    }
+
+    /// As [`MockServer::bind`], within `limits` instead of the defaults.
+    ///
+    /// # Errors
+    ///
+    /// As [`MockServer::bind`].
+    pub async fn bind_with(
+        addr: SocketAddr,
+        auth_id: &str,
+        auth_token: &str,
+        limits: MockLimits,
+    ) -> std::io::Result<Self> {
         let credentials = Credentials::new(auth_id.to_owned(), auth_token.to_owned())
             .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
         let listener = tokio::net::TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(State {
-            operations: crate::operations::ALL,
-            credentials,
-            scripted: Mutex::new(Vec::new()),
-            recorded: Mutex::new(Vec::new()),
-            ids: AtomicU64::new(u64::from(addr.port())),
-        });
-        let task = tokio::spawn(http::serve(listener, Arc::clone(&state)));
+        let state = Arc::new(State::new(credentials, limits, addr.port()));
+        let max_connections = state.limits.max_connections;
+        let serving = Arc::clone(&state);
+        let task = tokio::spawn(accept::accept_loop(listener, max_connections, move |s| {
+            connection::serve(s, Arc::clone(&serving))
+        }));
         Ok(MockServer { addr, state, task })
     }
 
@@ -186,9 +223,18 @@ impl MockServer {
         .build()
     }
 
-    /// Every request received so far, in order.
+    /// The requests answered so far, in order, up to the recording limits
+    /// of [`MockLimits`] (the first 10 000 by default). The body is kept
+    /// only for requests that passed routing, authentication and the
+    /// content-type check.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.state.recorded).clone()
+        lock(&self.state.recorded).kept().to_vec()
+    }
+
+    /// How many requests were answered but not kept by
+    /// [`MockServer::requests`], the recording limits being reached.
+    pub fn dropped_requests(&self) -> u64 {
+        lock(&self.state.recorded).dropped()
     }
 
     /// Answers the next `times` calls of `operation` (a name such as
@@ -241,6 +287,21 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl State {
+    /// `seed` feeds the `api_id`s, so that two mocks give different ones.
+    fn new(credentials: Credentials, limits: MockLimits, seed: u16) -> Self {
+        State {
+            operations: crate::operations::ALL,
+            credentials,
+            recorded: Mutex::new(record::Recording::new(
+                limits.max_recorded,
+                limits.max_recorded_bytes,
+            )),
+            limits,
+            scripted: Mutex::new(Vec::new()),
+            ids: AtomicU64::new(u64::from(seed)),
+        }
+    }
+
     fn expected_auth(&self) -> &HeaderValue {
         &self.credentials.header
     }

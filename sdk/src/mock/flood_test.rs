@@ -1,0 +1,58 @@
+//! A long run against the request handling, sockets aside: what the mock
+//! keeps stays within its limits, however many requests and however large.
+
+use super::http::{Head, handle};
+use super::{MockLimits, MockServer, State, lock};
+use crate::credentials::Credentials;
+
+const NODE: &str = "/v1/phlo/p/multi_party_call/n";
+const RUN: usize = 100_000;
+
+fn head(method: &str, path: &str, authorized: bool) -> Head {
+    Head {
+        method: method.to_owned(),
+        path: path.to_owned(),
+        authorized,
+        json: true,
+    }
+}
+
+#[test]
+fn memory_stays_flat_over_a_hundred_thousand_requests() {
+    let limits = MockLimits::default();
+    let credentials = Credentials::new(
+        MockServer::AUTH_ID.to_owned(),
+        MockServer::AUTH_TOKEN.to_owned(),
+    )
+    .unwrap();
+    let state = State::new(credentials, limits.clone(), 0);
+    // 1 MiB of valid JSON: the unauthenticated flood of the red-team run.
+    let big = format!(r#"{{"padding": "{}"}}"#, "x".repeat((1 << 20) - 20));
+    let add_user = br#"{"action": "call", "to": "+14152225555", "role": "agent", "trigger_source": "+14152223333"}"#;
+    let long_path = format!("/{}", "a".repeat(8 << 10));
+    for i in 0..RUN {
+        let response = match i % 3 {
+            0 => handle(&state, head("POST", NODE, false), big.as_bytes()),
+            1 => handle(&state, head("POST", NODE, true), add_user),
+            _ => handle(&state, head("GET", &long_path, true), b""),
+        };
+        assert!(response.status().as_u16() >= 200);
+        if i % 1000 == 0 || i == RUN - 1 {
+            let recorded = lock(&state.recorded);
+            assert!(recorded.kept().len() <= limits.max_recorded, "at {i}");
+            assert!(recorded.bytes() <= limits.max_recorded_bytes, "at {i}");
+        }
+    }
+    let recorded = lock(&state.recorded);
+    let kept = recorded.kept().len();
+    assert!(kept > 0);
+    assert_eq!(recorded.dropped(), (RUN - kept) as u64);
+    // Refused bodies are not kept: none of the 1 MiB ones is.
+    assert!(
+        recorded
+            .kept()
+            .iter()
+            .filter(|r| r.status == 401)
+            .all(|r| r.body.is_none())
+    );
+}

@@ -1,0 +1,129 @@
+//! What the mock keeps of the requests it answers: the first ones, up to a
+//! count and an estimated size, so that a flood or a long run cannot grow
+//! its memory without bound. Later requests are only counted.
+
+use super::RecordedRequest;
+use serde_json::Value;
+use std::mem::size_of;
+
+#[derive(Debug)]
+pub(super) struct Recording {
+    kept: Vec<RecordedRequest>,
+    bytes: usize,
+    dropped: u64,
+    max_requests: usize,
+    max_bytes: usize,
+}
+
+impl Recording {
+    pub(super) fn new(max_requests: usize, max_bytes: usize) -> Self {
+        Recording {
+            kept: Vec::new(),
+            bytes: 0,
+            dropped: 0,
+            max_requests,
+            max_bytes,
+        }
+    }
+
+    /// Keeps `request` if it fits; once one does not, none after it is kept
+    /// either, so that what is kept is always the beginning of the run.
+    pub(super) fn push(&mut self, request: RecordedRequest) {
+        let weight = weight(&request);
+        let fits = self.kept.len() < self.max_requests
+            && self.bytes.saturating_add(weight) <= self.max_bytes;
+        if self.dropped > 0 || !fits {
+            self.dropped += 1;
+            return;
+        }
+        self.bytes += weight;
+        self.kept.push(request);
+    }
+
+    pub(super) fn kept(&self) -> &[RecordedRequest] {
+        &self.kept
+    }
+
+    pub(super) fn dropped(&self) -> u64 {
+        self.dropped
+    }
+
+    /// The estimated memory the kept requests take.
+    #[cfg(test)]
+    pub(super) fn bytes(&self) -> usize {
+        self.bytes
+    }
+}
+
+/// An estimate of the memory `request` takes, from above: what it owns on
+/// the heap plus its own size.
+fn weight(request: &RecordedRequest) -> usize {
+    size_of::<RecordedRequest>()
+        + request.method.len()
+        + request.path.len()
+        + request.body.as_ref().map_or(0, value_weight)
+}
+
+/// Each JSON node counts a `Value` and what it owns; an object entry also
+/// its key and the map's bookkeeping (hash and index).
+fn value_weight(value: &Value) -> usize {
+    let own = match value {
+        Value::String(s) => s.len(),
+        Value::Array(items) => items.iter().map(value_weight).sum(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| k.len() + size_of::<String>() + 2 * size_of::<usize>() + value_weight(v))
+            .sum(),
+        Value::Null | Value::Bool(_) | Value::Number(_) => 0,
+    };
+    size_of::<Value>() + own
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(path: &str, body: Option<Value>) -> RecordedRequest {
+        RecordedRequest {
+            operation: None,
+            method: "POST".to_owned(),
+            path: path.to_owned(),
+            body,
+            status: 200,
+        }
+    }
+
+    #[test]
+    fn keeps_the_first_requests_up_to_the_count_then_counts_the_rest() {
+        let mut recording = Recording::new(3, usize::MAX);
+        for i in 0..10 {
+            recording.push(request(&format!("/{i}"), None));
+        }
+        let paths: Vec<&str> = recording.kept().iter().map(|r| r.path.as_str()).collect();
+        assert_eq!(paths, ["/0", "/1", "/2"]);
+        assert_eq!(recording.dropped(), 7);
+    }
+
+    #[test]
+    fn stops_at_the_size_and_keeps_nothing_after_the_first_drop() {
+        let small = request("/s", None);
+        let big = request("/b", Some(Value::String("x".repeat(10_000))));
+        let mut recording = Recording::new(100, 2 * weight(&small) + 5_000);
+        recording.push(small.clone());
+        recording.push(big);
+        // It would fit, but keeping it would leave a gap in the record.
+        recording.push(small);
+        assert_eq!(recording.kept().len(), 1);
+        assert_eq!(recording.dropped(), 2);
+        assert!(recording.bytes() <= 2 * weight(&request("/s", None)) + 5_000);
+    }
+
+    #[test]
+    fn a_body_of_many_small_values_weighs_more_than_its_text() {
+        // `[0,0,...]`: two bytes of text per element, a whole `Value` in memory.
+        let body: Value = serde_json::from_str(&format!("[{}0]", "0,".repeat(999))).unwrap();
+        let text = body.to_string().len();
+        assert!(value_weight(&body) >= 1000 * size_of::<Value>());
+        assert!(value_weight(&body) > 5 * text);
+    }
+}
