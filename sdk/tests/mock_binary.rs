@@ -1,6 +1,7 @@
 //! The `plivo-mock` binary serves the API on the port it is given, for curl
-//! or any other language's SDK.
+//! or any other language's SDK, within the limits its flags set.
 
+use std::io::Read;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -14,15 +15,20 @@ impl Drop for Running {
     }
 }
 
-#[tokio::test]
-async fn serves_on_the_chosen_port() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .unwrap()
-        .port();
-    let _server = Running(
+        .port()
+}
+
+/// Starts the binary with `args` on `port`, and returns it once it answers
+/// with the spec's example.
+async fn serve(port: u16, args: &[&str]) -> Running {
+    let server = Running(
         Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
             .args(["--port", &port.to_string()])
+            .args(args)
             .stdout(Stdio::null())
             .spawn()
             .expect("the binary starts"),
@@ -51,4 +57,44 @@ async fn serves_on_the_chosen_port() {
     let text = response.text().await.unwrap_or_default();
     let body: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
     assert_eq!(body["name"], "assignment_mpc");
+    server
+}
+
+#[tokio::test]
+async fn serves_on_the_chosen_port() {
+    let port = free_port();
+    let _server = serve(port, &[]).await;
+}
+
+#[tokio::test]
+async fn limits_are_set_from_the_command_line() {
+    let port = free_port();
+    let _server = serve(
+        port,
+        &["--header-read-timeout", "0.2", "--max-connections", "8"],
+    )
+    .await;
+    let mut silent = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    silent
+        .set_read_timeout(Some(Duration::from_secs(3)))
+        .unwrap();
+    let started = Instant::now();
+    // The mock closes it (0 bytes read) before the read times out.
+    let read = silent.read(&mut [0u8; 64]);
+    assert!(
+        matches!(read, Ok(0)),
+        "{read:?} after {:?}",
+        started.elapsed()
+    );
+    assert!(started.elapsed() >= Duration::from_millis(150));
+}
+
+#[test]
+fn a_bad_limit_is_a_usage_error() {
+    let status = Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
+        .args(["--idle-timeout", "soon"])
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
 }
