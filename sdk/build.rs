@@ -1,30 +1,26 @@
-//! Generates the API module from `spec/` into `OUT_DIR` on every spec change.
+//! Generates the API module into `OUT_DIR` from the spec.
 //!
-//! `codegen` is a symlink to the generator's sources (`../codegen/src`); they
-//! are compiled here as a module, so the published crate builds without the
-//! generator crate being published.
+//! The spec arrives as the `plivo-spec` build-dependency and the generator as
+//! `postman-codegen`: Cargo reruns this script whenever either changes, and
+//! the published crate needs neither symlinks nor copies.
 
-#[allow(dead_code, unused_imports)]
-#[path = "codegen/lib.rs"]
-mod codegen;
-
+use postman_codegen::{Options, Source, generate};
 use std::path::{Path, PathBuf};
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
-    let spec = manifest.join("spec");
-    println!("cargo:rerun-if-changed={}", spec.display());
-    // The overlay in spec/ also says how the docs' examples run (as
-    // doctests against the mock), so `postman-codegen spec/` prints this same
-    // module.
-    let options = codegen::Options::default();
-    let output = match codegen::generate_dir(&spec, &options) {
-        Ok((output, files)) => {
-            for path in files.paths() {
-                println!("cargo:rerun-if-changed={}", path.display());
-            }
-            output
-        }
+    println!("cargo:rerun-if-changed=build.rs");
+    let source = |file: plivo_spec::SpecFile| Source {
+        name: file.name,
+        text: file.text,
+    };
+    // The overlay also says how the docs' examples run (as doctests against
+    // the mock), so `postman-codegen spec/` prints this same module.
+    let output = match generate(
+        source(plivo_spec::COLLECTION),
+        Some(source(plivo_spec::OVERLAY)),
+        &Options::default(),
+    ) {
+        Ok(output) => output,
         Err(error) => fail(&error.to_string()),
     };
     for warning in &output.warnings {

@@ -80,14 +80,9 @@ fn build(dir: &Path) -> Duration {
     started.elapsed()
 }
 
-/// Copies files and folders, keeping symlinks as symlinks (`sdk/spec` and
-/// `sdk/codegen` point into the copy), and skipping build output.
+/// Copies files and folders, skipping build output.
 fn copy_tree(from: &Path, to: &PathBuf) {
-    let meta = std::fs::symlink_metadata(from).expect("source exists");
-    if meta.file_type().is_symlink() {
-        let target = std::fs::read_link(from).expect("symlink target");
-        symlink(&target, to);
-    } else if meta.is_dir() {
+    if from.is_dir() {
         std::fs::create_dir_all(to).expect("create folder");
         for entry in std::fs::read_dir(from).expect("read folder") {
             let entry = entry.expect("entry");
@@ -99,14 +94,4 @@ fn copy_tree(from: &Path, to: &PathBuf) {
     } else {
         std::fs::copy(from, to).expect("copy file");
     }
-}
-
-#[cfg(unix)]
-fn symlink(target: &Path, link: &Path) {
-    std::os::unix::fs::symlink(target, link).expect("symlink");
-}
-
-#[cfg(not(unix))]
-fn symlink(_: &Path, _: &Path) {
-    panic!("the build-cost benchmark needs symlinks (a Unix system)");
 }
