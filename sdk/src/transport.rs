@@ -55,6 +55,15 @@ async fn attempts(
             format!("the base URL and the path do not form a URL: {e}"),
         )
     })?;
+    // The HTTP layer cannot carry a longer URL (`http::Uri` stores lengths
+    // in 16 bits); refused here, it is an argument error, not three failed
+    // attempts.
+    if url.as_str().len() > MAX_URL_BYTES {
+        return Err(Error::invalid(
+            "url",
+            format!("is longer than {MAX_URL_BYTES} bytes; a path parameter is too long"),
+        ));
+    }
     let deadline = inner.timeout;
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
@@ -96,6 +105,7 @@ async fn attempts(
                     operation,
                     status: answer.status,
                     body: answer.body,
+                    attempts: attempt,
                 });
             }
             Ok(answer) => {
@@ -112,6 +122,11 @@ async fn attempts(
                 (outcome, error)
             }
             Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
+            Err(Failure::Unsendable(e)) => {
+                // Refused by the HTTP client before any byte went out.
+                let error = Error::invalid("request", crate::error::causes(&e.without_url()));
+                return Err(error.after_attempts(attempt - 1, delivery));
+            }
             Err(Failure::Interrupted { error: e, status }) => {
                 processed = status.is_some_and(|s| s.is_success());
                 // Cut short by the call's deadline rather than the attempt's own limit.
@@ -182,6 +197,9 @@ fn delivery_of(outcome: Outcome) -> Delivery {
     }
 }
 
+/// The longest URL the HTTP layer accepts (`http::Uri`'s limit).
+const MAX_URL_BYTES: usize = u16::MAX as usize - 1;
+
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
@@ -196,6 +214,8 @@ struct Answer {
 enum Failure {
     /// No connection: nothing was sent.
     Connect(reqwest::Error),
+    /// The HTTP client could not form the request: nothing was sent.
+    Unsendable(reqwest::Error),
     /// The request may have been sent; no complete answer. `status` is set
     /// when the headers arrived and the body then broke off.
     Interrupted {
@@ -243,6 +263,8 @@ async fn once(
     let mut response = builder.send().await.map_err(|e| {
         if e.is_connect() {
             Failure::Connect(e)
+        } else if e.is_builder() {
+            Failure::Unsendable(e)
         } else {
             Failure::Interrupted {
                 error: e,

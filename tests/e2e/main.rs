@@ -1,6 +1,7 @@
 //! End-to-end tests: the SDK against a local HTTP server.
 
 mod add_user;
+mod attempt_accounting;
 mod client_settings;
 mod errors;
 mod faults;
