@@ -1,5 +1,7 @@
 //! Client settings, checked once when the client is built.
 
+mod proxy;
+
 use crate::client::{Client, Inner};
 use crate::credentials::Credentials;
 use crate::{Error, RetryPolicy};
@@ -114,8 +116,11 @@ impl ClientBuilder {
     }
 
     /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its connect timeout then applies instead of
-    /// [`ClientBuilder::connect_timeout`]; it should not follow redirects.
+    /// Its connect timeout, pool idle timeout and proxies then apply instead
+    /// of this builder's, and so does its reading of the proxy variables:
+    /// build it with `.no_proxy()` for a plain-http loopback base, or the
+    /// credentials may go in clear text to a proxy. It should not follow
+    /// redirects.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -130,7 +135,7 @@ impl ClientBuilder {
     /// be set up.
     pub fn build(self) -> Result<Client, Error> {
         let credentials = Credentials::new(self.auth_id, self.auth_token)?;
-        let base_url = match self.base_url.as_deref().or(crate::DEFAULT_BASE_URL) {
+        let (base_url, parsed) = match self.base_url.as_deref().or(crate::DEFAULT_BASE_URL) {
             Some(url) => check_base_url(url)?,
             None => return Err(Error::invalid("base_url", "the spec has none; set one")),
         };
@@ -141,12 +146,21 @@ impl ClientBuilder {
             .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                // A redirect could carry the credentials to another host.
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .map_err(Error::transport)?,
+            None => {
+                let http = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    // A redirect could carry the credentials to another host.
+                    .redirect(reqwest::redirect::Policy::none())
+                    // reqwest reads every proxy variable, `http_proxy` for a
+                    // plain-http loopback base included; the rule in
+                    // `proxy.rs` replaces that.
+                    .no_proxy();
+                let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
+                    Some(proxy) => http.proxy(proxy),
+                    None => http,
+                };
+                http.build().map_err(Error::transport)?
+            }
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -181,8 +195,9 @@ impl std::fmt::Debug for ClientBuilder {
     }
 }
 
-/// The base URL without a trailing `/`, if it is safe to send credentials to.
-fn check_base_url(url: &str) -> Result<String, Error> {
+/// The base URL without a trailing `/`, and parsed, if it is safe to send
+/// credentials to.
+fn check_base_url(url: &str) -> Result<(String, reqwest::Url), Error> {
     let invalid = |reason: &str| Error::invalid("base_url", reason);
     let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
     match parsed.scheme() {
@@ -199,7 +214,7 @@ fn check_base_url(url: &str) -> Result<String, Error> {
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("must not have a query or fragment"));
     }
-    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
@@ -220,11 +235,11 @@ mod tests {
     #[test]
     fn base_url_rules() {
         assert_eq!(
-            check_base_url("https://x.example/").unwrap(),
+            check_base_url("https://x.example/").unwrap().0,
             "https://x.example"
         );
         assert_eq!(
-            check_base_url("http://127.0.0.1:8080").unwrap(),
+            check_base_url("http://127.0.0.1:8080").unwrap().0,
             "http://127.0.0.1:8080"
         );
         assert!(check_base_url("http://localhost:1/api/").is_ok());

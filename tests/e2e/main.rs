@@ -10,5 +10,6 @@ mod load;
 mod mock;
 mod operations;
 mod path_params;
+mod proxy;
 mod secrets;
 mod validation;
