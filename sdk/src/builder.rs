@@ -15,6 +15,12 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
 /// Default limit for opening a connection.
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default time an idle connection is kept for reuse: well below the idle
+/// timeouts of common load balancers and servers (60 s and more), so the
+/// client lets a connection go before the other end does; a request written
+/// on a connection the server is closing may have been acted on, and cannot
+/// be safely re-sent.
+const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// Default limit for a response body; PHLO answers are a few hundred bytes.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
@@ -27,6 +33,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     attempt_timeout: Duration,
     connect_timeout: Duration,
+    pool_idle_timeout: Duration,
     retry: RetryPolicy,
     max_response_bytes: usize,
     user_agent: Option<String>,
@@ -43,6 +50,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             user_agent: None,
@@ -93,6 +101,15 @@ impl ClientBuilder {
     /// Limits opening a connection (default 5 s).
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
         self.connect_timeout = timeout;
+        self
+    }
+
+    /// Closes connections left idle this long instead of reusing them
+    /// (default 15 s). Keep it below the idle timeout of every proxy and load
+    /// balancer between the client and the API: a request sent on a
+    /// connection the other end is closing fails with an unknown outcome.
+    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.pool_idle_timeout = timeout;
         self
     }
 
@@ -149,6 +166,7 @@ impl ClientBuilder {
             None => {
                 let http = reqwest::Client::builder()
                     .connect_timeout(self.connect_timeout)
+                    .pool_idle_timeout(self.pool_idle_timeout)
                     // A redirect could carry the credentials to another host.
                     .redirect(reqwest::redirect::Policy::none())
                     // reqwest reads every proxy variable, `http_proxy` for a
@@ -188,6 +206,7 @@ impl std::fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("user_agent", &self.user_agent)

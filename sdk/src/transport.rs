@@ -212,7 +212,8 @@ struct Answer {
 }
 
 enum Failure {
-    /// No connection: nothing was sent.
+    /// No connection, or the connection closed before the request was
+    /// started: nothing was sent.
     Connect(reqwest::Error),
     /// The HTTP client could not form the request: nothing was sent.
     Unsendable(reqwest::Error),
@@ -227,6 +228,23 @@ enum Failure {
         status: StatusCode,
         retry_after: Option<Duration>,
     },
+}
+
+/// Whether hyper gave the request back unstarted: it reports a request it
+/// never began to write, on a connection that closed or failed first, as
+/// canceled, and a request it began to write as anything else.
+fn never_started(error: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = next {
+        if cause
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_canceled)
+        {
+            return true;
+        }
+        next = cause.source();
+    }
+    false
 }
 
 /// One attempt, bounded by `limit` from connecting to the end of the body.
@@ -261,7 +279,7 @@ async fn once(
             .body(body.clone());
     }
     let mut response = builder.send().await.map_err(|e| {
-        if e.is_connect() {
+        if e.is_connect() || never_started(&e) {
             Failure::Connect(e)
         } else if e.is_builder() {
             Failure::Unsendable(e)

@@ -12,4 +12,5 @@ mod operations;
 mod path_params;
 mod proxy;
 mod secrets;
+mod stale_connections;
 mod validation;
