@@ -172,7 +172,10 @@ impl ClientBuilder {
                     // reqwest reads every proxy variable, `http_proxy` for a
                     // plain-http loopback base included; the rule in
                     // `proxy.rs` replaces that.
-                    .no_proxy();
+                    .no_proxy()
+                    // A connect cut short by an attempt's time limit is
+                    // reported as nothing sent.
+                    .connector_layer(crate::transport::ConnectDeadlineLayer);
                 let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
                     Some(proxy) => http.proxy(proxy),
                     None => http,

@@ -2,12 +2,16 @@
 //! and the tracing spans around them. The retry rules themselves live in
 //! `retry.rs` as a pure function.
 
+mod connect_deadline;
+
 use crate::client::Inner;
 use crate::error::Delivery;
 use crate::retry::{Decision, Outcome};
 use crate::runtime::{Auth, Request, Response, retry_after};
 use crate::{Error, ErrorKind};
 use bytes::{Bytes, BytesMut};
+pub(crate) use connect_deadline::ConnectDeadlineLayer;
+use connect_deadline::WithConnectDeadline;
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, USER_AGENT,
 };
@@ -121,7 +125,15 @@ async fn attempts(
                 }
                 (outcome, error)
             }
-            Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
+            Err(Failure::Connect(e)) => {
+                // Cut short by the call's deadline rather than the connect timeout.
+                let error = if e.is_timeout() && limit < inner.attempt_timeout {
+                    Error::new(ErrorKind::Timeout { after: deadline })
+                } else {
+                    Error::transport(e)
+                };
+                (Outcome::ConnectFailed, error)
+            }
             Err(Failure::Unsendable(e)) => {
                 // Refused by the HTTP client before any byte went out.
                 let error = Error::invalid("request", crate::error::causes(&e.without_url()));
@@ -230,6 +242,12 @@ enum Failure {
     },
 }
 
+/// How long before the attempt's end its connect is ended: enough for the
+/// connect's error to be seen before the attempt's own timeout fires.
+fn connect_margin(limit: Duration) -> Duration {
+    (limit / 4).min(Duration::from_millis(20))
+}
+
 /// Whether hyper gave the request back unstarted: it reports a request it
 /// never began to write, on a connection that closed or failed first, as
 /// canceled, and a request it began to write as anything else.
@@ -278,18 +296,25 @@ async fn once(
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
             .body(body.clone());
     }
-    let mut response = builder.send().await.map_err(|e| {
-        if e.is_connect() || never_started(&e) {
-            Failure::Connect(e)
-        } else if e.is_builder() {
-            Failure::Unsendable(e)
-        } else {
-            Failure::Interrupted {
-                error: e,
-                status: None,
+    // Connects end a little before the attempt does, so that one cut short
+    // by the attempt's limit fails as a connect (nothing sent) rather than
+    // as the request's timeout (outcome unknown).
+    let connect_deadline =
+        tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
+    let mut response = WithConnectDeadline::new(builder.send(), connect_deadline)
+        .await
+        .map_err(|e| {
+            if e.is_connect() || never_started(&e) {
+                Failure::Connect(e)
+            } else if e.is_builder() {
+                Failure::Unsendable(e)
+            } else {
+                Failure::Interrupted {
+                    error: e,
+                    status: None,
+                }
             }
-        }
-    })?;
+        })?;
     let status = response.status();
     let retry_after = response
         .headers()

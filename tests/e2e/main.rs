@@ -3,6 +3,7 @@
 mod add_user;
 mod attempt_accounting;
 mod client_settings;
+mod connect_timeouts;
 mod errors;
 mod faults;
 mod generated_fixtures;
