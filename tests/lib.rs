@@ -6,6 +6,8 @@ use wiremock::MockServer;
 
 #[path = "support/fault_server.rs"]
 pub mod fault_server;
+#[path = "support/idle_server.rs"]
+pub mod idle_server;
 
 /// A well-formed but fake Auth ID.
 pub const AUTH_ID: &str = "MAFAKEFAKEFAKEFAKE00";

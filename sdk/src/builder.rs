@@ -1,5 +1,7 @@
 //! Client settings, checked once when the client is built.
 
+mod proxy;
+
 use crate::client::{Client, Inner};
 use crate::credentials::Credentials;
 use crate::{Error, RetryPolicy};
@@ -13,6 +15,12 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
 const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
 /// Default limit for opening a connection.
 const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default time an idle connection is kept for reuse: well below the idle
+/// timeouts of common load balancers and servers (60 s and more), so the
+/// client lets a connection go before the other end does; a request written
+/// on a connection the server is closing may have been acted on, and cannot
+/// be safely re-sent.
+const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// Default limit for a response body; PHLO answers are a few hundred bytes.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
@@ -25,6 +33,7 @@ pub struct ClientBuilder {
     timeout: Duration,
     attempt_timeout: Duration,
     connect_timeout: Duration,
+    pool_idle_timeout: Duration,
     retry: RetryPolicy,
     max_response_bytes: usize,
     user_agent: Option<String>,
@@ -41,6 +50,7 @@ impl ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
             retry: RetryPolicy::default(),
             max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             user_agent: None,
@@ -94,6 +104,15 @@ impl ClientBuilder {
         self
     }
 
+    /// Closes connections left idle this long instead of reusing them
+    /// (default 15 s). Keep it below the idle timeout of every proxy and load
+    /// balancer between the client and the API: a request sent on a
+    /// connection the other end is closing fails with an unknown outcome.
+    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.pool_idle_timeout = timeout;
+        self
+    }
+
     /// When failed calls are tried again; see [`RetryPolicy`] for the rules
     /// and [`RetryPolicy::none`] to turn retries off.
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
@@ -114,8 +133,11 @@ impl ClientBuilder {
     }
 
     /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its connect timeout then applies instead of
-    /// [`ClientBuilder::connect_timeout`]; it should not follow redirects.
+    /// Its connect timeout, pool idle timeout and proxies then apply instead
+    /// of this builder's, and so does its reading of the proxy variables:
+    /// build it with `.no_proxy()` for a plain-http loopback base, or the
+    /// credentials may go in clear text to a proxy. It should not follow
+    /// redirects.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -130,7 +152,7 @@ impl ClientBuilder {
     /// be set up.
     pub fn build(self) -> Result<Client, Error> {
         let credentials = Credentials::new(self.auth_id, self.auth_token)?;
-        let base_url = match self.base_url.as_deref().or(crate::DEFAULT_BASE_URL) {
+        let (base_url, parsed) = match self.base_url.as_deref().or(crate::DEFAULT_BASE_URL) {
             Some(url) => check_base_url(url)?,
             None => return Err(Error::invalid("base_url", "the spec has none; set one")),
         };
@@ -141,12 +163,25 @@ impl ClientBuilder {
             .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
         let http = match self.http {
             Some(http) => http,
-            None => reqwest::Client::builder()
-                .connect_timeout(self.connect_timeout)
-                // A redirect could carry the credentials to another host.
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .map_err(Error::transport)?,
+            None => {
+                let http = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .pool_idle_timeout(self.pool_idle_timeout)
+                    // A redirect could carry the credentials to another host.
+                    .redirect(reqwest::redirect::Policy::none())
+                    // reqwest reads every proxy variable, `http_proxy` for a
+                    // plain-http loopback base included; the rule in
+                    // `proxy.rs` replaces that.
+                    .no_proxy()
+                    // A connect cut short by an attempt's time limit is
+                    // reported as nothing sent.
+                    .connector_layer(crate::transport::ConnectDeadlineLayer);
+                let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
+                    Some(proxy) => http.proxy(proxy),
+                    None => http,
+                };
+                http.build().map_err(Error::transport)?
+            }
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -174,6 +209,7 @@ impl std::fmt::Debug for ClientBuilder {
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("connect_timeout", &self.connect_timeout)
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
             .field("retry", &self.retry)
             .field("max_response_bytes", &self.max_response_bytes)
             .field("user_agent", &self.user_agent)
@@ -181,8 +217,9 @@ impl std::fmt::Debug for ClientBuilder {
     }
 }
 
-/// The base URL without a trailing `/`, if it is safe to send credentials to.
-fn check_base_url(url: &str) -> Result<String, Error> {
+/// The base URL without a trailing `/`, and parsed, if it is safe to send
+/// credentials to.
+fn check_base_url(url: &str) -> Result<(String, reqwest::Url), Error> {
     let invalid = |reason: &str| Error::invalid("base_url", reason);
     let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
     match parsed.scheme() {
@@ -199,7 +236,7 @@ fn check_base_url(url: &str) -> Result<String, Error> {
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("must not have a query or fragment"));
     }
-    Ok(parsed.as_str().trim_end_matches('/').to_owned())
+    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
 }
 
 fn is_loopback(url: &reqwest::Url) -> bool {
@@ -220,11 +257,11 @@ mod tests {
     #[test]
     fn base_url_rules() {
         assert_eq!(
-            check_base_url("https://x.example/").unwrap(),
+            check_base_url("https://x.example/").unwrap().0,
             "https://x.example"
         );
         assert_eq!(
-            check_base_url("http://127.0.0.1:8080").unwrap(),
+            check_base_url("http://127.0.0.1:8080").unwrap().0,
             "http://127.0.0.1:8080"
         );
         assert!(check_base_url("http://localhost:1/api/").is_ok());

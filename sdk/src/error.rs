@@ -103,7 +103,7 @@ pub enum ErrorKind {
 
 /// An error and its causes on one line; transport errors keep the useful
 /// part (such as "Connection refused") in their sources.
-fn causes(error: &dyn std::error::Error) -> String {
+pub(crate) fn causes(error: &dyn std::error::Error) -> String {
     let mut line = error.to_string();
     let mut next = error.source();
     while let Some(cause) = next {

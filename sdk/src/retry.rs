@@ -12,7 +12,9 @@ use std::time::Duration;
 /// What one attempt came to, as far as retrying is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// No connection was established: nothing was sent.
+    /// Nothing was sent: no connection was established, or the HTTP client
+    /// reports that it never started writing the request (the connection
+    /// closed first).
     ConnectFailed,
     /// The request may have reached the service, but no complete answer
     /// came back (a timeout, a reset, a broken body).

@@ -2,12 +2,16 @@
 //! and the tracing spans around them. The retry rules themselves live in
 //! `retry.rs` as a pure function.
 
+mod connect_deadline;
+
 use crate::client::Inner;
 use crate::error::Delivery;
 use crate::retry::{Decision, Outcome};
 use crate::runtime::{Auth, Request, Response, retry_after};
 use crate::{Error, ErrorKind};
 use bytes::{Bytes, BytesMut};
+pub(crate) use connect_deadline::ConnectDeadlineLayer;
+use connect_deadline::WithConnectDeadline;
 use reqwest::header::{
     ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, USER_AGENT,
 };
@@ -55,6 +59,15 @@ async fn attempts(
             format!("the base URL and the path do not form a URL: {e}"),
         )
     })?;
+    // The HTTP layer cannot carry a longer URL (`http::Uri` stores lengths
+    // in 16 bits); refused here, it is an argument error, not three failed
+    // attempts.
+    if url.as_str().len() > MAX_URL_BYTES {
+        return Err(Error::invalid(
+            "url",
+            format!("is longer than {MAX_URL_BYTES} bytes; a path parameter is too long"),
+        ));
+    }
     let deadline = inner.timeout;
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
@@ -96,6 +109,7 @@ async fn attempts(
                     operation,
                     status: answer.status,
                     body: answer.body,
+                    attempts: attempt,
                 });
             }
             Ok(answer) => {
@@ -111,7 +125,20 @@ async fn attempts(
                 }
                 (outcome, error)
             }
-            Err(Failure::Connect(e)) => (Outcome::ConnectFailed, Error::transport(e)),
+            Err(Failure::Connect(e)) => {
+                // Cut short by the call's deadline rather than the connect timeout.
+                let error = if e.is_timeout() && limit < inner.attempt_timeout {
+                    Error::new(ErrorKind::Timeout { after: deadline })
+                } else {
+                    Error::transport(e)
+                };
+                (Outcome::ConnectFailed, error)
+            }
+            Err(Failure::Unsendable(e)) => {
+                // Refused by the HTTP client before any byte went out.
+                let error = Error::invalid("request", crate::error::causes(&e.without_url()));
+                return Err(error.after_attempts(attempt - 1, delivery));
+            }
             Err(Failure::Interrupted { error: e, status }) => {
                 processed = status.is_some_and(|s| s.is_success());
                 // Cut short by the call's deadline rather than the attempt's own limit.
@@ -182,6 +209,9 @@ fn delivery_of(outcome: Outcome) -> Delivery {
     }
 }
 
+/// The longest URL the HTTP layer accepts (`http::Uri`'s limit).
+const MAX_URL_BYTES: usize = u16::MAX as usize - 1;
+
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }
@@ -194,8 +224,11 @@ struct Answer {
 }
 
 enum Failure {
-    /// No connection: nothing was sent.
+    /// No connection, or the connection closed before the request was
+    /// started: nothing was sent.
     Connect(reqwest::Error),
+    /// The HTTP client could not form the request: nothing was sent.
+    Unsendable(reqwest::Error),
     /// The request may have been sent; no complete answer. `status` is set
     /// when the headers arrived and the body then broke off.
     Interrupted {
@@ -207,6 +240,29 @@ enum Failure {
         status: StatusCode,
         retry_after: Option<Duration>,
     },
+}
+
+/// How long before the attempt's end its connect is ended: enough for the
+/// connect's error to be seen before the attempt's own timeout fires.
+fn connect_margin(limit: Duration) -> Duration {
+    (limit / 4).min(Duration::from_millis(20))
+}
+
+/// Whether hyper gave the request back unstarted: it reports a request it
+/// never began to write, on a connection that closed or failed first, as
+/// canceled, and a request it began to write as anything else.
+fn never_started(error: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = next {
+        if cause
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_canceled)
+        {
+            return true;
+        }
+        next = cause.source();
+    }
+    false
 }
 
 /// One attempt, bounded by `limit` from connecting to the end of the body.
@@ -240,16 +296,25 @@ async fn once(
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
             .body(body.clone());
     }
-    let mut response = builder.send().await.map_err(|e| {
-        if e.is_connect() {
-            Failure::Connect(e)
-        } else {
-            Failure::Interrupted {
-                error: e,
-                status: None,
+    // Connects end a little before the attempt does, so that one cut short
+    // by the attempt's limit fails as a connect (nothing sent) rather than
+    // as the request's timeout (outcome unknown).
+    let connect_deadline =
+        tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
+    let mut response = WithConnectDeadline::new(builder.send(), connect_deadline)
+        .await
+        .map_err(|e| {
+            if e.is_connect() || never_started(&e) {
+                Failure::Connect(e)
+            } else if e.is_builder() {
+                Failure::Unsendable(e)
+            } else {
+                Failure::Interrupted {
+                    error: e,
+                    status: None,
+                }
             }
-        }
-    })?;
+        })?;
     let status = response.status();
     let retry_after = response
         .headers()

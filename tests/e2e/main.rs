@@ -1,7 +1,9 @@
 //! End-to-end tests: the SDK against a local HTTP server.
 
 mod add_user;
+mod attempt_accounting;
 mod client_settings;
+mod connect_timeouts;
 mod errors;
 mod faults;
 mod generated_fixtures;
@@ -9,5 +11,7 @@ mod load;
 mod mock;
 mod operations;
 mod path_params;
+mod proxy;
 mod secrets;
+mod stale_connections;
 mod validation;

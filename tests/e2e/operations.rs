@@ -232,12 +232,12 @@ async fn a_member_address_with_unsafe_characters_stays_in_its_segment() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "x", "error": ""})))
         .mount(&server)
         .await;
-    // A valid SIP URI whose user part holds `/`, `%` and `#`.
-    let address = "sip:bob/x%y#z@example.com";
+    // A valid SIP URI whose user part holds `/`, `%` (an escape) and `?`.
+    let address = "sip:bob/x%20y?z@example.com";
     let member = client.phlo(PHLO).multi_party_call(NODE).member(address);
     member.hold().await.unwrap();
     let sent = &server.received_requests().await.unwrap()[0];
-    let expected = "sip:bob%2Fx%25y%23z@example.com";
+    let expected = "sip:bob%2Fx%2520y%3Fz@example.com";
     assert_eq!(
         sent.url.path(),
         format!("/v1/phlo/{PHLO}/multi_party_call/{NODE}/members/{expected}")

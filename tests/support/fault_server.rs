@@ -179,7 +179,7 @@ async fn serve(mut stream: TcpStream, shared: Arc<Shared>) {
 }
 
 /// Closes with RST rather than FIN.
-fn reset(stream: TcpStream) {
+pub fn reset(stream: TcpStream) {
     if let Ok(std) = stream.into_std() {
         let socket = socket2::Socket::from(std);
         let _ = socket.set_linger(Some(Duration::ZERO));
@@ -189,7 +189,7 @@ fn reset(stream: TcpStream) {
 
 /// Reads one request (headers, then `Content-Length` bytes of body) and
 /// returns its body; keeps bytes of a following request in `pending`.
-async fn read_request(stream: &mut TcpStream, pending: &mut Vec<u8>) -> Option<Vec<u8>> {
+pub async fn read_request(stream: &mut TcpStream, pending: &mut Vec<u8>) -> Option<Vec<u8>> {
     let mut buf = [0u8; 8192];
     let header_end = loop {
         if let Some(at) = find(pending, b"\r\n\r\n") {

@@ -1,6 +1,7 @@
 //! A successful response, decoded into what the operation returns.
 
 use super::operation::Operation;
+use crate::error::Delivery;
 use crate::{Error, ErrorKind};
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -12,6 +13,9 @@ pub struct Response {
     pub(crate) operation: &'static Operation,
     pub(crate) status: StatusCode,
     pub(crate) body: Bytes,
+    /// Attempts the call took, retries included: a body that then fails to
+    /// decode reports them all.
+    pub(crate) attempts: u32,
 }
 
 impl Response {
@@ -74,6 +78,7 @@ impl Response {
             reason,
             body: self.body.clone(),
         })
+        .after_attempts(self.attempts, Delivery::Processed)
         .in_operation(self.operation.name)
     }
 }

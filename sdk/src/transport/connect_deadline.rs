@@ -1,0 +1,100 @@
+//! A connect never outlives its attempt.
+//!
+//! reqwest's per-request timeout covers connecting, but when it fires the
+//! error cannot say whether a connection existed, so a request that never
+//! left would count as possibly processed. Here each attempt publishes its
+//! deadline, and a connector layer ends a connect started for it a little
+//! before that deadline, as a connect error: nothing was sent.
+//!
+//! The deadline travels in a thread-local set only while the attempt's send
+//! is being polled: the connector is called from inside that poll. A connect
+//! that the pool later moves to a task of its own keeps the deadline it
+//! started with, and its failure is no longer this attempt's.
+
+use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use tokio::time::Instant;
+
+type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+thread_local! {
+    static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+}
+
+/// Polls a send with `deadline` visible to the connects it starts.
+pub(crate) struct WithConnectDeadline<F> {
+    future: Pin<Box<F>>,
+    deadline: Instant,
+}
+
+impl<F> WithConnectDeadline<F> {
+    pub(crate) fn new(future: F, deadline: Instant) -> Self {
+        WithConnectDeadline {
+            future: Box::pin(future),
+            deadline,
+        }
+    }
+}
+
+impl<F: Future> Future for WithConnectDeadline<F> {
+    type Output = F::Output;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let outer = DEADLINE.replace(Some(self.deadline));
+        let result = self.future.as_mut().poll(cx);
+        DEADLINE.set(outer);
+        result
+    }
+}
+
+/// The layer for `reqwest::ClientBuilder::connector_layer`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ConnectDeadlineLayer;
+
+impl<S> tower_layer::Layer<S> for ConnectDeadlineLayer {
+    type Service = ConnectDeadline<S>;
+
+    fn layer(&self, inner: S) -> ConnectDeadline<S> {
+        ConnectDeadline { inner }
+    }
+}
+
+/// The connector, ending each connect at its attempt's deadline.
+#[derive(Debug, Clone)]
+pub(crate) struct ConnectDeadline<S> {
+    inner: S,
+}
+
+impl<S, R> tower_service::Service<R> for ConnectDeadline<S>
+where
+    S: tower_service::Service<R, Error = BoxError>,
+    S::Future: Send + 'static,
+    S::Response: Send + 'static,
+{
+    type Response = S::Response;
+    type Error = BoxError;
+    type Future = Pin<Box<dyn Future<Output = Result<S::Response, BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), BoxError>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: R) -> Self::Future {
+        let deadline = DEADLINE.get();
+        let connect = self.inner.call(request);
+        Box::pin(async move {
+            let Some(deadline) = deadline else {
+                return connect.await;
+            };
+            match tokio::time::timeout_at(deadline, connect).await {
+                Ok(result) => result,
+                Err(_) => Err(Box::new(std::io::Error::new(
+                    std::io::ErrorKind::TimedOut,
+                    "connect did not complete within the attempt's time",
+                )) as BoxError),
+            }
+        })
+    }
+}
