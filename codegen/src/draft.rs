@@ -14,7 +14,7 @@ use super::shape::{Kind, Shape};
 use super::types::Hints;
 use super::url::{self, Base, Part};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
@@ -256,6 +256,8 @@ fn path(
     credentials: &(Option<String>, Option<String>),
 ) -> (Vec<Link>, Vec<Piece>, String) {
     let mut chain: Vec<Link> = Vec::new();
+    // The chain's parameters, looked up once per parameter.
+    let mut in_chain: BTreeSet<String> = BTreeSet::new();
     let mut pieces = Vec::new();
     let mut template = String::new();
     // The previous segment, when it was plain text that can name a resource.
@@ -287,7 +289,7 @@ fn path(
                         continue;
                     }
                     pieces.push(Piece::Param(name.clone()));
-                    if chain.iter().any(|l| l.param == *name) {
+                    if !in_chain.insert(name.clone()) {
                         continue;
                     }
                     let resource = match (&pending, single) {

@@ -9,8 +9,8 @@ use super::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
 use super::emit;
 use super::error::{Error, ErrorKind, Location, Warning};
 use super::model::{
-    Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam, PathPiece,
-    ResponseSpec, TypeDef, TypeRef,
+    self, Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam,
+    PathPiece, ResponseSpec, TypeDef, TypeRef,
 };
 use super::naming::{self, Scope};
 use super::overlay::{FieldOverlay, OperationOverlay, Overlay};
@@ -55,11 +55,7 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
     scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
     claim_explicit_types(input, &drafts, &mut types)?;
-    let (handles, by_chain) = build_handles(input, &drafts, &mut types, &mut scopes);
-    let owners: Vec<Option<usize>> = drafts
-        .iter()
-        .map(|d| by_chain.get(&d.chain).copied())
-        .collect();
+    let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
     let method_names = name_methods(input, &drafts, &owners, &mut scopes)?;
     let qualified = qualify(&method_names, &owners, &handles);
 
@@ -251,25 +247,26 @@ fn claim_explicit_types(
 }
 
 /// One handle per distinct chain prefix, parents before children, and the
-/// handle of each chain.
+/// handle that owns each draft (`None`: the client).
+///
+/// A prefix is known by its parent handle and its last link, so finding it
+/// costs the same at any depth.
 fn build_handles(
     input: &Input<'_>,
     drafts: &[Draft<'_>],
     types: &mut Types,
     scopes: &mut BTreeMap<Option<usize>, Scope>,
-) -> (Vec<Handle>, BTreeMap<Vec<Link>, usize>) {
+) -> (Vec<Handle>, Vec<Option<usize>>) {
     let mut handles: Vec<Handle> = Vec::new();
-    let mut index: BTreeMap<Vec<Link>, usize> = BTreeMap::new();
+    let mut index: BTreeMap<(Option<usize>, &Link), usize> = BTreeMap::new();
+    let mut owners = Vec::with_capacity(drafts.len());
     for d in drafts {
-        for depth in 1..=d.chain.len() {
-            let prefix = &d.chain[..depth];
-            if index.contains_key(prefix) {
+        let mut parent: Option<usize> = None;
+        for link in &d.chain {
+            if let Some(&known) = index.get(&(parent, link)) {
+                parent = Some(known);
                 continue;
             }
-            let parent = (depth > 1)
-                .then(|| index.get(&prefix[..depth - 1]).copied())
-                .flatten();
-            let link = &prefix[depth - 1];
             let accessor_wanted = match input.overlay.resources.get(&link.resource) {
                 Some(name) => naming::snake(name, "resource"),
                 None => naming::snake(&link.resource, "resource"),
@@ -289,14 +286,9 @@ fn build_handles(
                 );
             }
             let type_name = types.claim(&type_base);
-            let mut params: Vec<PathParam> = parent
-                .and_then(|p| handles.get(p))
-                .map(|h| h.params.clone())
-                .unwrap_or_default();
-            let mut fields = Scope::with_reserved(&["client"]);
-            for p in &params {
-                fields.claim(&p.field);
-            }
+            // The parameter is the accessor's argument; the emitted code uses
+            // these two names beside it.
+            let mut fields = Scope::with_reserved(&["client", "path_params"]);
             let overlay = input.overlay.params.get(&link.param);
             let doc = overlay
                 .and_then(|o| o.description.clone())
@@ -306,25 +298,27 @@ fn build_handles(
                 .and_then(|o| o.example.clone())
                 .or_else(|| d.param_examples.get(&link.param).cloned())
                 .unwrap_or_else(|| link.param.clone());
-            params.push(PathParam {
+            let param = PathParam {
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
                 doc,
                 // Ids are strings whatever their format says.
                 format: overlay.and_then(FieldOverlay::checked_format),
                 example,
-            });
-            index.insert(prefix.to_vec(), handles.len());
+            };
+            index.insert((parent, link), handles.len());
             handles.push(Handle {
                 type_name,
                 accessor,
                 parent,
                 resource: link.resource.clone(),
-                params,
+                param,
             });
+            parent = Some(handles.len() - 1);
         }
+        owners.push(parent);
     }
-    (handles, index)
+    (handles, owners)
 }
 
 fn name_methods(
@@ -429,16 +423,18 @@ fn op_link(owner: Option<usize>, handles: &[Handle], method: &str, client: &str)
 }
 
 fn path_pieces(d: &Draft<'_>, owner: Option<usize>, handles: &[Handle]) -> Vec<PathPiece> {
-    let params = owner
-        .and_then(|h| handles.get(h))
-        .map(|h| h.params.as_slice())
-        .unwrap_or_default();
+    // By name, first occurrence: a scan per piece would be quadratic in the
+    // number of parameters.
+    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in model::path_params(handles, owner).into_iter().enumerate() {
+        position.entry(p.wire.as_str()).or_insert(i);
+    }
     d.pieces
         .iter()
         .map(|p| match p {
             Piece::Literal(text) => PathPiece::Literal(text.clone()),
-            Piece::Param(name) => match params.iter().position(|pp| pp.wire == *name) {
-                Some(i) => PathPiece::Param(i),
+            Piece::Param(name) => match position.get(name.as_str()) {
+                Some(&i) => PathPiece::Param(i),
                 None => PathPiece::Literal(String::new()),
             },
             Piece::Username => PathPiece::Username,
