@@ -1,7 +1,7 @@
 //! Command line: prints (or writes) the module a build script would generate,
 //! so a reviewer can read it.
 
-use postman_codegen::{Options, Source, generate, generate_dir};
+use postman_codegen::{Errors, Options, Source, generate, generate_dir};
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -61,6 +61,8 @@ fn parse_args() -> Result<Option<Args>, String> {
 enum Failure {
     /// Shown as one `error:` line.
     Message(String),
+    /// Every problem of the spec, one `error:` line each.
+    Spec(Errors),
     /// Whoever read stdout stopped reading (`| head`): nothing to tell them.
     ReaderGone,
 }
@@ -68,6 +70,12 @@ enum Failure {
 impl From<String> for Failure {
     fn from(message: String) -> Self {
         Failure::Message(message)
+    }
+}
+
+impl From<Errors> for Failure {
+    fn from(errors: Errors) -> Self {
+        Failure::Spec(errors)
     }
 }
 
@@ -82,9 +90,7 @@ fn run(args: Args) -> Result<(), Failure> {
                 "--overlay goes with a collection file; a directory brings its own".into(),
             ));
         }
-        generate_dir(&args.input, &args.options)
-            .map(|(output, _)| output)
-            .map_err(|e| e.to_string())?
+        generate_dir(&args.input, &args.options).map(|(output, _)| output)?
     } else {
         let read = |p: &PathBuf| {
             std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
@@ -102,8 +108,7 @@ fn run(args: Args) -> Result<(), Failure> {
             },
             overlay.as_ref().map(|(name, text)| Source { name, text }),
             &args.options,
-        )
-        .map_err(|e| e.to_string())?
+        )?
     };
     for warning in &output.warnings {
         to_stderr(&format!("warning: {warning}"));
@@ -141,6 +146,12 @@ fn report(failure: Failure) -> ExitCode {
     match failure {
         Failure::Message(message) => {
             to_stderr(&format!("error: {message}"));
+            ExitCode::FAILURE
+        }
+        Failure::Spec(errors) => {
+            for e in errors.iter() {
+                to_stderr(&format!("error: {e}"));
+            }
             ExitCode::FAILURE
         }
         Failure::ReaderGone => ExitCode::from(READER_GONE),

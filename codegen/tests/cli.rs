@@ -91,3 +91,25 @@ fn a_full_disk_with_out_is_one_error_line() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_problem_of_the_spec_is_one_error_line() {
+    let text = r#"{"info": {"name": "T"}, "item": [
+        {"name": "A", "request": {"method": 5, "url": "https://x.io/a"}},
+        {"name": "B", "request": {"method": "GET", "url": "https://x.io/{b"}}
+    ]}"#;
+    let input = std::env::temp_dir().join(format!(
+        "postman-codegen-cli-bad-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&input, text).unwrap();
+    let out = Command::new(BIN).arg(&input).output().unwrap();
+    std::fs::remove_file(&input).ok();
+    let stderr = no_panic(&out);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(lines[0].starts_with("error: ") && lines[0].ends_with("`method` must be a string"));
+    assert!(lines[1].starts_with("error: ") && lines[1].contains("item \"B\": invalid URL"));
+    assert!(out.stdout.is_empty());
+}
