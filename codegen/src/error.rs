@@ -136,7 +136,8 @@ impl std::error::Error for Error {}
 /// reports them all, so a spec is fixed in one pass. Never empty.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Errors {
-    first: Error,
+    // Boxed: a `Result` carries its error inline, and most results are `Ok`.
+    first: Box<Error>,
     rest: Vec<Error>,
 }
 
@@ -147,7 +148,7 @@ impl Errors {
             return None;
         }
         let rest = list.split_off(1);
-        let first = list.pop()?;
+        let first = Box::new(list.pop()?);
         Some(Errors { first, rest })
     }
 
@@ -162,7 +163,7 @@ impl Errors {
 
     /// Every problem, the first one first.
     pub fn iter(&self) -> impl Iterator<Item = &Error> {
-        std::iter::once(&self.first).chain(&self.rest)
+        std::iter::once(&*self.first).chain(&self.rest)
     }
 
     /// How many problems there are (at least one).
@@ -180,7 +181,7 @@ impl Errors {
 impl From<Error> for Errors {
     fn from(first: Error) -> Self {
         Errors {
-            first,
+            first: Box::new(first),
             rest: Vec::new(),
         }
     }
