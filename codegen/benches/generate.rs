@@ -1,6 +1,7 @@
 //! How long generation takes: the SDK's spec, each collection of the corpus
 //! (when `POSTMAN_CORPUS_DIR` names it), and synthetic collections of 10 to
-//! 10,000 requests, to see how the time grows.
+//! 10,000 requests, to see how the time grows; then 1,000 against 10,000
+//! path parameters, and 1,000 against 10,000 items of one name.
 //!
 //! `cargo bench -p postman-codegen --bench generate`
 
@@ -112,6 +113,79 @@ fn main() {
             large / small
         );
     }
+
+    // Two inputs that once cost quadratic time: one path with many
+    // parameters (each handle held every earlier one) and many items of one
+    // name (each name tried every earlier suffix).
+    println!();
+    println!(
+        "{:<36} {:>12} {:>12} {:>14}",
+        "input", "1,000: ms", "10,000: ms", "10,000 / 1,000"
+    );
+    side_by_side("path parameters", deep_path, &options);
+    side_by_side("items of one name", same_names, &options);
+    println!("(10.0 is linear)");
+}
+
+/// Times `make(1_000)` and `make(10_000)` and prints them on one line.
+fn side_by_side(what: &str, make: fn(usize) -> Value, options: &Options) {
+    let times: Vec<Duration> = [1_000, 10_000]
+        .into_iter()
+        .map(|n| {
+            let text = make(n).to_string();
+            let run = || {
+                generate(
+                    Source {
+                        name: "synthetic",
+                        text: &text,
+                    },
+                    None,
+                    options,
+                )
+            };
+            if let Err(e) = run() {
+                panic!("{what}, {n}: {e}");
+            }
+            time(if n >= 10_000 { 3 } else { 10 }, || drop(run()))
+        })
+        .collect();
+    let ms = |t: &Duration| t.as_secs_f64() * 1e3;
+    println!(
+        "{what:<36} {:>12.1} {:>12.1} {:>14.2}",
+        ms(&times[0]),
+        ms(&times[1]),
+        times[1].as_secs_f64() / times[0].as_secs_f64()
+    );
+}
+
+/// One request whose path holds `n` parameters.
+fn deep_path(n: usize) -> Value {
+    let path: Vec<String> = (0..n).map(|i| format!("{{p{i}}}")).collect();
+    envelope(vec![json!({
+        "name": "Deep",
+        "request": {"method": "GET", "url": format!("https://api.example.com/{}", path.join("/"))}
+    })])
+}
+
+/// `n` requests all named alike, on different paths.
+fn same_names(n: usize) -> Value {
+    envelope(
+        (0..n)
+            .map(|i| {
+                json!({
+                    "name": "Same",
+                    "request": {"method": "GET", "url": format!("https://api.example.com/things{i}")}
+                })
+            })
+            .collect(),
+    )
+}
+
+fn envelope(items: Vec<Value>) -> Value {
+    json!({
+        "info": {"name": "Synthetic", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": items
+    })
 }
 
 fn read(path: &Path) -> String {

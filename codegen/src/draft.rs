@@ -4,7 +4,7 @@
 //! into a typed call is reported as `ErrorKind::Unsupported`, which the caller
 //! may turn into a warning and skip.
 
-use super::error::{Error, ErrorKind, Location};
+use super::error::{Error, ErrorKind, Location, Warning};
 use super::jsonc;
 use super::markdown::{self, Argument};
 use super::model::{AuthScheme, Example};
@@ -14,7 +14,7 @@ use super::shape::{Kind, Shape};
 use super::types::Hints;
 use super::url::{self, Base, Part};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
@@ -113,6 +113,8 @@ pub(super) struct Draft<'a> {
     pub response_hints: Hints,
     pub doc: String,
     pub examples: Vec<Example>,
+    /// Saved examples left out; reported if the operation is kept.
+    pub dropped: Vec<Warning>,
 }
 
 /// Reads `item` as an operation.
@@ -125,7 +127,11 @@ pub(super) fn draft<'a>(
     let display = item.display_path();
     let here = || Location::item(file, &display);
     let unsupported = |msg: String| Error::new(here(), ErrorKind::Unsupported(msg));
+    if let Some(e) = &item.broken {
+        return Err(e.clone());
+    }
     let request = &item.request;
+    let mut dropped = item.dropped.clone();
 
     let method = request.method.clone();
     if !METHODS.contains(&method.as_str()) {
@@ -198,9 +204,10 @@ pub(super) fn draft<'a>(
         &table,
         &taken,
         vars,
+        &mut dropped,
     )?;
 
-    let (response, examples) = responses(file, &display, item, vars)?;
+    let (response, examples) = responses(file, &display, item, vars, &mut dropped);
     Ok(Draft {
         item,
         overlay,
@@ -228,6 +235,7 @@ pub(super) fn draft<'a>(
         },
         doc,
         examples,
+        dropped,
     })
 }
 
@@ -256,6 +264,8 @@ fn path(
     credentials: &(Option<String>, Option<String>),
 ) -> (Vec<Link>, Vec<Piece>, String) {
     let mut chain: Vec<Link> = Vec::new();
+    // The chain's parameters, looked up once per parameter.
+    let mut in_chain: BTreeSet<String> = BTreeSet::new();
     let mut pieces = Vec::new();
     let mut template = String::new();
     // The previous segment, when it was plain text that can name a resource.
@@ -287,7 +297,7 @@ fn path(
                         continue;
                     }
                     pieces.push(Piece::Param(name.clone()));
-                    if chain.iter().any(|l| l.param == *name) {
+                    if !in_chain.insert(name.clone()) {
                         continue;
                     }
                     let resource = match (&pending, single) {
@@ -334,6 +344,7 @@ fn body(
     table: &[Argument],
     taken: &[&str],
     vars: &BTreeMap<String, String>,
+    dropped: &mut Vec<Warning>,
 ) -> Result<Option<BodyDraft>, Error> {
     let here = || Location::item(file, display);
     let unsupported = |msg: &str| Error::new(here(), ErrorKind::Unsupported(msg.to_owned()));
@@ -398,7 +409,10 @@ fn body(
         if let Body::Raw { text, .. } = &example.request_body {
             let what = format!("the request body of saved response `{}`", example.name);
             if jsonc::looks_like_json(text) {
-                shape = shape.merge(Shape::of(&parse_json(file, display, &what, text, vars)?));
+                match parse_json(file, display, &what, text, vars) {
+                    Ok(value) => shape = shape.merge(Shape::of(&value)),
+                    Err(e) => dropped.push(Warning::skipped_example(&e)),
+                }
             }
         }
     }
@@ -463,44 +477,54 @@ fn parse_json(
     serde_json::from_str(&cleaned).map_err(|e| Error::json(Location::item(file, display), what, &e))
 }
 
-/// The success response and every saved example.
+/// The success response and every saved example. A success example whose
+/// JSON cannot be read is left out, with a warning: it neither types the
+/// response nor is served as an example.
 fn responses(
     file: &str,
     display: &str,
     item: &Item,
     vars: &BTreeMap<String, String>,
-) -> Result<(ResponseDraft, Vec<Example>), Error> {
+    dropped: &mut Vec<Warning>,
+) -> (ResponseDraft, Vec<Example>) {
     let mut shape: Option<Shape> = None;
     let (mut empty, mut text) = (false, false);
     let mut examples = Vec::new();
     for example in &item.examples {
         let status = example.status.unwrap_or(200);
         let body = example.body.clone().unwrap_or_default();
-        examples.push(Example {
+        let kept = Example {
             name: example.name.clone(),
             status,
             body: body.clone(),
-        });
-        if !(200..300).contains(&status) {
-            continue;
-        }
+        };
         // These statuses carry no body by definition, whatever the example shows.
-        if status == 204 || status == 205 {
-            empty = true;
+        if !(200..300).contains(&status) || status == 204 || status == 205 {
+            empty |= status == 204 || status == 205;
+            examples.push(kept);
             continue;
         }
         let value = if body.trim().is_empty() {
             empty = true;
+            examples.push(kept);
             continue;
         } else if jsonc::looks_like_json(&body) {
             let what = format!("saved response `{}`", example.name);
-            parse_json(file, display, &what, &body, vars)?
+            match parse_json(file, display, &what, &body, vars) {
+                Ok(value) => value,
+                Err(e) => {
+                    dropped.push(Warning::skipped_example(&e));
+                    continue;
+                }
+            }
         } else if let Ok(scalar) = serde_json::from_str::<Value>(body.trim()) {
             scalar
         } else {
             text = true;
+            examples.push(kept);
             continue;
         };
+        examples.push(kept);
         let seen = Shape::of(&value);
         shape = Some(match shape {
             Some(s) => s.merge(seen),
@@ -514,5 +538,5 @@ fn responses(
         (None, true, false) => ResponseDraft::Empty,
         (None, false, false) => ResponseDraft::Any,
     };
-    Ok((response, examples))
+    (response, examples)
 }

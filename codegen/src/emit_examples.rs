@@ -49,23 +49,18 @@ pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
 
 /// `client.a("1").b("2").op(args).await?`
 fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
-    let mut chain = quote! { client };
     let mut owner = op.owner;
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
         let accessor = ident(&h.accessor);
-        let value = h
-            .params
-            .last()
-            .map(|p| p.example.as_str())
-            .unwrap_or_default();
+        let value = h.param.example.as_str();
         steps.push(quote! { .#accessor(#value) });
-        owner = h.parent;
+        // A parent always comes before its child, so the walk ends.
+        owner = h.parent.filter(|&p| Some(p) < owner);
     }
     steps.reverse();
-    for step in steps {
-        chain = quote! { #chain #step };
-    }
+    // In one step: re-quoting the chain at each step would copy it each time.
+    let chain = quote! { client #(#steps)* };
     let mut args = Vec::new();
     if let Some(p) = &op.params {
         let ty = ident(&p.type_name);

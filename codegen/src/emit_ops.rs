@@ -24,22 +24,19 @@ pub(super) fn operations(api: &Api, client: &Ident, examples: Option<&DocExample
 
 fn handle_struct(h: &Handle, client: &Ident) -> TokenStream {
     let name = ident(&h.type_name);
-    let own = h.params.last().map(|p| p.wire.as_str()).unwrap_or_default();
     let docs = doc(&format!(
-        "The `{}` resource identified by `{own}`, with its operations.\n\n\
+        "The `{}` resource identified by `{}`, with its operations.\n\n\
          Cheap to create and to clone: it holds the client and the path parameters.",
-        h.resource
+        h.resource, h.param.wire
     ));
-    let fields = h.params.iter().map(|p| {
-        let f = ident(&p.field);
-        quote! { #f: String, }
-    });
+    // One list rather than a field per parameter: a field per parameter
+    // repeats every ancestor's in each handle, quadratic in the path's length.
     quote! {
         #docs
         #[derive(Debug, Clone)]
         pub struct #name {
             client: #client,
-            #(#fields)*
+            path_params: Vec<String>,
         }
     }
 }
@@ -80,9 +77,7 @@ fn impls(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStre
 fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     let name = ident(&h.type_name);
     let accessor = ident(&h.accessor);
-    let Some(own) = h.params.last() else {
-        return TokenStream::new();
-    };
+    let own = &h.param;
     let own_field = ident(&own.field);
     let mut text = format!(
         "The `{}` resource identified by `{}`.",
@@ -92,23 +87,27 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
         text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
     }
     let docs = doc(&text);
-    let client = if on_client {
-        quote! { self.clone() }
+    let build = if on_client {
+        quote! {
+            #name {
+                client: self.clone(),
+                path_params: vec![#own_field.into()],
+            }
+        }
     } else {
-        quote! { self.client.clone() }
+        quote! {
+            let mut path_params = self.path_params.clone();
+            path_params.push(#own_field.into());
+            #name {
+                client: self.client.clone(),
+                path_params,
+            }
+        }
     };
-    let inherited = h.params[..h.params.len() - 1].iter().map(|p| {
-        let f = ident(&p.field);
-        quote! { #f: self.#f.clone(), }
-    });
     quote! {
         #docs
         pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
-            #name {
-                client: #client,
-                #(#inherited)*
-                #own_field: #own_field.into(),
-            }
+            #build
         }
     }
 }
@@ -147,19 +146,14 @@ fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStr
         }
     }
 
-    let params = op
-        .owner
-        .and_then(|o| api.handles.get(o))
-        .map(|h| h.params.as_slice())
-        .unwrap_or_default();
-    let args = params.iter().map(|p| {
-        let f = ident(&p.field);
-        quote! { self.#f.as_str() }
-    });
-    let client = if op.owner.is_some() {
-        quote! { self.client }
+    let (client, path_args, args) = if op.owner.is_some() {
+        (
+            quote! { self.client },
+            quote! { let path: Vec<&str> = self.path_params.iter().map(String::as_str).collect(); },
+            quote! { &path },
+        )
     } else {
-        quote! { self }
+        (quote! { self }, TokenStream::new(), quote! { &[] })
     };
 
     let mut inputs = Vec::new();
@@ -209,7 +203,8 @@ fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStr
     quote! {
         #docs
         pub async fn #name(&self, #(#inputs),*) -> Result<#output, rt::Error> {
-            let request = #client.request(&operations::#constant, &[#(#args),*])? #(#steps)*;
+            #path_args
+            let request = #client.request(&operations::#constant, #args)? #(#steps)*;
             #optional_body
             #client.execute(request).await?.#decode
         }
@@ -326,10 +321,8 @@ fn fields(api: &Api, op: &Operation) -> Vec<TokenStream> {
             tokens
         };
     let mut out = Vec::new();
-    if let Some(h) = op.owner.and_then(|o| api.handles.get(o)) {
-        for p in &h.params {
-            out.push(field(&p.wire, true, true, p.format.as_deref(), Vec::new()));
-        }
+    for p in api.path_params(op.owner) {
+        out.push(field(&p.wire, true, true, p.format.as_deref(), Vec::new()));
     }
     let body = match op.body.as_ref().and_then(|b| b.ty.as_ref()) {
         Some(TypeRef::Named(name)) => api.struct_def(name),

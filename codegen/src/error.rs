@@ -132,13 +132,108 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// An item left out of the generated module because it uses something unsupported.
+/// Every problem that stopped generation, in the order found: one run
+/// reports them all, so a spec is fixed in one pass. Never empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Errors {
+    // Boxed: a `Result` carries its error inline, and most results are `Ok`.
+    first: Box<Error>,
+    rest: Vec<Error>,
+}
+
+impl Errors {
+    /// The list, or `None` when it is empty (nothing stopped generation).
+    pub(super) fn from_list(mut list: Vec<Error>) -> Option<Errors> {
+        if list.is_empty() {
+            return None;
+        }
+        let rest = list.split_off(1);
+        let first = Box::new(list.pop()?);
+        Some(Errors { first, rest })
+    }
+
+    pub(super) fn push(&mut self, error: Error) {
+        self.rest.push(error);
+    }
+
+    /// The first problem found.
+    pub fn first(&self) -> &Error {
+        &self.first
+    }
+
+    /// Every problem, the first one first.
+    pub fn iter(&self) -> impl Iterator<Item = &Error> {
+        std::iter::once(&*self.first).chain(&self.rest)
+    }
+
+    /// How many problems there are (at least one).
+    pub fn len(&self) -> usize {
+        1 + self.rest.len()
+    }
+
+    /// Always `false`: there is at least one problem. (Clippy asks for it
+    /// beside `len`.)
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(first: Error) -> Self {
+        Errors {
+            first: Box::new(first),
+            rest: Vec::new(),
+        }
+    }
+}
+
+/// One problem per line.
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+/// Something left out of the generated module: an item that is unsupported
+/// or unreadable (with [`Options::skip_unsupported`](super::Options)), or a
+/// saved example that cannot be read (its operation is kept without it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    /// The skipped item.
+    /// The item skipped, or whose example was.
     pub location: Location,
-    /// Why it was skipped.
+    /// What was skipped and why.
     pub message: String,
+}
+
+impl Warning {
+    /// The item of `error` is left out.
+    pub(super) fn skipped_item(error: Error) -> Self {
+        let message = match error.kind {
+            // The historical wording: the kind is what was not supported.
+            ErrorKind::Unsupported(message) => message,
+            other => other.to_string(),
+        };
+        Warning {
+            location: error.location,
+            message,
+        }
+    }
+
+    /// A saved example of the item of `error` is left out; the item is kept.
+    pub(super) fn skipped_example(error: &Error) -> Self {
+        Warning {
+            location: error.location.clone(),
+            message: format!("{}; the operation is kept without it", error.kind),
+        }
+    }
 }
 
 impl fmt::Display for Warning {

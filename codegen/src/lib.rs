@@ -36,7 +36,7 @@ mod types;
 mod url;
 
 pub use emit_examples::DocExamples;
-pub use error::{Error, ErrorKind, Location, Warning};
+pub use error::{Error, ErrorKind, Errors, Location, Warning};
 pub use spec_dir::{SpecFiles, generate_dir};
 
 /// A named input text; the name appears in every error about it.
@@ -51,8 +51,9 @@ pub struct Source<'a> {
 /// How to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
-    /// Skip items that use unsupported constructs, with one warning each,
-    /// instead of failing.
+    /// Skip items that use unsupported constructs or cannot be read (a
+    /// malformed body, URL or field), with one warning each, instead of
+    /// failing. Mistakes in the overlay are errors either way.
     pub skip_unsupported: bool,
     /// Path of the runtime module the generated code calls.
     pub runtime_path: String,
@@ -115,14 +116,15 @@ pub struct Output {
 ///
 /// # Errors
 ///
-/// Returns an error naming the file, the item and the problem when the input
-/// is not a readable collection or overlay, or uses something unsupported
-/// while [`Options::skip_unsupported`] is off.
+/// Returns every problem found, each naming the file, the item and what is
+/// wrong: the input is not a readable collection or overlay, or items cannot
+/// be read or use something unsupported while [`Options::skip_unsupported`]
+/// is off. A problem of one item does not hide those of the others.
 pub fn generate(
     collection: Source<'_>,
     overlay: Option<Source<'_>>,
     options: &Options,
-) -> Result<Output, Error> {
+) -> Result<Output, Errors> {
     let parsed = postman::read(collection.name, collection.text)?;
     let (overlay_data, overlay_file) = match overlay {
         Some(o) => (overlay::read(o.name, o.text)?, o.name),
@@ -136,9 +138,17 @@ pub fn generate(
             )
         })
     };
-    let paths = emit::Paths {
-        runtime: path("runtime_path", &options.runtime_path)?,
-        client: path("client_path", &options.client_path)?,
+    let paths = match (
+        path("runtime_path", &options.runtime_path),
+        path("client_path", &options.client_path),
+    ) {
+        (Ok(runtime), Ok(client)) => emit::Paths { runtime, client },
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
+        (Err(runtime), Err(client)) => {
+            let mut errors = Errors::from(runtime);
+            errors.push(client);
+            return Err(errors);
+        }
     };
     let client_name = paths
         .client

@@ -7,10 +7,10 @@
 use super::discriminate;
 use super::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
 use super::emit;
-use super::error::{Error, ErrorKind, Location, Warning};
+use super::error::{Error, ErrorKind, Errors, Location, Warning};
 use super::model::{
-    Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam, PathPiece,
-    ResponseSpec, TypeDef, TypeRef,
+    self, Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam,
+    PathPiece, ResponseSpec, TypeDef, TypeRef,
 };
 use super::naming::{self, Scope};
 use super::overlay::{FieldOverlay, OperationOverlay, Overlay};
@@ -36,17 +36,24 @@ pub(super) struct Input<'a> {
     pub client_name: &'a str,
 }
 
-pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Error> {
+/// Lowers the whole collection. Every problem is collected, never only the
+/// first: an item's problem is that item's (a warning when it may be
+/// skipped), and the other items go on to be checked.
+pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
     let file = input.collection_file;
-    let overlays = match_overlay(input)?;
+    let mut errors = Vec::new();
+    let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
     for (item, overlay) in input.collection.items.iter().zip(&overlays) {
         match draft::draft(file, item, *overlay, &input.collection.variables) {
-            Ok(d) => drafts.push(d),
-            Err(e) => skip_or_fail(input, e, warnings)?,
+            Ok(mut d) => {
+                warnings.append(&mut d.dropped);
+                drafts.push(d);
+            }
+            Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }
-    let base_url = shared_base(input, &mut drafts, warnings)?;
+    let base_url = shared_base(input, &mut drafts, warnings, &mut errors);
     discriminate::infer_constants(&mut drafts);
 
     let mut reserved = vec![input.client_name];
@@ -54,13 +61,9 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut types = Types::new(&reserved);
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
     scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
-    claim_explicit_types(input, &drafts, &mut types)?;
-    let (handles, by_chain) = build_handles(input, &drafts, &mut types, &mut scopes);
-    let owners: Vec<Option<usize>> = drafts
-        .iter()
-        .map(|d| by_chain.get(&d.chain).copied())
-        .collect();
-    let method_names = name_methods(input, &drafts, &owners, &mut scopes)?;
+    claim_explicit_types(input, &drafts, &mut types, &mut errors);
+    let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
+    let method_names = name_methods(input, &drafts, &owners, &mut scopes, &mut errors);
     let qualified = qualify(&method_names, &owners, &handles);
 
     let links: Vec<String> = owners
@@ -78,13 +81,24 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         let base_name = naming::camel(&qualified[i], "Operation");
         let body = match &d.body {
             None => None,
-            Some(b) => Some(
-                body_spec(b, i, &drafts, &links, &base_name, &mut types, &mut shared)
-                    .map_err(fail)?,
-            ),
+            Some(b) => {
+                match body_spec(b, i, &drafts, &links, &base_name, &mut types, &mut shared) {
+                    Ok(spec) => Some(spec),
+                    Err(m) => {
+                        errors.push(fail(m));
+                        continue;
+                    }
+                }
+            }
         };
-        let response =
-            response_spec(i, &drafts, &links, &base_name, &mut types, &mut shared).map_err(fail)?;
+        let response = match response_spec(i, &drafts, &links, &base_name, &mut types, &mut shared)
+        {
+            Ok(spec) => spec,
+            Err(m) => {
+                errors.push(fail(m));
+                continue;
+            }
+        };
         let params = params_spec(d, &base_name, &mut types);
         operations.push(Operation {
             item: d.display.clone(),
@@ -103,6 +117,9 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             doc: d.doc.clone(),
             examples: d.examples.clone(),
         });
+    }
+    if let Some(errors) = Errors::from_list(errors) {
+        return Err(errors);
     }
     let type_index = types
         .defs
@@ -126,21 +143,23 @@ pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     })
 }
 
-fn skip_or_fail(input: &Input<'_>, e: Error, warnings: &mut Vec<Warning>) -> Result<(), Error> {
-    match e.kind {
-        ErrorKind::Unsupported(message) if input.skip_unsupported => {
-            warnings.push(Warning {
-                location: e.location,
-                message,
-            });
-            Ok(())
-        }
-        _ => Err(e),
+/// An item's problem: with `skip_unsupported`, the item is left out with a
+/// warning; without, it is an error. An overlay's contradiction is always an
+/// error: the overlay is the caller's own file, to fix rather than skip.
+fn skip_or_fail(input: &Input<'_>, e: Error, warnings: &mut Vec<Warning>, errors: &mut Vec<Error>) {
+    let skippable = e.location.item.is_some() && !matches!(e.kind, ErrorKind::Overlay(_));
+    if input.skip_unsupported && skippable {
+        warnings.push(Warning::skipped_item(e));
+    } else {
+        errors.push(e);
     }
 }
 
 /// The overlay entry for each item, checking that every entry matches one item.
-fn match_overlay<'a>(input: &Input<'a>) -> Result<Vec<Option<&'a OperationOverlay>>, Error> {
+fn match_overlay<'a>(
+    input: &Input<'a>,
+    errors: &mut Vec<Error>,
+) -> Vec<Option<&'a OperationOverlay>> {
     let items = &input.collection.items;
     let mut found: Vec<Option<&OperationOverlay>> = vec![None; items.len()];
     let fail = |m: String| Error::new(Location::file(input.overlay_file), ErrorKind::Overlay(m));
@@ -161,20 +180,20 @@ fn match_overlay<'a>(input: &Input<'a>) -> Result<Vec<Option<&'a OperationOverla
             .collect();
         let shown = entry.item.join(" / ");
         match matches.as_slice() {
-            [] => return Err(fail(format!("operation \"{shown}\" matches no item"))),
+            [] => errors.push(fail(format!("operation \"{shown}\" matches no item"))),
             [one] if found[*one].is_some() => {
-                return Err(fail(format!("operation \"{shown}\" is described twice")));
+                errors.push(fail(format!("operation \"{shown}\" is described twice")));
             }
             [one] => found[*one] = Some(entry),
             many => {
-                return Err(fail(format!(
+                errors.push(fail(format!(
                     "operation \"{shown}\" matches {} items; add `method` to pick one",
                     many.len()
                 )));
             }
         }
     }
-    Ok(found)
+    found
 }
 
 /// The base URL every operation shares; operations on another host are unsupported.
@@ -182,7 +201,8 @@ fn shared_base(
     input: &Input<'_>,
     drafts: &mut Vec<Draft<'_>>,
     warnings: &mut Vec<Warning>,
-) -> Result<Option<String>, Error> {
+    errors: &mut Vec<Error>,
+) -> Option<String> {
     let mut base: Option<String> = None;
     let mut kept = Vec::new();
     for d in drafts.drain(..) {
@@ -199,13 +219,13 @@ fn shared_base(
                          a client has one base URL"
                     )),
                 );
-                skip_or_fail(input, e, warnings)?;
+                skip_or_fail(input, e, warnings, errors);
             }
             _ => kept.push(d),
         }
     }
     *drafts = kept;
-    Ok(base)
+    base
 }
 
 /// Type names the overlay chose are taken first, so derived names avoid them.
@@ -213,7 +233,8 @@ fn claim_explicit_types(
     input: &Input<'_>,
     drafts: &[Draft<'_>],
     types: &mut Types,
-) -> Result<(), Error> {
+    errors: &mut Vec<Error>,
+) {
     let mut seen = BTreeMap::new();
     for d in drafts {
         let Some(o) = d.overlay else { continue };
@@ -225,7 +246,7 @@ fn claim_explicit_types(
             match seen.get(name) {
                 Some(r) if *r == role => continue,
                 Some(_) => {
-                    return Err(Error::new(
+                    errors.push(Error::new(
                         Location::file(input.overlay_file),
                         ErrorKind::Overlay(format!(
                             "`{name}` is used both as a request and as a response type"
@@ -234,42 +255,41 @@ fn claim_explicit_types(
                 }
                 None => {
                     let overlay_error = |kind| Error::new(Location::file(input.overlay_file), kind);
+                    seen.insert(name.clone(), role);
                     if naming::camel(name, "") != *name {
-                        return Err(overlay_error(ErrorKind::Overlay(format!(
+                        errors.push(overlay_error(ErrorKind::Overlay(format!(
                             "`{name}` is not an UpperCamelCase Rust type name"
                         ))));
+                    } else if let Err(m) = types.claim_exact(name) {
+                        errors.push(overlay_error(ErrorKind::NameConflict(m)));
                     }
-                    types
-                        .claim_exact(name)
-                        .map_err(|m| overlay_error(ErrorKind::NameConflict(m)))?;
-                    seen.insert(name.clone(), role);
                 }
             }
         }
     }
-    Ok(())
 }
 
 /// One handle per distinct chain prefix, parents before children, and the
-/// handle of each chain.
+/// handle that owns each draft (`None`: the client).
+///
+/// A prefix is known by its parent handle and its last link, so finding it
+/// costs the same at any depth.
 fn build_handles(
     input: &Input<'_>,
     drafts: &[Draft<'_>],
     types: &mut Types,
     scopes: &mut BTreeMap<Option<usize>, Scope>,
-) -> (Vec<Handle>, BTreeMap<Vec<Link>, usize>) {
+) -> (Vec<Handle>, Vec<Option<usize>>) {
     let mut handles: Vec<Handle> = Vec::new();
-    let mut index: BTreeMap<Vec<Link>, usize> = BTreeMap::new();
+    let mut index: BTreeMap<(Option<usize>, &Link), usize> = BTreeMap::new();
+    let mut owners = Vec::with_capacity(drafts.len());
     for d in drafts {
-        for depth in 1..=d.chain.len() {
-            let prefix = &d.chain[..depth];
-            if index.contains_key(prefix) {
+        let mut parent: Option<usize> = None;
+        for link in &d.chain {
+            if let Some(&known) = index.get(&(parent, link)) {
+                parent = Some(known);
                 continue;
             }
-            let parent = (depth > 1)
-                .then(|| index.get(&prefix[..depth - 1]).copied())
-                .flatten();
-            let link = &prefix[depth - 1];
             let accessor_wanted = match input.overlay.resources.get(&link.resource) {
                 Some(name) => naming::snake(name, "resource"),
                 None => naming::snake(&link.resource, "resource"),
@@ -289,14 +309,9 @@ fn build_handles(
                 );
             }
             let type_name = types.claim(&type_base);
-            let mut params: Vec<PathParam> = parent
-                .and_then(|p| handles.get(p))
-                .map(|h| h.params.clone())
-                .unwrap_or_default();
-            let mut fields = Scope::with_reserved(&["client"]);
-            for p in &params {
-                fields.claim(&p.field);
-            }
+            // The parameter is the accessor's argument; the emitted code uses
+            // these two names beside it.
+            let mut fields = Scope::with_reserved(&["client", "path_params"]);
             let overlay = input.overlay.params.get(&link.param);
             let doc = overlay
                 .and_then(|o| o.description.clone())
@@ -306,25 +321,27 @@ fn build_handles(
                 .and_then(|o| o.example.clone())
                 .or_else(|| d.param_examples.get(&link.param).cloned())
                 .unwrap_or_else(|| link.param.clone());
-            params.push(PathParam {
+            let param = PathParam {
                 wire: link.param.clone(),
                 field: fields.claim(&naming::snake(&link.param, "id")),
                 doc,
                 // Ids are strings whatever their format says.
                 format: overlay.and_then(FieldOverlay::checked_format),
                 example,
-            });
-            index.insert(prefix.to_vec(), handles.len());
+            };
+            index.insert((parent, link), handles.len());
             handles.push(Handle {
                 type_name,
                 accessor,
                 parent,
                 resource: link.resource.clone(),
-                params,
+                param,
             });
+            parent = Some(handles.len() - 1);
         }
+        owners.push(parent);
     }
-    (handles, index)
+    (handles, owners)
 }
 
 fn name_methods(
@@ -332,7 +349,8 @@ fn name_methods(
     drafts: &[Draft<'_>],
     owners: &[Option<usize>],
     scopes: &mut BTreeMap<Option<usize>, Scope>,
-) -> Result<Vec<String>, Error> {
+    errors: &mut Vec<Error>,
+) -> Vec<String> {
     let mut names = vec![String::new(); drafts.len()];
     // Names the overlay gives are promises to users: they are taken first and
     // never moved by a derived name.
@@ -343,12 +361,13 @@ fn name_methods(
         let scope = scopes.entry(owners[i]).or_default();
         let wanted = naming::snake(explicit, "operation");
         if scope.contains(&wanted) {
-            return Err(Error::new(
+            errors.push(Error::new(
                 Location::item(input.collection_file, &d.display),
                 ErrorKind::NameConflict(format!(
                     "method name `{wanted}` is already used on the same resource"
                 )),
             ));
+            continue;
         }
         names[i] = scope.claim(&wanted);
     }
@@ -387,7 +406,7 @@ fn name_methods(
             .unwrap_or(by_method);
         names[i] = scope.claim(&pick);
     }
-    Ok(names)
+    names
 }
 
 /// Names unique across the whole API: the method name, or accessor path and method.
@@ -429,16 +448,18 @@ fn op_link(owner: Option<usize>, handles: &[Handle], method: &str, client: &str)
 }
 
 fn path_pieces(d: &Draft<'_>, owner: Option<usize>, handles: &[Handle]) -> Vec<PathPiece> {
-    let params = owner
-        .and_then(|h| handles.get(h))
-        .map(|h| h.params.as_slice())
-        .unwrap_or_default();
+    // By name, first occurrence: a scan per piece would be quadratic in the
+    // number of parameters.
+    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, p) in model::path_params(handles, owner).into_iter().enumerate() {
+        position.entry(p.wire.as_str()).or_insert(i);
+    }
     d.pieces
         .iter()
         .map(|p| match p {
             Piece::Literal(text) => PathPiece::Literal(text.clone()),
-            Piece::Param(name) => match params.iter().position(|pp| pp.wire == *name) {
-                Some(i) => PathPiece::Param(i),
+            Piece::Param(name) => match position.get(name.as_str()) {
+                Some(&i) => PathPiece::Param(i),
                 None => PathPiece::Literal(String::new()),
             },
             Piece::Username => PathPiece::Username,

@@ -1,7 +1,8 @@
 //! Command line: prints (or writes) the module a build script would generate,
 //! so a reviewer can read it.
 
-use postman_codegen::{Options, Source, generate, generate_dir};
+use postman_codegen::{Errors, Options, Source, generate, generate_dir};
+use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,14 +57,40 @@ fn parse_args() -> Result<Option<Args>, String> {
     }))
 }
 
-fn run(args: Args) -> Result<(), String> {
+/// Why the command failed.
+enum Failure {
+    /// Shown as one `error:` line.
+    Message(String),
+    /// Every problem of the spec, one `error:` line each.
+    Spec(Errors),
+    /// Whoever read stdout stopped reading (`| head`): nothing to tell them.
+    ReaderGone,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
+    }
+}
+
+impl From<Errors> for Failure {
+    fn from(errors: Errors) -> Self {
+        Failure::Spec(errors)
+    }
+}
+
+/// Exit status of a process that wrote to a closed pipe (128 + SIGPIPE), as
+/// a shell shows it.
+const READER_GONE: u8 = 141;
+
+fn run(args: Args) -> Result<(), Failure> {
     let output = if args.input.is_dir() {
         if args.overlay.is_some() {
-            return Err("--overlay goes with a collection file; a directory brings its own".into());
+            return Err(Failure::Message(
+                "--overlay goes with a collection file; a directory brings its own".into(),
+            ));
         }
-        generate_dir(&args.input, &args.options)
-            .map(|(output, _)| output)
-            .map_err(|e| e.to_string())?
+        generate_dir(&args.input, &args.options).map(|(output, _)| output)?
     } else {
         let read = |p: &PathBuf| {
             std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
@@ -81,35 +108,68 @@ fn run(args: Args) -> Result<(), String> {
             },
             overlay.as_ref().map(|(name, text)| Source { name, text }),
             &args.options,
-        )
-        .map_err(|e| e.to_string())?
+        )?
     };
     for warning in &output.warnings {
-        eprintln!("warning: {warning}");
+        to_stderr(&format!("warning: {warning}"));
     }
     match &args.out {
         Some(path) => std::fs::write(path, &output.code)
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
-        None => print!("{}", output.code),
+        None => to_stdout(&output.code)?,
     }
     Ok(())
 }
 
+/// `print!` panics when stdout fails; a full disk or a closed pipe is an
+/// outcome to report, not a bug.
+fn to_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Failure::ReaderGone),
+        Err(e) => Err(Failure::Message(format!(
+            "cannot write the module to stdout: {e}"
+        ))),
+    }
+}
+
+/// A line for the user; if even stderr fails there is nobody left to tell.
+fn to_stderr(line: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+fn report(failure: Failure) -> ExitCode {
+    match failure {
+        Failure::Message(message) => {
+            to_stderr(&format!("error: {message}"));
+            ExitCode::FAILURE
+        }
+        Failure::Spec(errors) => {
+            for e in errors.iter() {
+                to_stderr(&format!("error: {e}"));
+            }
+            ExitCode::FAILURE
+        }
+        Failure::ReaderGone => ExitCode::from(READER_GONE),
+    }
+}
+
 fn main() -> ExitCode {
     match parse_args() {
-        Ok(None) => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
+        Ok(None) => match to_stdout(&format!("{USAGE}\n")) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(failure) => report(failure),
+        },
         Ok(Some(args)) => match run(args) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::FAILURE
-            }
+            Err(failure) => report(failure),
         },
         Err(e) => {
-            eprintln!("error: {e}\n\n{USAGE}");
+            to_stderr(&format!("error: {e}\n\n{USAGE}"));
             ExitCode::from(2)
         }
     }

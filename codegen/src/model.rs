@@ -27,6 +27,12 @@ impl Api {
         self.type_index.get(name).and_then(|&i| self.types.get(i))
     }
 
+    /// The path parameters of handle `owner` from the root down, its own
+    /// last; none for the client.
+    pub(super) fn path_params(&self, owner: Option<usize>) -> Vec<&PathParam> {
+        path_params(&self.handles, owner)
+    }
+
     /// The struct called `name`, if it is one.
     pub(super) fn struct_def(&self, name: &str) -> Option<&StructDef> {
         match self.type_def(name)? {
@@ -54,8 +60,23 @@ pub(super) struct Handle {
     pub parent: Option<usize>,
     /// The path literal that names the resource, as written in the spec.
     pub resource: String,
-    /// Path parameters from the root down; the last is this handle's own.
-    pub params: Vec<PathParam>,
+    /// This handle's own path parameter; the earlier ones belong to its
+    /// ancestors (see [`Api::path_params`]). Holding only its own keeps the
+    /// model, and the code emitted from it, linear in the path's length.
+    pub param: PathParam,
+}
+
+/// The path parameters of `handles[owner]` from the root down, its own last.
+pub(super) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&PathParam> {
+    let mut out = Vec::new();
+    let mut at = owner;
+    while let Some(h) = at.and_then(|i| handles.get(i)) {
+        out.push(&h.param);
+        // A parent always comes before its child, so the walk ends.
+        at = h.parent.filter(|&p| Some(p) < at);
+    }
+    out.reverse();
+    out
 }
 
 #[derive(Debug, Clone)]

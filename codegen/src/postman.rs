@@ -5,7 +5,7 @@
 //! in a few spellings only (auth parameters as a map or a list, headers as a
 //! string or a list), and real exports mix them.
 
-use super::error::{Error, ErrorKind, Location};
+use super::error::{Error, ErrorKind, Location, Warning};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -37,9 +37,32 @@ pub(super) struct Item {
     pub auth: Option<Auth>,
     pub request: Request,
     pub examples: Vec<Example>,
+    /// Why the item (or the folder it stands for) could not be read; the
+    /// rest of the collection still is.
+    pub broken: Option<Error>,
+    /// Saved examples left out because they could not be read.
+    pub dropped: Vec<Warning>,
 }
 
 impl Item {
+    /// An item (or folder) that could not be read: it keeps its place, name
+    /// and, when it says one, its method, so that reports and overlay
+    /// entries still find it.
+    fn unreadable(folders: &[String], name: String, method: String, error: Error) -> Item {
+        Item {
+            folders: folders.to_vec(),
+            name,
+            auth: None,
+            request: Request {
+                method,
+                ..Request::default()
+            },
+            examples: Vec::new(),
+            broken: Some(error),
+            dropped: Vec::new(),
+        }
+    }
+
     /// `Folder / Sub-folder / Name`, as errors and docs show it.
     pub(super) fn display_path(&self) -> String {
         let mut parts = self.folders.clone();
@@ -158,7 +181,7 @@ impl Reader<'_> {
         let auth = self.auth(None, root.get("auth"))?;
         let mut items = Vec::new();
         let list = self.item_list(None, root.get("item"))?;
-        self.items(list, &[], auth.as_ref(), &mut items)?;
+        self.items(list, &[], auth.as_ref(), &mut items);
         Ok(Collection {
             name,
             variables,
@@ -178,52 +201,79 @@ impl Reader<'_> {
         }
     }
 
+    /// Reads `list` into `out`. A problem stays with its item (a folder's
+    /// with the folder): it never stops the reading of the others.
     fn items(
         &self,
         list: &[Value],
         folders: &[String],
         inherited: Option<&Auth>,
         out: &mut Vec<Item>,
-    ) -> Result<(), Error> {
+    ) {
         for (index, value) in list.iter().enumerate() {
             let here = format!("{} #{}", folders.join(" / "), index + 1);
-            let obj = value
-                .as_object()
-                .ok_or_else(|| self.format(Some(here.trim()), "an item must be a JSON object"))?;
-            let name = match self.string_field(Some(here.trim()), obj, "name")? {
-                Some(name) => name,
-                None => format!("#{}", index + 1),
+            let here = here.trim();
+            let numbered = format!("#{}", index + 1);
+            let Some(obj) = value.as_object() else {
+                let e = self.format(Some(here), "an item must be a JSON object");
+                out.push(Item::unreadable(folders, numbered, String::new(), e));
+                continue;
+            };
+            let name = match self.string_field(Some(here), obj, "name") {
+                Ok(name) => name.unwrap_or(numbered),
+                Err(e) => {
+                    out.push(Item::unreadable(folders, numbered, String::new(), e));
+                    continue;
+                }
             };
             let mut path = folders.to_vec();
             path.push(name.clone());
             let display = path.join(" / ");
             if obj.contains_key("item") {
-                let own = self.auth(Some(&display), obj.get("auth"))?;
-                let auth = own.as_ref().or(inherited);
-                let children = self.item_list(Some(&display), obj.get("item"))?;
-                self.items(children, &path, auth, out)?;
+                let folder = self
+                    .auth(Some(&display), obj.get("auth"))
+                    .and_then(|own| Ok((own, self.item_list(Some(&display), obj.get("item"))?)));
+                match folder {
+                    Ok((own, children)) => {
+                        self.items(children, &path, own.as_ref().or(inherited), out);
+                    }
+                    Err(e) => out.push(Item::unreadable(folders, name, String::new(), e)),
+                }
             } else if let Some(request) = obj.get("request") {
-                let request_auth = match request.as_object() {
-                    Some(r) => self.auth(Some(&display), r.get("auth"))?,
-                    None => None,
-                };
-                let request = self.request(&display, request)?;
-                let examples = self.examples(&display, obj.get("response"))?;
-                out.push(Item {
-                    folders: folders.to_vec(),
-                    name,
-                    auth: request_auth.or_else(|| inherited.cloned()),
-                    request,
-                    examples,
-                });
+                let read = request
+                    .as_object()
+                    .map_or(Ok(None), |r| self.auth(Some(&display), r.get("auth")))
+                    .and_then(|auth| Ok((auth, self.request(&display, request)?)));
+                match read {
+                    Ok((request_auth, request)) => {
+                        let (examples, dropped) = self.examples(&display, obj.get("response"));
+                        out.push(Item {
+                            folders: folders.to_vec(),
+                            name,
+                            auth: request_auth.or_else(|| inherited.cloned()),
+                            request,
+                            examples,
+                            broken: None,
+                            dropped,
+                        });
+                    }
+                    Err(e) => {
+                        let method = request
+                            .get("method")
+                            .and_then(Value::as_str)
+                            .unwrap_or("GET")
+                            .to_ascii_uppercase();
+                        out.push(Item::unreadable(folders, name, method, e));
+                    }
+                }
             } else {
-                return Err(self.format(
+                let e = self.format(
                     Some(&display),
                     "an item needs either `request` (a request) or `item` (a folder)",
-                ));
+                );
+                out.push(Item::unreadable(folders, name, String::new(), e));
             }
         }
-        Ok(())
     }
 
     fn request(&self, item: &str, value: &Value) -> Result<Request, Error> {
@@ -371,67 +421,60 @@ impl Reader<'_> {
         Ok(Body::Raw { text, language })
     }
 
-    fn examples(&self, item: &str, value: Option<&Value>) -> Result<Vec<Example>, Error> {
+    /// The saved examples that can be read, and a warning for each that
+    /// cannot: a broken example costs itself, not its operation.
+    fn examples(&self, item: &str, value: Option<&Value>) -> (Vec<Example>, Vec<Warning>) {
         let list = match value {
-            None | Some(Value::Null) => return Ok(Vec::new()),
+            None | Some(Value::Null) => return (Vec::new(), Vec::new()),
             Some(Value::Array(list)) => list,
-            Some(_) => return Err(self.format(Some(item), "`response` must be an array")),
+            Some(_) => {
+                let e = self.format(Some(item), "`response` must be an array");
+                return (Vec::new(), vec![Warning::skipped_example(&e)]);
+            }
         };
         let mut out = Vec::new();
+        let mut dropped = Vec::new();
         for (n, v) in list.iter().enumerate() {
-            let obj = v.as_object().ok_or_else(|| {
-                self.format(
-                    Some(item),
-                    format!("saved response #{} must be an object", n + 1),
-                )
-            })?;
-            let status = match obj.get("code") {
-                None | Some(Value::Null) => None,
-                Some(Value::Number(c)) => Some(
-                    c.as_u64()
-                        .and_then(|c| u16::try_from(c).ok())
-                        .filter(|c| (100..=599).contains(c))
-                        .ok_or_else(|| {
-                            self.format(
-                                Some(item),
-                                format!(
-                                    "saved response #{}: `code` {c} is not an HTTP status",
-                                    n + 1
-                                ),
-                            )
-                        })?,
-                ),
-                Some(_) => {
-                    return Err(self.format(
-                        Some(item),
-                        format!("saved response #{}: `code` must be a number", n + 1),
-                    ));
-                }
-            };
-            let body = match obj.get("body") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(b)) => Some(b.clone()),
-                Some(_) => {
-                    return Err(self.format(
-                        Some(item),
-                        format!("saved response #{}: `body` must be a string", n + 1),
-                    ));
-                }
-            };
-            let request_body = match obj.get("originalRequest").and_then(Value::as_object) {
-                Some(r) => self.body(item, r.get("body"))?,
-                None => Body::None,
-            };
-            out.push(Example {
-                name: self
-                    .string_field(Some(item), obj, "name")?
-                    .unwrap_or_default(),
-                status,
-                body,
-                request_body,
-            });
+            match self.example(item, n + 1, v) {
+                Ok(example) => out.push(example),
+                Err(e) => dropped.push(Warning::skipped_example(&e)),
+            }
         }
-        Ok(out)
+        (out, dropped)
+    }
+
+    fn example(&self, item: &str, number: usize, value: &Value) -> Result<Example, Error> {
+        let fail = |msg: String| self.format(Some(item), format!("saved response #{number}{msg}"));
+        let obj = value
+            .as_object()
+            .ok_or_else(|| fail(" must be an object".into()))?;
+        let status = match obj.get("code") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(c)) => Some(
+                c.as_u64()
+                    .and_then(|c| u16::try_from(c).ok())
+                    .filter(|c| (100..=599).contains(c))
+                    .ok_or_else(|| fail(format!(": `code` {c} is not an HTTP status")))?,
+            ),
+            Some(_) => return Err(fail(": `code` must be a number".into())),
+        };
+        let body = match obj.get("body") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(b)) => Some(b.clone()),
+            Some(_) => return Err(fail(": `body` must be a string".into())),
+        };
+        let request_body = match obj.get("originalRequest").and_then(Value::as_object) {
+            Some(r) => self.body(item, r.get("body"))?,
+            None => Body::None,
+        };
+        Ok(Example {
+            name: self
+                .string_field(Some(item), obj, "name")?
+                .unwrap_or_default(),
+            status,
+            body,
+            request_body,
+        })
     }
 
     /// Headers, query parameters and URL variables: a list of `{key, value}`

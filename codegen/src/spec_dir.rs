@@ -1,7 +1,7 @@
 //! Finding and reading the spec files in a directory: the only file I/O of
 //! the library, shared by build scripts and the command line.
 
-use super::error::{Error, ErrorKind, Location};
+use super::error::{Error, ErrorKind, Errors, Location};
 use super::{Options, Output, Source, generate};
 use std::path::{Path, PathBuf};
 
@@ -78,7 +78,7 @@ impl SpecFiles {
 /// # Errors
 ///
 /// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
-pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Error> {
+pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
     let files = SpecFiles::find(dir)?;
     let label = |path: &Path| {
         let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());

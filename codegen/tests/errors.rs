@@ -272,7 +272,8 @@ fn name_conflicts_from_the_overlay() {
 fn spec_directory_problems() {
     let missing = std::env::temp_dir().join("postman-codegen-no-such-dir");
     let err = generate_dir(&missing, &Options::default()).unwrap_err();
-    assert!(matches!(err.kind, ErrorKind::Io(_)));
+    assert_eq!(err.len(), 1);
+    assert!(matches!(err.first().kind, ErrorKind::Io(_)));
     assert!(
         err.to_string().contains("cannot read the directory"),
         "{err}"
