@@ -5,7 +5,7 @@
 //!
 //! `cargo bench -p postman-codegen --bench generate`
 
-use postman_codegen::{DocExamples, Options, Source, generate};
+use postman_codegen::{DocExamples, Options, Output, Source, generate};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -56,16 +56,7 @@ fn main() {
         files.sort();
         for file in files {
             let text = read(&file);
-            let run = || {
-                generate(
-                    Source {
-                        name: "corpus",
-                        text: &text,
-                    },
-                    None,
-                    &lenient,
-                )
-            };
+            let run = || without_overlay("corpus", &text, &lenient);
             let name = file
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -88,16 +79,7 @@ fn main() {
         .filter(|&n| n <= largest)
     {
         let text = synthetic(n).to_string();
-        let run = || {
-            generate(
-                Source {
-                    name: "synthetic",
-                    text: &text,
-                },
-                None,
-                &options,
-            )
-        };
+        let run = || without_overlay("synthetic", &text, &options);
         let operations = run()
             .map(|o| o.operations)
             .unwrap_or_else(|e| panic!("{e}"));
@@ -127,22 +109,22 @@ fn main() {
     println!("(10.0 is linear)");
 }
 
+/// Generates a collection that comes without an overlay.
+fn without_overlay(
+    name: &'static str,
+    text: &str,
+    options: &Options,
+) -> Result<Output, postman_codegen::Errors> {
+    generate(Source { name, text }, None, options)
+}
+
 /// Times `make(1_000)` and `make(10_000)` and prints them on one line.
 fn side_by_side(what: &str, make: fn(usize) -> Value, options: &Options) {
     let times: Vec<Duration> = [1_000, 10_000]
         .into_iter()
         .map(|n| {
             let text = make(n).to_string();
-            let run = || {
-                generate(
-                    Source {
-                        name: "synthetic",
-                        text: &text,
-                    },
-                    None,
-                    options,
-                )
-            };
+            let run = || without_overlay("synthetic", &text, options);
             if let Err(e) = run() {
                 panic!("{what}, {n}: {e}");
             }
