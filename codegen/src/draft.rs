@@ -4,15 +4,15 @@
 //! into a typed call is reported as `ErrorKind::Unsupported`, which the caller
 //! may turn into a warning and skip.
 
-use super::error::{Error, ErrorKind, Location, Warning};
-use super::jsonc;
-use super::markdown::{self, Argument};
-use super::model::{AuthScheme, Example};
-use super::overlay::OperationOverlay;
-use super::postman::{Auth, Body, Item, KeyValue};
-use super::shape::{Kind, Shape};
-use super::types::Hints;
-use super::url::{self, Base, Part};
+use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::jsonc;
+use crate::markdown::{self, Argument};
+use crate::model::{AuthScheme, Example};
+use crate::overlay::OperationOverlay;
+use crate::postman::{Auth, Body, Item, KeyValue};
+use crate::shape::{Kind, Shape};
+use crate::types::Hints;
+use crate::url::{self, Base, Part};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,13 +34,13 @@ const RESERVED_HEADERS: &[&str] = &[
 
 /// A step towards a resource: the literal that names it and its id parameter.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) struct Link {
+pub(crate) struct Link {
     pub resource: String,
     pub param: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Piece {
+pub(crate) enum Piece {
     Literal(String),
     Param(String),
     Username,
@@ -48,7 +48,7 @@ pub(super) enum Piece {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct BodyDraft {
+pub(crate) struct BodyDraft {
     /// The shape the examples show; `None` for a free-form body.
     pub shape: Option<Shape>,
     pub free_form: bool,
@@ -62,7 +62,7 @@ pub(super) struct BodyDraft {
 impl BodyDraft {
     /// The shape of what a caller passes: `None` when the body holds nothing
     /// but constants (the operation then takes no body argument).
-    pub(super) fn caller_shape(&self) -> Option<&Shape> {
+    pub(crate) fn caller_shape(&self) -> Option<&Shape> {
         let shape = self.shape.as_ref()?;
         let Kind::Object(obj) = &shape.kind else {
             return Some(shape);
@@ -76,7 +76,7 @@ impl BodyDraft {
     }
 
     /// Makes `key` a constant: the runtime sends `value`, callers never pass it.
-    pub(super) fn make_constant(&mut self, key: &str, value: Value) {
+    pub(crate) fn make_constant(&mut self, key: &str, value: Value) {
         self.constants.push((key.to_owned(), value));
         self.hints.skip.push(key.to_owned());
         self.hints.table.retain(|row| row.name != key);
@@ -84,7 +84,7 @@ impl BodyDraft {
 }
 
 #[derive(Debug, Clone)]
-pub(super) enum ResponseDraft {
+pub(crate) enum ResponseDraft {
     Json(Shape),
     Empty,
     Text,
@@ -92,7 +92,7 @@ pub(super) enum ResponseDraft {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Draft<'a> {
+pub(crate) struct Draft<'a> {
     pub item: &'a Item,
     pub overlay: Option<&'a OperationOverlay>,
     pub display: String,
@@ -118,7 +118,7 @@ pub(super) struct Draft<'a> {
 }
 
 /// Reads `item` as an operation.
-pub(super) fn draft<'a>(
+pub(crate) fn draft<'a>(
     file: &str,
     item: &'a Item,
     overlay: Option<&'a OperationOverlay>,

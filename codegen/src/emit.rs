@@ -5,17 +5,17 @@
 //! the path the caller configured, so the same output works in the SDK and in
 //! any crate that provides those two.
 
-use super::emit_examples::DocExamples;
-use super::emit_ops;
-use super::emit_types;
-use super::markdown;
-use super::model::{Api, TypeRef};
+use crate::emit_examples::DocExamples;
+use crate::emit_ops;
+use crate::emit_types;
+use crate::markdown;
+use crate::model::{Api, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// Type names the generated code relies on, which no generated type may
 /// take: what the module imports, and the prelude names it uses.
-pub(super) const RESERVED_TYPES: &[&str] = &[
+pub(crate) const RESERVED_TYPES: &[&str] = &[
     "Serialize",
     "Deserialize",
     "JsonMap",
@@ -45,7 +45,7 @@ pub(super) const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Paths the generated code uses for what it does not define.
-pub(super) struct Paths {
+pub(crate) struct Paths {
     /// The runtime module, such as `crate::runtime`.
     pub runtime: syn::Path,
     /// The client type, such as `crate::Client`.
@@ -53,7 +53,7 @@ pub(super) struct Paths {
 }
 
 /// The whole module as formatted source text.
-pub(super) fn module(
+pub(crate) fn module(
     api: &Api,
     paths: &Paths,
     source: &str,
@@ -126,7 +126,7 @@ fn spaced(code: &str) -> String {
 }
 
 /// `#[doc]` attributes for `text`, made safe for rustdoc; nothing for empty text.
-pub(super) fn doc(text: &str) -> TokenStream {
+pub(crate) fn doc(text: &str) -> TokenStream {
     let text = markdown::rustdoc(text);
     let lines = text.lines().map(|line| {
         let line = format!(" {line}");
@@ -140,7 +140,7 @@ pub(super) fn doc(text: &str) -> TokenStream {
 ///
 /// Names reach here already sanitized; anything else is repaired rather than
 /// allowed to panic inside `proc_macro2`.
-pub(super) fn ident(name: &str) -> Ident {
+pub(crate) fn ident(name: &str) -> Ident {
     let (raw, bare) = match name.strip_prefix("r#") {
         Some(bare) => (true, bare),
         None => (false, name),
@@ -166,7 +166,7 @@ pub(super) fn ident(name: &str) -> Ident {
 }
 
 /// The Rust type for a field or response.
-pub(super) fn type_tokens(ty: &TypeRef) -> TokenStream {
+pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::String => quote! { String },
         TypeRef::Integer => quote! { i64 },
@@ -187,7 +187,7 @@ pub(super) fn type_tokens(ty: &TypeRef) -> TokenStream {
 }
 
 /// The type a method takes a value of this type by: a borrow.
-pub(super) fn borrowed(ty: &TypeRef) -> TokenStream {
+pub(crate) fn borrowed(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::String => quote! { &str },
         TypeRef::List(item) => {

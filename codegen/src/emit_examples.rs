@@ -2,9 +2,9 @@
 //! the spec's example request, wrapped in a caller-supplied harness (which
 //! starts whatever server the doctest talks to and binds `client`).
 
-use super::emit::ident;
-use super::markdown;
-use super::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::emit::ident;
+use crate::markdown;
+use crate::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
@@ -23,7 +23,7 @@ pub struct DocExamples {
 
 /// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
 /// a Rust code block on purpose). `None` when it cannot be written.
-pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
     let call = call(api, op, &types);
     let statement = match op.response {

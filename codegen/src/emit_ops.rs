@@ -1,17 +1,17 @@
 //! Resource handles, one method per operation, and the operation descriptors
 //! the runtime reads.
 
-use super::emit::{borrowed, doc, ident, type_tokens};
-use super::emit_examples::{self, DocExamples};
-use super::model::{
+use crate::emit::{borrowed, doc, ident, type_tokens};
+use crate::emit_examples::{self, DocExamples};
+use crate::model::{
     Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef,
 };
-use super::naming;
+use crate::naming;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-pub(super) fn operations(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
+pub(crate) fn operations(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
     let handles = api.handles.iter().map(|h| handle_struct(h, client));
     let impls = impls(api, client, examples);
     let descriptors = descriptors(api);

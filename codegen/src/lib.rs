@@ -10,10 +10,6 @@
 //! The generated module expects two things from its host crate: a runtime
 //! module (see [`Options::runtime_path`]) and a client type
 //! ([`Options::client_path`]).
-//!
-//! Modules here refer to each other through `super::`, never `crate::`: the
-//! SDK's build script compiles these same files as a module of its own, so the
-//! published SDK builds without this crate being published.
 #![deny(missing_docs)]
 
 mod discriminate;

@@ -4,20 +4,20 @@
 //! Names are decided in document order, so the same spec always gives the
 //! same names; the first of two clashing names keeps the plain form.
 
-use super::discriminate;
-use super::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
-use super::emit;
-use super::error::{Error, ErrorKind, Errors, Location, Warning};
-use super::model::{
+use crate::discriminate;
+use crate::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
+use crate::emit;
+use crate::error::{Error, ErrorKind, Errors, Location, Warning};
+use crate::model::{
     self, Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam,
     PathPiece, ResponseSpec, TypeDef, TypeRef,
 };
-use super::naming::{self, Scope};
-use super::overlay::{FieldOverlay, OperationOverlay, Overlay};
-use super::postman::Collection;
-use super::shape::Shape;
-use super::types::{Hints, Role, Types};
-use super::url::Base;
+use crate::naming::{self, Scope};
+use crate::overlay::{FieldOverlay, OperationOverlay, Overlay};
+use crate::postman::Collection;
+use crate::shape::Shape;
+use crate::types::{Hints, Role, Types};
+use crate::url::Base;
 use std::collections::BTreeMap;
 
 /// Methods the hand-written client already has; generated ones avoid them.
@@ -26,7 +26,7 @@ const CLIENT_METHODS: &[&str] = &[
     "default",
 ];
 
-pub(super) struct Input<'a> {
+pub(crate) struct Input<'a> {
     pub collection: &'a Collection,
     pub collection_file: &'a str,
     pub overlay: &'a Overlay,
@@ -39,7 +39,7 @@ pub(super) struct Input<'a> {
 /// Lowers the whole collection. Every problem is collected, never only the
 /// first: an item's problem is that item's (a warning when it may be
 /// skipped), and the other items go on to be checked.
-pub(super) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
+pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
     let file = input.collection_file;
     let mut errors = Vec::new();
     let overlays = match_overlay(input, &mut errors);

@@ -2,7 +2,7 @@
 
 /// How an argument table marks a field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Requirement {
+pub(crate) enum Requirement {
     Required,
     /// Required only in some cases; the type says optional.
     Conditional,
@@ -11,7 +11,7 @@ pub(super) enum Requirement {
 
 /// One row of an argument table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Argument {
+pub(crate) struct Argument {
     pub name: String,
     pub description: String,
     pub requirement: Option<Requirement>,
@@ -19,7 +19,7 @@ pub(super) struct Argument {
 
 /// Rows of the first table in `text` whose header names an argument column,
 /// such as `| Arguments | Description | Required/Conditional/Optional |`.
-pub(super) fn argument_table(text: &str) -> Vec<Argument> {
+pub(crate) fn argument_table(text: &str) -> Vec<Argument> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for (i, line) in lines.iter().enumerate() {
         if !line.starts_with('|') {
@@ -127,7 +127,7 @@ fn requirement(cell: &str) -> Option<Requirement> {
 /// code blocks never run as doctests, bare URLs become autolinks, stray
 /// brackets and HTML-like tags are escaped, and lazy list continuations are
 /// broken into paragraphs.
-pub(super) fn rustdoc(text: &str) -> String {
+pub(crate) fn rustdoc(text: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut fence: Option<String> = None;
     let mut after_block_line = false;
@@ -182,7 +182,7 @@ pub(super) fn rustdoc(text: &str) -> String {
 /// Rust refuses in comments removed: other control characters, and the
 /// text-direction overrides (U+202A to U+202E, U+2066 to U+2069) that can make
 /// code read differently than it compiles.
-pub(super) fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {

@@ -5,13 +5,13 @@
 //! in a few spellings only (auth parameters as a map or a list, headers as a
 //! string or a list), and real exports mix them.
 
-use super::error::{Error, ErrorKind, Location, Warning};
+use crate::error::{Error, ErrorKind, Location, Warning};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// A whole collection.
 #[derive(Debug, Clone)]
-pub(super) struct Collection {
+pub(crate) struct Collection {
     pub name: String,
     /// Collection variables: name to value.
     pub variables: BTreeMap<String, String>,
@@ -21,7 +21,7 @@ pub(super) struct Collection {
 
 /// An authentication declaration (`"auth": {"type": "basic", ...}`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Auth {
+pub(crate) struct Auth {
     /// `basic`, `noauth`, `bearer`, `apikey`, ...
     pub kind: String,
     /// The scheme's parameters, such as `username` and `password`.
@@ -30,7 +30,7 @@ pub(super) struct Auth {
 
 /// One request, with the folders it sits in.
 #[derive(Debug, Clone)]
-pub(super) struct Item {
+pub(crate) struct Item {
     pub folders: Vec<String>,
     pub name: String,
     /// The auth in force: the request's own, else the nearest folder's, else the collection's.
@@ -64,7 +64,7 @@ impl Item {
     }
 
     /// `Folder / Sub-folder / Name`, as errors and docs show it.
-    pub(super) fn display_path(&self) -> String {
+    pub(crate) fn display_path(&self) -> String {
         let mut parts = self.folders.clone();
         parts.push(self.name.clone());
         parts.join(" / ")
@@ -72,7 +72,7 @@ impl Item {
 }
 
 #[derive(Debug, Clone, Default)]
-pub(super) struct Request {
+pub(crate) struct Request {
     pub method: String,
     pub url: Url,
     pub headers: Vec<KeyValue>,
@@ -82,7 +82,7 @@ pub(super) struct Request {
 
 /// A header, query parameter or path variable.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) struct KeyValue {
+pub(crate) struct KeyValue {
     pub key: String,
     /// `None` for a query flag without `=`.
     pub value: Option<String>,
@@ -91,7 +91,7 @@ pub(super) struct KeyValue {
 }
 
 #[derive(Debug, Clone, Default)]
-pub(super) struct Url {
+pub(crate) struct Url {
     pub raw: Option<String>,
     pub protocol: Option<String>,
     /// Host labels; a single label may be a `{{variable}}` holding a whole base URL.
@@ -103,7 +103,7 @@ pub(super) struct Url {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(super) enum Body {
+pub(crate) enum Body {
     #[default]
     None,
     Raw {
@@ -116,7 +116,7 @@ pub(super) enum Body {
 
 /// A saved example response.
 #[derive(Debug, Clone)]
-pub(super) struct Example {
+pub(crate) struct Example {
     pub name: String,
     pub status: Option<u16>,
     pub body: Option<String>,
@@ -125,7 +125,7 @@ pub(super) struct Example {
 }
 
 /// Reads `source` (the text of `file`) as a collection.
-pub(super) fn read(file: &str, source: &str) -> Result<Collection, Error> {
+pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
     let root: Value = serde_json::from_str(source)
         .map_err(|e| Error::json(Location::file(file), "the collection", &e))?;
     let reader = Reader { file };

@@ -1,8 +1,8 @@
 //! Finding and reading the spec files in a directory: the only file I/O of
 //! the library, shared by build scripts and the command line.
 
-use super::error::{Error, ErrorKind, Errors, Location};
-use super::{Options, Output, Source, generate};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::{Options, Output, Source, generate};
 use std::path::{Path, PathBuf};
 
 /// The files a spec directory holds.

@@ -26,22 +26,3 @@ fn names_no_api_of_its_own() {
         }
     }
 }
-
-/// The SDK's build script compiles these files as a module of its own
-/// (`#[path = "codegen/lib.rs"] mod codegen;`), where `crate::` would point at
-/// the build script; modules must reach each other through `super::`.
-#[test]
-fn library_modules_use_relative_paths() {
-    for (name, text) in sources() {
-        if name == "main.rs" {
-            continue;
-        }
-        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
-            // Paths in strings (option defaults) and code spans are fine.
-            let in_code = line
-                .match_indices("crate::")
-                .any(|(at, _)| !matches!(line[..at].chars().last(), Some('"' | '`')));
-            assert!(!in_code, "{name} uses a `crate::` path: {line}");
-        }
-    }
-}
