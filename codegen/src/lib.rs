@@ -1,8 +1,8 @@
 //! Generates a typed Rust client module from a Postman Collection (v2.0 or
 //! v2.1), with an optional overlay for what a collection cannot say.
 //!
-//! The pipeline is `postman` (read the JSON) → `draft` (one operation per
-//! item) → `lower` and `types` (the model, every name decided) → `emit`
+//! The pipeline runs in four stages, one folder each: `read` (the JSON) →
+//! `draft` (one operation per item) → `model` (every name decided) → `emit`
 //! (tokens with `quote`, formatted by `prettyplease`). [`generate`] is pure:
 //! text in, text out. [`generate_dir`] adds the file reading that a build
 //! script or the command line needs.
@@ -12,28 +12,15 @@
 //! ([`Options::client_path`]).
 #![deny(missing_docs)]
 
-mod discriminate;
 mod draft;
 mod emit;
-mod emit_examples;
-mod emit_ops;
-mod emit_types;
 mod error;
-mod jsonc;
-mod lower;
-mod markdown;
 mod model;
-mod naming;
-mod overlay;
-mod postman;
-mod shape;
-mod spec_dir;
-mod types;
-mod url;
+mod read;
 
-pub use emit_examples::DocExamples;
+pub use emit::examples::DocExamples;
 pub use error::{Error, ErrorKind, Errors, Location, Warning};
-pub use spec_dir::{SpecFiles, generate_dir};
+pub use read::spec_dir::{SpecFiles, generate_dir};
 
 /// A named input text; the name appears in every error about it.
 #[derive(Debug, Clone, Copy)]
@@ -121,10 +108,10 @@ pub fn generate(
     overlay: Option<Source<'_>>,
     options: &Options,
 ) -> Result<Output, Errors> {
-    let parsed = postman::read(collection.name, collection.text)?;
+    let parsed = read::postman::read(collection.name, collection.text)?;
     let (overlay_data, overlay_file) = match overlay {
-        Some(o) => (overlay::read(o.name, o.text)?, o.name),
-        None => (overlay::Overlay::default(), ""),
+        Some(o) => (read::overlay::read(o.name, o.text)?, o.name),
+        None => (read::overlay::Overlay::default(), ""),
     };
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
@@ -138,7 +125,7 @@ pub fn generate(
         path("runtime_path", &options.runtime_path),
         path("client_path", &options.client_path),
     ) {
-        (Ok(runtime), Ok(client)) => emit::Paths { runtime, client },
+        (Ok(runtime), Ok(client)) => emit::module::Paths { runtime, client },
         (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
         (Err(runtime), Err(client)) => {
             let mut errors = Errors::from(runtime);
@@ -153,7 +140,7 @@ pub fn generate(
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
     let mut warnings = Vec::new();
-    let input = lower::Input {
+    let input = model::lower::Input {
         collection: &parsed,
         collection_file: collection.name,
         overlay: &overlay_data,
@@ -161,13 +148,13 @@ pub fn generate(
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
     };
-    let api = lower::lower(&input, &mut warnings)?;
+    let api = model::lower::lower(&input, &mut warnings)?;
     let source = format!("`{}` ({})", api.title, collection.name);
     let examples = options
         .doc_examples
         .as_ref()
         .or(overlay_data.doc_examples.as_ref());
-    let code = emit::module(&api, &paths, &source, examples)
+    let code = emit::module::module(&api, &paths, &source, examples)
         .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,

@@ -7,8 +7,8 @@
 //! the discriminator: each operation sends its own value, and callers never
 //! pass it. Anything less certain is left to the overlay.
 
-use crate::draft::Draft;
-use crate::shape::{Field, Kind};
+use crate::draft::operation::Draft;
+use crate::draft::shape::{Field, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -1,12 +1,12 @@
 //! Resource handles, one method per operation, and the operation descriptors
 //! the runtime reads.
 
-use crate::emit::{borrowed, doc, ident, type_tokens};
-use crate::emit_examples::{self, DocExamples};
-use crate::model::{
+use crate::emit::examples::{self, DocExamples};
+use crate::emit::module::{borrowed, doc, ident, type_tokens};
+use crate::model::api::{
     Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef,
 };
-use crate::naming;
+use crate::model::naming;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -137,7 +137,7 @@ fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStr
     );
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
-    if let Some(lines) = examples.and_then(|config| emit_examples::section(api, op, config)) {
+    if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
         docs.extend(quote! { #[doc = ""] });
         for line in lines {
             let line = format!(" {line}");

@@ -3,8 +3,8 @@
 //! A path parameter can be written three ways: `{name}` (as API docs write
 //! it), `:name` (Postman path variables) and `{{name}}` (Postman variables).
 
-use crate::jsonc;
-use crate::postman::{KeyValue, Url};
+use crate::read::jsonc;
+use crate::read::postman::{KeyValue, Url};
 use std::collections::BTreeMap;
 
 /// Where the requests go, before the path.

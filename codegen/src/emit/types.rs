@@ -1,8 +1,8 @@
 //! Structs and enums for bodies, responses and parameters.
 
-use crate::emit::{doc, ident, type_tokens};
-use crate::model::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
-use crate::naming;
+use crate::emit::module::{doc, ident, type_tokens};
+use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
+use crate::model::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 

@@ -1,10 +1,10 @@
 //! Named Rust types from example shapes, argument tables and the overlay.
 
-use crate::markdown::{Argument, Requirement};
-use crate::model::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
-use crate::naming::{self, Scope};
-use crate::overlay::{FieldOverlay, TIMESTAMP};
-use crate::shape::{Kind, Object, Shape};
+use crate::draft::shape::{Kind, Object, Shape};
+use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
+use crate::model::naming::{self, Scope};
+use crate::read::markdown::{Argument, Requirement};
+use crate::read::overlay::{FieldOverlay, TIMESTAMP};
 use std::collections::BTreeMap;
 
 /// Which side of the wire a type is for.

@@ -5,11 +5,11 @@
 //! the path the caller configured, so the same output works in the SDK and in
 //! any crate that provides those two.
 
-use crate::emit_examples::DocExamples;
-use crate::emit_ops;
-use crate::emit_types;
-use crate::markdown;
-use crate::model::{Api, TypeRef};
+use crate::emit::examples::DocExamples;
+use crate::emit::ops;
+use crate::emit::types;
+use crate::model::api::{Api, TypeRef};
+use crate::read::markdown;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -71,13 +71,13 @@ pub(crate) fn module(
         None => quote! { None },
     };
     let base_doc = doc("The base URL the collection's requests use: the client's default.");
-    let types = emit_types::types(api);
+    let types = types::types(api);
     let client_name = client
         .segments
         .last()
         .map(|s| s.ident.clone())
         .unwrap_or_else(|| ident("Client"));
-    let ops = emit_ops::operations(api, &client_name, examples);
+    let ops = ops::operations(api, &client_name, examples);
     let tokens = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;

@@ -4,20 +4,20 @@
 //! Names are decided in document order, so the same spec always gives the
 //! same names; the first of two clashing names keeps the plain form.
 
-use crate::discriminate;
-use crate::draft::{self, BodyDraft, Draft, Link, Piece, ResponseDraft};
-use crate::emit;
+use crate::draft::operation::{BodyDraft, Draft, Link, Piece, ResponseDraft, draft};
+use crate::draft::shape::Shape;
+use crate::emit::module::RESERVED_TYPES;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
-use crate::model::{
+use crate::model::api::{
     self, Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam,
     PathPiece, ResponseSpec, TypeDef, TypeRef,
 };
-use crate::naming::{self, Scope};
-use crate::overlay::{FieldOverlay, OperationOverlay, Overlay};
-use crate::postman::Collection;
-use crate::shape::Shape;
-use crate::types::{Hints, Role, Types};
-use crate::url::Base;
+use crate::model::discriminate;
+use crate::model::naming::{self, Scope};
+use crate::model::types::{Hints, Role, Types};
+use crate::read::overlay::{FieldOverlay, OperationOverlay, Overlay};
+use crate::read::postman::Collection;
+use crate::read::url::Base;
 use std::collections::BTreeMap;
 
 /// Methods the hand-written client already has; generated ones avoid them.
@@ -45,7 +45,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
     for (item, overlay) in input.collection.items.iter().zip(&overlays) {
-        match draft::draft(file, item, *overlay, &input.collection.variables) {
+        match draft(file, item, *overlay, &input.collection.variables) {
             Ok(mut d) => {
                 warnings.append(&mut d.dropped);
                 drafts.push(d);
@@ -57,7 +57,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     discriminate::infer_constants(&mut drafts);
 
     let mut reserved = vec![input.client_name];
-    reserved.extend_from_slice(emit::RESERVED_TYPES);
+    reserved.extend_from_slice(RESERVED_TYPES);
     let mut types = Types::new(&reserved);
     let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
     scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
@@ -451,7 +451,7 @@ fn path_pieces(d: &Draft<'_>, owner: Option<usize>, handles: &[Handle]) -> Vec<P
     // By name, first occurrence: a scan per piece would be quadratic in the
     // number of parameters.
     let mut position: BTreeMap<&str, usize> = BTreeMap::new();
-    for (i, p) in model::path_params(handles, owner).into_iter().enumerate() {
+    for (i, p) in api::path_params(handles, owner).into_iter().enumerate() {
         position.entry(p.wire.as_str()).or_insert(i);
     }
     d.pieces

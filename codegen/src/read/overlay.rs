@@ -23,7 +23,7 @@
 //! }
 //! ```
 
-use crate::emit_examples::DocExamples;
+use crate::emit::examples::DocExamples;
 use crate::error::{Error, ErrorKind, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;

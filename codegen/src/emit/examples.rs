@@ -2,9 +2,9 @@
 //! the spec's example request, wrapped in a caller-supplied harness (which
 //! starts whatever server the doctest talks to and binds `client`).
 
-use crate::emit::ident;
-use crate::markdown;
-use crate::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::emit::module::ident;
+use crate::model::api::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::read::markdown;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;

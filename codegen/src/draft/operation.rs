@@ -4,15 +4,15 @@
 //! into a typed call is reported as `ErrorKind::Unsupported`, which the caller
 //! may turn into a warning and skip.
 
+use crate::draft::shape::{Kind, Shape};
 use crate::error::{Error, ErrorKind, Location, Warning};
-use crate::jsonc;
-use crate::markdown::{self, Argument};
-use crate::model::{AuthScheme, Example};
-use crate::overlay::OperationOverlay;
-use crate::postman::{Auth, Body, Item, KeyValue};
-use crate::shape::{Kind, Shape};
-use crate::types::Hints;
-use crate::url::{self, Base, Part};
+use crate::model::api::{AuthScheme, Example};
+use crate::model::types::Hints;
+use crate::read::jsonc;
+use crate::read::markdown::{self, Argument};
+use crate::read::overlay::OperationOverlay;
+use crate::read::postman::{Auth, Body, Item, KeyValue};
+use crate::read::url::{self, Base, Part};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,0 +1,9 @@
+//! Stage 1, reading: the input files as plain Rust data, checked for shape
+//! only. Nothing here decides what a request means or what it is called.
+
+pub(crate) mod jsonc;
+pub(crate) mod markdown;
+pub(crate) mod overlay;
+pub(crate) mod postman;
+pub(crate) mod spec_dir;
+pub(crate) mod url;
