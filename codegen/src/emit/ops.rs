@@ -1,11 +1,10 @@
 //! Resource handles, one method per operation, and the operation descriptors
 //! the runtime reads.
 
+use crate::draft::operation::AuthScheme;
 use crate::emit::examples::{self, DocExamples};
 use crate::emit::module::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{
-    Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef,
-};
+use crate::model::api::{Api, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef};
 use crate::model::naming;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};

@@ -4,6 +4,8 @@
 //! the emitter, which only prints. Names here are final and unique in their
 //! scope; a leading `r#` marks a raw identifier.
 
+use crate::draft::operation::AuthScheme;
+use crate::draft::response::Example;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -125,12 +127,6 @@ pub(crate) enum PathPiece {
     Password,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AuthScheme {
-    None,
-    Basic,
-}
-
 /// Query and header parameters, gathered in one struct per operation.
 #[derive(Debug, Clone)]
 pub(crate) struct ParamsSpec {
@@ -176,14 +172,6 @@ pub(crate) enum ResponseSpec {
     Text,
     /// Examples say nothing: any JSON, an empty body read as `null`.
     Any,
-}
-
-/// A saved example response.
-#[derive(Debug, Clone)]
-pub(crate) struct Example {
-    pub name: String,
-    pub status: u16,
-    pub body: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,11 @@
 //! Names are decided in document order, so the same spec always gives the
 //! same names; the first of two clashing names keeps the plain form.
 
-use crate::draft::operation::{BodyDraft, Draft, Link, Piece, ResponseDraft, draft};
+use crate::draft::body::BodyDraft;
+use crate::draft::hints::Hints;
+use crate::draft::operation::{Draft, draft};
+use crate::draft::path::{Link, Piece};
+use crate::draft::response::ResponseDraft;
 use crate::draft::shape::Shape;
 use crate::emit::module::RESERVED_TYPES;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
@@ -14,7 +18,7 @@ use crate::model::api::{
 };
 use crate::model::discriminate;
 use crate::model::naming::{self, Scope};
-use crate::model::types::{Hints, Role, Types};
+use crate::model::types::{Role, Types};
 use crate::read::overlay::{FieldOverlay, OperationOverlay, Overlay};
 use crate::read::postman::Collection;
 use crate::read::url::Base;

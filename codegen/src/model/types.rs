@@ -1,5 +1,6 @@
 //! Named Rust types from example shapes, argument tables and the overlay.
 
+use crate::draft::hints::Hints;
 use crate::draft::shape::{Kind, Object, Shape};
 use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
 use crate::model::naming::{self, Scope};
@@ -14,15 +15,6 @@ pub(crate) enum Role {
     Request,
     /// Decoded from the API: tolerant enums and a catch-all for unknown keys.
     Response,
-}
-
-/// What the docs and overlay say about a body's top-level fields.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Hints {
-    pub table: Vec<Argument>,
-    pub overlay: BTreeMap<String, FieldOverlay>,
-    /// Keys the runtime fills in (constants); they get no field.
-    pub skip: Vec<String>,
 }
 
 /// Collects type definitions and keeps their names unique.
