@@ -18,8 +18,8 @@ mod error;
 mod model;
 mod read;
 
-pub use emit::examples::DocExamples;
 pub use error::{Error, ErrorKind, Errors, Location, Warning};
+pub use read::overlay::DocExamples;
 pub use read::spec_dir::{SpecFiles, generate_dir};
 
 /// A named input text; the name appears in every error about it.

@@ -1,7 +1,9 @@
 //! Stage 4, emitting: the model printed as Rust tokens with `quote` and
 //! formatted by `prettyplease`. Nothing is decided here.
 
-pub(crate) mod examples;
+mod examples;
 pub(crate) mod module;
-pub(crate) mod ops;
-pub(crate) mod types;
+mod ops;
+mod rustdoc;
+mod tokens;
+mod types;

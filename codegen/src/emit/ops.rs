@@ -2,10 +2,11 @@
 //! the runtime reads.
 
 use crate::draft::operation::AuthScheme;
-use crate::emit::examples::{self, DocExamples};
-use crate::emit::module::{borrowed, doc, ident, type_tokens};
+use crate::emit::examples;
+use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
 use crate::model::api::{Api, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef};
 use crate::model::naming;
+use crate::read::overlay::DocExamples;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;

@@ -1,6 +1,6 @@
 //! Structs and enums for bodies, responses and parameters.
 
-use crate::emit::module::{doc, ident, type_tokens};
+use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
 use proc_macro2::TokenStream;

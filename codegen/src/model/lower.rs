@@ -10,7 +10,6 @@ use crate::draft::operation::{Draft, draft};
 use crate::draft::path::{Link, Piece};
 use crate::draft::response::ResponseDraft;
 use crate::draft::shape::Shape;
-use crate::emit::module::RESERVED_TYPES;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
 use crate::model::api::{
     self, Api, BodySpec, Handle, Operation, ParamField, ParamLocation, ParamsSpec, PathParam,
@@ -18,17 +17,12 @@ use crate::model::api::{
 };
 use crate::model::discriminate;
 use crate::model::naming::{self, Scope};
+use crate::model::reserved::{CLIENT_METHODS, RESERVED_TYPES};
 use crate::model::types::{Role, Types};
 use crate::read::overlay::{FieldOverlay, OperationOverlay, Overlay};
 use crate::read::postman::Collection;
 use crate::read::url::Base;
 use std::collections::BTreeMap;
-
-/// Methods the hand-written client already has; generated ones avoid them.
-const CLIENT_METHODS: &[&str] = &[
-    "new", "builder", "from_env", "execute", "request", "base_url", "auth_id", "clone", "fmt",
-    "default",
-];
 
 pub(crate) struct Input<'a> {
     pub collection: &'a Collection,

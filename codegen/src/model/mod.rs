@@ -5,4 +5,5 @@ pub(crate) mod api;
 pub(crate) mod discriminate;
 pub(crate) mod lower;
 pub(crate) mod naming;
+pub(crate) mod reserved;
 pub(crate) mod types;

@@ -23,7 +23,6 @@
 //! }
 //! ```
 
-use crate::emit::examples::DocExamples;
 use crate::error::{Error, ErrorKind, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -71,6 +70,18 @@ pub(crate) struct FieldOverlay {
     pub format: Option<String>,
     /// A value to show in examples (path parameters).
     pub example: Option<String>,
+}
+
+/// How examples are written: where the types live, and the hidden lines
+/// around each example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocExamples {
+    /// The path that names the generated types in a doctest, such as `my_sdk`.
+    pub types_path: String,
+    /// Hidden lines before the example; they must bind `client`.
+    pub prologue: Vec<String>,
+    /// Hidden lines after it.
+    pub epilogue: Vec<String>,
 }
 
 /// The format of a date-time field: typed as the runtime's `Timestamp`.
