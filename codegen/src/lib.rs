@@ -20,7 +20,9 @@ mod read;
 
 pub use error::{Error, ErrorKind, Errors, Location, Warning};
 pub use read::overlay::DocExamples;
-pub use read::spec_dir::{SpecFiles, generate_dir};
+pub use read::spec_dir::SpecFiles;
+
+use std::path::Path;
 
 /// A named input text; the name appears in every error about it.
 #[derive(Debug, Clone, Copy)]
@@ -161,4 +163,29 @@ pub fn generate(
         warnings,
         operations: api.operations.len(),
     })
+}
+
+/// Generates the module from the spec files in `dir`.
+///
+/// Files are named in errors and in the module header as `<dir name>/<file>`,
+/// so the output does not depend on where the checkout lives.
+///
+/// # Errors
+///
+/// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
+pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
+    let files = SpecFiles::find(dir)?;
+    let (collection, overlay) = read::spec_dir::read_files(dir, &files)?;
+    let output = generate(
+        Source {
+            name: &collection.name,
+            text: &collection.text,
+        },
+        overlay.as_ref().map(|o| Source {
+            name: &o.name,
+            text: &o.text,
+        }),
+        options,
+    )?;
+    Ok((output, files))
 }
