@@ -142,7 +142,7 @@ pub fn generate(
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
     let mut warnings = Vec::new();
-    let input = model::lower::Input {
+    let input = model::input::Input {
         collection: &parsed,
         collection_file: collection.name,
         overlay: &overlay_data,
