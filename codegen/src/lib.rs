@@ -110,7 +110,7 @@ pub fn generate(
     overlay: Option<Source<'_>>,
     options: &Options,
 ) -> Result<Output, Errors> {
-    let parsed = read::postman::read(collection.name, collection.text)?;
+    let parsed = read::postman_items::read(collection.name, collection.text)?;
     let (overlay_data, overlay_file) = match overlay {
         Some(o) => (read::overlay::read(o.name, o.text)?, o.name),
         None => (read::overlay::Overlay::default(), ""),

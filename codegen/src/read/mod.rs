@@ -5,5 +5,8 @@ pub(crate) mod jsonc;
 pub(crate) mod markdown;
 pub(crate) mod overlay;
 pub(crate) mod postman;
+mod postman_fields;
+pub(crate) mod postman_items;
+mod postman_request;
 pub(crate) mod spec_dir;
 pub(crate) mod url;
