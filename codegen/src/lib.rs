@@ -1,15 +1,31 @@
 //! Generates a typed Rust client module from a Postman Collection (v2.0 or
 //! v2.1), with an optional overlay for what a collection cannot say.
 //!
-//! The pipeline runs in four stages, one folder each: `read` (the JSON) →
-//! `draft` (one operation per item) → `model` (every name decided) → `emit`
-//! (tokens with `quote`, formatted by `prettyplease`). [`generate`] is pure:
-//! text in, text out. [`generate_dir`] adds the file reading that a build
-//! script or the command line needs.
+//! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
+//! reading that a build script or the command line needs.
 //!
 //! The generated module expects two things from its host crate: a runtime
 //! module (see [`Options::runtime_path`]) and a client type
 //! ([`Options::client_path`]).
+//!
+//! # Architecture
+//!
+//! This file is the driver; the work runs in four stages, one folder each:
+//!
+//! 1. `read`: the collection, overlay, URLs and argument tables as plain
+//!    data, checked for shape only.
+//! 2. `draft`: one HTTP operation per item, before any Rust name; whether an
+//!    item is supported is decided here.
+//! 3. `model`: every operation, handle and type with its Rust name; `lower`
+//!    runs the decisions, one module each (`select`, `discriminate`,
+//!    `handles`, `method_names`, `bodies`, `types`, `params`, `doc_links`).
+//! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
+//!    nothing is decided there.
+//!
+//! Imports run one way (read ← draft ← model ← emit; `error` is shared by
+//! all): a module never imports a later stage or the crate root, and no two
+//! modules import each other. `tests/source_rules.rs` checks this, and
+//! `ARCHITECTURE.md` says where each decision lives.
 #![deny(missing_docs)]
 
 mod draft;
