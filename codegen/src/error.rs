@@ -12,14 +12,14 @@ pub struct Location {
 }
 
 impl Location {
-    pub(super) fn file(file: &str) -> Self {
+    pub(crate) fn file(file: &str) -> Self {
         Location {
             file: file.to_owned(),
             item: None,
         }
     }
 
-    pub(super) fn item(file: &str, item: &str) -> Self {
+    pub(crate) fn item(file: &str, item: &str) -> Self {
         Location {
             file: file.to_owned(),
             item: Some(item.to_owned()),
@@ -77,12 +77,12 @@ pub struct Error {
 }
 
 impl Error {
-    pub(super) fn new(location: Location, kind: ErrorKind) -> Self {
+    pub(crate) fn new(location: Location, kind: ErrorKind) -> Self {
         Error { location, kind }
     }
 
     /// Turns a `serde_json` parse failure into an error that keeps line and column.
-    pub(super) fn json(location: Location, what: &str, err: &serde_json::Error) -> Self {
+    pub(crate) fn json(location: Location, what: &str, err: &serde_json::Error) -> Self {
         // serde_json appends " at line L column C" to its message; the fields carry it.
         let message = err.to_string();
         let message = match message.rfind(" at line ") {
@@ -143,7 +143,7 @@ pub struct Errors {
 
 impl Errors {
     /// The list, or `None` when it is empty (nothing stopped generation).
-    pub(super) fn from_list(mut list: Vec<Error>) -> Option<Errors> {
+    pub(crate) fn from_list(mut list: Vec<Error>) -> Option<Errors> {
         if list.is_empty() {
             return None;
         }
@@ -152,7 +152,7 @@ impl Errors {
         Some(Errors { first, rest })
     }
 
-    pub(super) fn push(&mut self, error: Error) {
+    pub(crate) fn push(&mut self, error: Error) {
         self.rest.push(error);
     }
 
@@ -203,7 +203,7 @@ impl fmt::Display for Errors {
 impl std::error::Error for Errors {}
 
 /// Something left out of the generated module: an item that is unsupported
-/// or unreadable (with [`Options::skip_unsupported`](super::Options)), or a
+/// or unreadable (with [`Options::skip_unsupported`](crate::Options)), or a
 /// saved example that cannot be read (its operation is kept without it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -215,7 +215,7 @@ pub struct Warning {
 
 impl Warning {
     /// The item of `error` is left out.
-    pub(super) fn skipped_item(error: Error) -> Self {
+    pub(crate) fn skipped_item(error: Error) -> Self {
         let message = match error.kind {
             // The historical wording: the kind is what was not supported.
             ErrorKind::Unsupported(message) => message,
@@ -228,7 +228,7 @@ impl Warning {
     }
 
     /// A saved example of the item of `error` is left out; the item is kept.
-    pub(super) fn skipped_example(error: &Error) -> Self {
+    pub(crate) fn skipped_example(error: &Error) -> Self {
         Warning {
             location: error.location.clone(),
             message: format!("{}; the operation is kept without it", error.kind),

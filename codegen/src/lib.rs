@@ -1,43 +1,44 @@
 //! Generates a typed Rust client module from a Postman Collection (v2.0 or
 //! v2.1), with an optional overlay for what a collection cannot say.
 //!
-//! The pipeline is `postman` (read the JSON) → `draft` (one operation per
-//! item) → `lower` and `types` (the model, every name decided) → `emit`
-//! (tokens with `quote`, formatted by `prettyplease`). [`generate`] is pure:
-//! text in, text out. [`generate_dir`] adds the file reading that a build
-//! script or the command line needs.
+//! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
+//! reading that a build script or the command line needs.
 //!
 //! The generated module expects two things from its host crate: a runtime
 //! module (see [`Options::runtime_path`]) and a client type
 //! ([`Options::client_path`]).
 //!
-//! Modules here refer to each other through `super::`, never `crate::`: the
-//! SDK's build script compiles these same files as a module of its own, so the
-//! published SDK builds without this crate being published.
+//! # Architecture
+//!
+//! This file is the driver; the work runs in four stages, one folder each:
+//!
+//! 1. `read`: the collection, overlay, URLs and argument tables as plain
+//!    data, checked for shape only.
+//! 2. `draft`: one HTTP operation per item, before any Rust name; whether an
+//!    item is supported is decided here.
+//! 3. `model`: every operation, handle and type with its Rust name; `lower`
+//!    runs the decisions, one module each (`select`, `discriminate`,
+//!    `handles`, `method_names`, `bodies`, `types`, `params`, `doc_links`).
+//! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
+//!    nothing is decided there.
+//!
+//! Imports run one way (read ← draft ← model ← emit; `error` is shared by
+//! all): a module never imports a later stage or the crate root, and no two
+//! modules import each other. `tests/source_rules.rs` checks this, and
+//! `ARCHITECTURE.md` says where each decision lives.
 #![deny(missing_docs)]
 
-mod discriminate;
 mod draft;
 mod emit;
-mod emit_examples;
-mod emit_ops;
-mod emit_types;
 mod error;
-mod jsonc;
-mod lower;
-mod markdown;
 mod model;
-mod naming;
-mod overlay;
-mod postman;
-mod shape;
-mod spec_dir;
-mod types;
-mod url;
+mod read;
 
-pub use emit_examples::DocExamples;
 pub use error::{Error, ErrorKind, Errors, Location, Warning};
-pub use spec_dir::{SpecFiles, generate_dir};
+pub use read::overlay::DocExamples;
+pub use read::spec_dir::SpecFiles;
+
+use std::path::Path;
 
 /// A named input text; the name appears in every error about it.
 #[derive(Debug, Clone, Copy)]
@@ -125,10 +126,10 @@ pub fn generate(
     overlay: Option<Source<'_>>,
     options: &Options,
 ) -> Result<Output, Errors> {
-    let parsed = postman::read(collection.name, collection.text)?;
+    let parsed = read::postman_items::read(collection.name, collection.text)?;
     let (overlay_data, overlay_file) = match overlay {
-        Some(o) => (overlay::read(o.name, o.text)?, o.name),
-        None => (overlay::Overlay::default(), ""),
+        Some(o) => (read::overlay::read(o.name, o.text)?, o.name),
+        None => (read::overlay::Overlay::default(), ""),
     };
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
@@ -142,7 +143,7 @@ pub fn generate(
         path("runtime_path", &options.runtime_path),
         path("client_path", &options.client_path),
     ) {
-        (Ok(runtime), Ok(client)) => emit::Paths { runtime, client },
+        (Ok(runtime), Ok(client)) => emit::module::Paths { runtime, client },
         (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
         (Err(runtime), Err(client)) => {
             let mut errors = Errors::from(runtime);
@@ -157,7 +158,7 @@ pub fn generate(
         .map(|s| s.ident.to_string())
         .unwrap_or_default();
     let mut warnings = Vec::new();
-    let input = lower::Input {
+    let input = model::input::Input {
         collection: &parsed,
         collection_file: collection.name,
         overlay: &overlay_data,
@@ -165,17 +166,42 @@ pub fn generate(
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
     };
-    let api = lower::lower(&input, &mut warnings)?;
+    let api = model::lower::lower(&input, &mut warnings)?;
     let source = format!("`{}` ({})", api.title, collection.name);
     let examples = options
         .doc_examples
         .as_ref()
         .or(overlay_data.doc_examples.as_ref());
-    let code = emit::module(&api, &paths, &source, examples)
+    let code = emit::module::module(&api, &paths, &source, examples)
         .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,
         warnings,
         operations: api.operations.len(),
     })
+}
+
+/// Generates the module from the spec files in `dir`.
+///
+/// Files are named in errors and in the module header as `<dir name>/<file>`,
+/// so the output does not depend on where the checkout lives.
+///
+/// # Errors
+///
+/// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
+pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
+    let files = SpecFiles::find(dir)?;
+    let (collection, overlay) = read::spec_dir::read_files(dir, &files)?;
+    let output = generate(
+        Source {
+            name: &collection.name,
+            text: &collection.text,
+        },
+        overlay.as_ref().map(|o| Source {
+            name: &o.name,
+            text: &o.text,
+        }),
+        options,
+    )?;
+    Ok((output, files))
 }

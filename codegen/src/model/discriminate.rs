@@ -7,12 +7,12 @@
 //! the discriminator: each operation sends its own value, and callers never
 //! pass it. Anything less certain is left to the overlay.
 
-use super::draft::Draft;
-use super::shape::{Field, Kind};
+use crate::draft::operation::Draft;
+use crate::draft::shape::{Field, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-pub(super) fn infer_constants(drafts: &mut [Draft<'_>]) {
+pub(crate) fn infer_constants(drafts: &mut [Draft<'_>]) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, d) in drafts.iter().enumerate() {
         groups

@@ -1,33 +1,25 @@
 //! Named Rust types from example shapes, argument tables and the overlay.
 
-use super::markdown::{Argument, Requirement};
-use super::model::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
-use super::naming::{self, Scope};
-use super::overlay::{FieldOverlay, TIMESTAMP};
-use super::shape::{Kind, Object, Shape};
+use crate::draft::hints::Hints;
+use crate::draft::shape::{Kind, Object, Shape};
+use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
+use crate::model::naming::{self, Scope};
+use crate::read::markdown::{Argument, Requirement};
+use crate::read::overlay::{FieldOverlay, TIMESTAMP};
 use std::collections::BTreeMap;
 
 /// Which side of the wire a type is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Role {
+pub(crate) enum Role {
     /// Built by callers: closed enums, required-ness from the docs.
     Request,
     /// Decoded from the API: tolerant enums and a catch-all for unknown keys.
     Response,
 }
 
-/// What the docs and overlay say about a body's top-level fields.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Hints {
-    pub table: Vec<Argument>,
-    pub overlay: BTreeMap<String, FieldOverlay>,
-    /// Keys the runtime fills in (constants); they get no field.
-    pub skip: Vec<String>,
-}
-
 /// Collects type definitions and keeps their names unique.
 #[derive(Debug)]
-pub(super) struct Types {
+pub(crate) struct Types {
     pub defs: Vec<TypeDef>,
     scope: Scope,
     /// Enum name to its index in `defs`, for sharing identical enums.
@@ -35,7 +27,7 @@ pub(super) struct Types {
 }
 
 impl Types {
-    pub(super) fn new(reserved: &[&str]) -> Self {
+    pub(crate) fn new(reserved: &[&str]) -> Self {
         Types {
             defs: Vec::new(),
             scope: Scope::with_reserved(reserved),
@@ -44,17 +36,17 @@ impl Types {
     }
 
     /// Takes a derived name, made unique if needed.
-    pub(super) fn claim(&mut self, name: &str) -> String {
+    pub(crate) fn claim(&mut self, name: &str) -> String {
         self.scope.claim(name)
     }
 
     /// Whether `name` is already used by a type.
-    pub(super) fn is_taken(&self, name: &str) -> bool {
+    pub(crate) fn is_taken(&self, name: &str) -> bool {
         self.scope.contains(name)
     }
 
     /// Takes a name the overlay chose; it must be free.
-    pub(super) fn claim_exact(&mut self, name: &str) -> Result<String, String> {
+    pub(crate) fn claim_exact(&mut self, name: &str) -> Result<String, String> {
         if self.scope.contains(name) {
             return Err(format!("the type name `{name}` is already used"));
         }
@@ -63,7 +55,7 @@ impl Types {
 
     /// The type for a whole body or response. `name` is already claimed and is
     /// used when the shape is an object; nested objects are named after it.
-    pub(super) fn top(
+    pub(crate) fn top(
         &mut self,
         name: &str,
         doc: String,

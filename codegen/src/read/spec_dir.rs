@@ -1,8 +1,8 @@
 //! Finding and reading the spec files in a directory: the only file I/O of
-//! the library, shared by build scripts and the command line.
+//! the library, shared by build scripts and the command line (through
+//! `generate_dir`).
 
-use super::error::{Error, ErrorKind, Errors, Location};
-use super::{Options, Output, Source, generate};
+use crate::error::{Error, ErrorKind, Location};
 use std::path::{Path, PathBuf};
 
 /// The files a spec directory holds.
@@ -70,16 +70,20 @@ impl SpecFiles {
     }
 }
 
-/// Generates the module from the spec files in `dir`.
+/// A spec file's text, with the name errors and the module header show.
+pub(crate) struct NamedText {
+    pub name: String,
+    pub text: String,
+}
+
+/// Reads the collection and the overlay of `files`, found in `dir`.
 ///
-/// Files are named in errors and in the module header as `<dir name>/<file>`,
-/// so the output does not depend on where the checkout lives.
-///
-/// # Errors
-///
-/// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
-pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
-    let files = SpecFiles::find(dir)?;
+/// Files are named `<dir name>/<file>`, so the output does not depend on
+/// where the checkout lives.
+pub(crate) fn read_files(
+    dir: &Path,
+    files: &SpecFiles,
+) -> Result<(NamedText, Option<NamedText>), Error> {
     let label = |path: &Path| {
         let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());
         let file = path
@@ -92,26 +96,19 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
         }
     };
     let read = |path: &Path| {
-        std::fs::read_to_string(path).map_err(|e| {
-            Error::new(
-                Location::file(&label(path)),
+        let name = label(path);
+        match std::fs::read_to_string(path) {
+            Ok(text) => Ok(NamedText { name, text }),
+            Err(e) => Err(Error::new(
+                Location::file(&name),
                 ErrorKind::Io(format!("cannot read: {e}")),
-            )
-        })
+            )),
+        }
     };
-    let collection_text = read(&files.collection)?;
-    let collection_name = label(&files.collection);
+    let collection = read(&files.collection)?;
     let overlay = match &files.overlay {
-        Some(path) => Some((label(path), read(path)?)),
+        Some(path) => Some(read(path)?),
         None => None,
     };
-    let output = generate(
-        Source {
-            name: &collection_name,
-            text: &collection_text,
-        },
-        overlay.as_ref().map(|(name, text)| Source { name, text }),
-        options,
-    )?;
-    Ok((output, files))
+    Ok((collection, overlay))
 }

@@ -3,13 +3,13 @@
 //! A path parameter can be written three ways: `{name}` (as API docs write
 //! it), `:name` (Postman path variables) and `{{name}}` (Postman variables).
 
-use super::jsonc;
-use super::postman::{KeyValue, Url};
+use crate::read::jsonc;
+use crate::read::postman::{KeyValue, Url};
 use std::collections::BTreeMap;
 
 /// Where the requests go, before the path.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Base {
+pub(crate) enum Base {
     /// A concrete base such as `https://api.example.com` or `https://host/api`.
     Known(String),
     /// The host is a variable without a value, or missing.
@@ -18,7 +18,7 @@ pub(super) enum Base {
 
 /// One piece of a path segment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Part {
+pub(crate) enum Part {
     Literal(String),
     /// A parameter; `variable` is true for the `{{name}}` form.
     Param {
@@ -28,7 +28,7 @@ pub(super) enum Part {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct ParsedUrl {
+pub(crate) struct ParsedUrl {
     pub base: Base,
     /// Path segments after the base, each made of parts.
     pub segments: Vec<Vec<Part>>,
@@ -37,7 +37,7 @@ pub(super) struct ParsedUrl {
 
 /// Splits `url` into base, path template and query, resolving variables in the
 /// host from `vars`. Errors are plain messages; the caller adds the location.
-pub(super) fn parse(url: &Url, vars: &BTreeMap<String, String>) -> Result<ParsedUrl, String> {
+pub(crate) fn parse(url: &Url, vars: &BTreeMap<String, String>) -> Result<ParsedUrl, String> {
     let structured = url.host.is_some() || url.path.is_some();
     let (protocol, host, port, path, raw_query) = if structured {
         let raw_query = url
@@ -171,7 +171,7 @@ fn base(
 
 /// Replaces `{{name}}` with collection variables, innermost first; `None` when
 /// a variable has no value.
-pub(super) fn resolve(text: &str, vars: &BTreeMap<String, String>) -> Option<String> {
+pub(crate) fn resolve(text: &str, vars: &BTreeMap<String, String>) -> Option<String> {
     let mut text = text.to_owned();
     // Values may contain further variables; a bound stops cycles.
     for _ in 0..16 {
@@ -229,7 +229,7 @@ fn parse_segment(segment: &str) -> Result<Vec<Part>, String> {
 /// Path text as it goes on the wire: characters a path segment cannot hold
 /// (`?`, `#`, spaces, non-ASCII) percent-encoded, so that text from the spec
 /// never starts a query or a fragment. Existing `%XX` escapes are kept.
-pub(super) fn encode_literal(text: &str) -> String {
+pub(crate) fn encode_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         let keep = byte.is_ascii_alphanumeric()

@@ -4,12 +4,14 @@
 //! the emitter, which only prints. Names here are final and unique in their
 //! scope; a leading `r#` marks a raw identifier.
 
+use crate::draft::operation::AuthScheme;
+use crate::draft::response::Example;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// Everything the generated module contains.
 #[derive(Debug, Clone, Default)]
-pub(super) struct Api {
+pub(crate) struct Api {
     pub title: String,
     /// Scheme, host and any path prefix shared by every request.
     pub base_url: Option<String>,
@@ -23,18 +25,18 @@ pub(super) struct Api {
 
 impl Api {
     /// The definition of the type called `name`.
-    pub(super) fn type_def(&self, name: &str) -> Option<&TypeDef> {
+    pub(crate) fn type_def(&self, name: &str) -> Option<&TypeDef> {
         self.type_index.get(name).and_then(|&i| self.types.get(i))
     }
 
     /// The path parameters of handle `owner` from the root down, its own
     /// last; none for the client.
-    pub(super) fn path_params(&self, owner: Option<usize>) -> Vec<&PathParam> {
+    pub(crate) fn path_params(&self, owner: Option<usize>) -> Vec<&PathParam> {
         path_params(&self.handles, owner)
     }
 
     /// The struct called `name`, if it is one.
-    pub(super) fn struct_def(&self, name: &str) -> Option<&StructDef> {
+    pub(crate) fn struct_def(&self, name: &str) -> Option<&StructDef> {
         match self.type_def(name)? {
             TypeDef::Struct(s) => Some(s),
             TypeDef::Enum(_) => None,
@@ -42,7 +44,7 @@ impl Api {
     }
 
     /// The enum called `name`, if it is one.
-    pub(super) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
+    pub(crate) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
         match self.type_def(name)? {
             TypeDef::Enum(e) => Some(e),
             TypeDef::Struct(_) => None,
@@ -53,7 +55,7 @@ impl Api {
 /// A resource handle: a value that holds the path parameters leading to a
 /// resource and offers its operations (`client.orders(id).cancel()`).
 #[derive(Debug, Clone)]
-pub(super) struct Handle {
+pub(crate) struct Handle {
     pub type_name: String,
     /// Method on the parent (or the client) that returns this handle.
     pub accessor: String,
@@ -67,7 +69,7 @@ pub(super) struct Handle {
 }
 
 /// The path parameters of `handles[owner]` from the root down, its own last.
-pub(super) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&PathParam> {
+pub(crate) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&PathParam> {
     let mut out = Vec::new();
     let mut at = owner;
     while let Some(h) = at.and_then(|i| handles.get(i)) {
@@ -80,7 +82,7 @@ pub(super) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&Path
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct PathParam {
+pub(crate) struct PathParam {
     /// The name in the spec.
     pub wire: String,
     /// The Rust field and argument name.
@@ -93,7 +95,7 @@ pub(super) struct PathParam {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Operation {
+pub(crate) struct Operation {
     /// Folder path and name of the item, for docs and errors.
     pub item: String,
     pub method_name: String,
@@ -116,7 +118,7 @@ pub(super) struct Operation {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum PathPiece {
+pub(crate) enum PathPiece {
     Literal(String),
     /// Index into the owner handle's `params`.
     Param(usize),
@@ -125,21 +127,15 @@ pub(super) enum PathPiece {
     Password,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum AuthScheme {
-    None,
-    Basic,
-}
-
 /// Query and header parameters, gathered in one struct per operation.
 #[derive(Debug, Clone)]
-pub(super) struct ParamsSpec {
+pub(crate) struct ParamsSpec {
     pub type_name: String,
     pub fields: Vec<ParamField>,
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct ParamField {
+pub(crate) struct ParamField {
     pub wire: String,
     pub field: String,
     pub location: ParamLocation,
@@ -149,13 +145,13 @@ pub(super) struct ParamField {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ParamLocation {
+pub(crate) enum ParamLocation {
     Query,
     Header,
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct BodySpec {
+pub(crate) struct BodySpec {
     /// The caller's part of the body; `None` when the body holds only constants.
     pub ty: Option<TypeRef>,
     /// The caller may leave the body out.
@@ -167,7 +163,7 @@ pub(super) struct BodySpec {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum ResponseSpec {
+pub(crate) enum ResponseSpec {
     /// A JSON body of this type.
     Json(TypeRef),
     /// No body worth reading.
@@ -178,22 +174,14 @@ pub(super) enum ResponseSpec {
     Any,
 }
 
-/// A saved example response.
-#[derive(Debug, Clone)]
-pub(super) struct Example {
-    pub name: String,
-    pub status: u16,
-    pub body: String,
-}
-
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum TypeDef {
+pub(crate) enum TypeDef {
     Struct(StructDef),
     Enum(EnumDef),
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct StructDef {
+pub(crate) struct StructDef {
     pub name: String,
     pub doc: String,
     pub fields: Vec<FieldDef>,
@@ -202,7 +190,7 @@ pub(super) struct StructDef {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct FieldDef {
+pub(crate) struct FieldDef {
     pub wire: String,
     pub name: String,
     pub ty: TypeRef,
@@ -213,7 +201,7 @@ pub(super) struct FieldDef {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct EnumDef {
+pub(crate) struct EnumDef {
     pub name: String,
     pub doc: String,
     pub variants: Vec<Variant>,
@@ -222,14 +210,14 @@ pub(super) struct EnumDef {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Variant {
+pub(crate) struct Variant {
     pub wire: String,
     pub name: String,
 }
 
 /// A Rust type in a field, body or response.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum TypeRef {
+pub(crate) enum TypeRef {
     String,
     Integer,
     Float,

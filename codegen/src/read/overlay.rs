@@ -23,13 +23,12 @@
 //! }
 //! ```
 
-use super::emit_examples::DocExamples;
-use super::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default)]
-pub(super) struct Overlay {
+pub(crate) struct Overlay {
     /// Accessor names for resources, by the path literal that introduces them.
     pub resources: BTreeMap<String, String>,
     /// Path parameters, by name, wherever they appear: `description`, `format`.
@@ -40,7 +39,7 @@ pub(super) struct Overlay {
 }
 
 #[derive(Debug, Clone, Default)]
-pub(super) struct OperationOverlay {
+pub(crate) struct OperationOverlay {
     /// Folder names then the item name.
     pub item: Vec<String>,
     /// Narrows `item` to one HTTP method when several items share a name.
@@ -57,7 +56,7 @@ pub(super) struct OperationOverlay {
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct FieldOverlay {
+pub(crate) struct FieldOverlay {
     /// The field always has this value; callers never pass it.
     pub constant: Option<Value>,
     /// The allowed values.
@@ -73,27 +72,39 @@ pub(super) struct FieldOverlay {
     pub example: Option<String>,
 }
 
+/// How examples are written: where the types live, and the hidden lines
+/// around each example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocExamples {
+    /// The path that names the generated types in a doctest, such as `my_sdk`.
+    pub types_path: String,
+    /// Hidden lines before the example; they must bind `client`.
+    pub prologue: Vec<String>,
+    /// Hidden lines after it.
+    pub epilogue: Vec<String>,
+}
+
 /// The format of a date-time field: typed as the runtime's `Timestamp`.
-pub(super) const TIMESTAMP: &str = "timestamp";
+pub(crate) const TIMESTAMP: &str = "timestamp";
 /// The format of a phone number or SIP URI: checked by the runtime before sending.
-pub(super) const PHONE_OR_SIP: &str = "phone-or-sip";
+pub(crate) const PHONE_OR_SIP: &str = "phone-or-sip";
 const FORMATS: &[&str] = &[TIMESTAMP, PHONE_OR_SIP];
 
 impl FieldOverlay {
     /// Whether the overlay, not the examples, decides the field's type.
-    pub(super) fn declares_type(&self) -> bool {
+    pub(crate) fn declares_type(&self) -> bool {
         self.values.is_some() || self.r#type.is_some() || self.format.as_deref() == Some(TIMESTAMP)
     }
 
     /// The format the runtime checks before sending: a timestamp is a type,
     /// not a check, so it is left out.
-    pub(super) fn checked_format(&self) -> Option<String> {
+    pub(crate) fn checked_format(&self) -> Option<String> {
         self.format.clone().filter(|f| f != TIMESTAMP)
     }
 }
 
 /// Reads the overlay in `source` (the text of `file`).
-pub(super) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
+pub(crate) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
     let root: Value = serde_json::from_str(source)
         .map_err(|e| Error::json(Location::file(file), "the overlay", &e))?;
     let bad = |msg: String| Error::new(Location::file(file), ErrorKind::Overlay(msg));

@@ -44,7 +44,7 @@ fn escape_keyword(name: String) -> String {
 
 /// A `snake_case` identifier for `text`, or `fallback` when the text has no
 /// letters or digits. Keywords become raw identifiers; a leading digit gets `_`.
-pub(super) fn snake(text: &str, fallback: &str) -> String {
+pub(crate) fn snake(text: &str, fallback: &str) -> String {
     let name = ascii_words(text).to_snake_case();
     let name = if name.is_empty() {
         fallback.to_owned()
@@ -55,7 +55,7 @@ pub(super) fn snake(text: &str, fallback: &str) -> String {
 }
 
 /// An `UpperCamelCase` identifier for `text`; a leading digit gets `V`.
-pub(super) fn camel(text: &str, fallback: &str) -> String {
+pub(crate) fn camel(text: &str, fallback: &str) -> String {
     let name = ascii_words(text).to_upper_camel_case();
     let name = if name.is_empty() {
         fallback.to_owned()
@@ -66,7 +66,7 @@ pub(super) fn camel(text: &str, fallback: &str) -> String {
 }
 
 /// A `SHOUTY_SNAKE_CASE` identifier for `text`.
-pub(super) fn shouty(text: &str, fallback: &str) -> String {
+pub(crate) fn shouty(text: &str, fallback: &str) -> String {
     let name = ascii_words(text).to_shouty_snake_case();
     let name = if name.is_empty() {
         fallback.to_owned()
@@ -77,13 +77,13 @@ pub(super) fn shouty(text: &str, fallback: &str) -> String {
 }
 
 /// The identifier without a raw marker, for building longer names from it.
-pub(super) fn bare(name: &str) -> &str {
+pub(crate) fn bare(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
 /// A set of names in one Rust namespace; hands out unique ones.
 #[derive(Debug, Default, Clone)]
-pub(super) struct Scope {
+pub(crate) struct Scope {
     taken: BTreeSet<String>,
     /// The first suffix not yet tried, per base name. Names are never given
     /// back, so every suffix below it stays taken; without it, the n-th claim
@@ -95,19 +95,19 @@ pub(super) struct Scope {
 
 impl Scope {
     /// A scope in which `reserved` names are already taken.
-    pub(super) fn with_reserved(reserved: &[&str]) -> Self {
+    pub(crate) fn with_reserved(reserved: &[&str]) -> Self {
         Scope {
             taken: reserved.iter().map(|s| (*s).to_owned()).collect(),
             ..Scope::default()
         }
     }
 
-    pub(super) fn contains(&self, name: &str) -> bool {
+    pub(crate) fn contains(&self, name: &str) -> bool {
         self.taken.contains(bare(name))
     }
 
     /// Takes `name`, or `name_2`, `name_3`, ... (`Name2` for camel case) when taken.
-    pub(super) fn claim(&mut self, name: &str) -> String {
+    pub(crate) fn claim(&mut self, name: &str) -> String {
         if self.taken.insert(bare(name).to_owned()) {
             return name.to_owned();
         }

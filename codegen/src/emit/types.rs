@@ -1,12 +1,12 @@
 //! Structs and enums for bodies, responses and parameters.
 
-use super::emit::{doc, ident, type_tokens};
-use super::model::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
-use super::naming;
+use crate::emit::tokens::{doc, ident, type_tokens};
+use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
+use crate::model::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub(super) fn types(api: &Api) -> TokenStream {
+pub(crate) fn types(api: &Api) -> TokenStream {
     let defs = api.types.iter().map(|def| match def {
         TypeDef::Struct(s) => structure(s),
         TypeDef::Enum(e) => enumeration(e),

@@ -2,28 +2,17 @@
 //! the spec's example request, wrapped in a caller-supplied harness (which
 //! starts whatever server the doctest talks to and binds `client`).
 
-use super::emit::ident;
-use super::markdown;
-use super::model::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::emit::rustdoc;
+use crate::emit::tokens::ident;
+use crate::model::api::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::read::overlay::DocExamples;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-/// How examples are written: where the types live, and the hidden lines
-/// around each example.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DocExamples {
-    /// The path that names the generated types in a doctest, such as `my_sdk`.
-    pub types_path: String,
-    /// Hidden lines before the example; they must bind `client`.
-    pub prologue: Vec<String>,
-    /// Hidden lines after it.
-    pub epilogue: Vec<String>,
-}
-
 /// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
 /// a Rust code block on purpose). `None` when it cannot be written.
-pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
     let call = call(api, op, &types);
     let statement = match op.response {
@@ -35,7 +24,7 @@ pub(super) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     let body: Vec<&str> = formatted.lines().collect();
     let inner = body.get(1..body.len().saturating_sub(1))?;
     let mut lines = vec!["# Examples".to_owned(), String::new(), "```".to_owned()];
-    let hidden = |l: &String| format!("# {}", markdown::plain(l).replace('\n', " "));
+    let hidden = |l: &String| format!("# {}", rustdoc::plain(l).replace('\n', " "));
     lines.extend(config.prologue.iter().map(hidden));
     lines.extend(
         inner

@@ -1,17 +1,17 @@
 //! Resource handles, one method per operation, and the operation descriptors
 //! the runtime reads.
 
-use super::emit::{borrowed, doc, ident, type_tokens};
-use super::emit_examples::{self, DocExamples};
-use super::model::{
-    Api, AuthScheme, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef,
-};
-use super::naming;
+use crate::draft::operation::AuthScheme;
+use crate::emit::examples;
+use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
+use crate::model::api::{Api, Handle, Operation, ParamLocation, PathPiece, ResponseSpec, TypeRef};
+use crate::model::naming;
+use crate::read::overlay::DocExamples;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
-pub(super) fn operations(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
+pub(crate) fn operations(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> TokenStream {
     let handles = api.handles.iter().map(|h| handle_struct(h, client));
     let impls = impls(api, client, examples);
     let descriptors = descriptors(api);
@@ -137,7 +137,7 @@ fn method(api: &Api, op: &Operation, examples: Option<&DocExamples>) -> TokenStr
     );
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
-    if let Some(lines) = examples.and_then(|config| emit_examples::section(api, op, config)) {
+    if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
         docs.extend(quote! { #[doc = ""] });
         for line in lines {
             let line = format!(" {line}");

@@ -8,7 +8,7 @@
 /// Returns `text` with comments blanked out and every placeholder outside a
 /// string replaced by `resolve(name)`, or by `null` when that gives nothing.
 /// A placeholder keeps its length so that later columns do not shift.
-pub(super) fn clean(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
+pub(crate) fn clean(text: &str, resolve: &dyn Fn(&str) -> Option<String>) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
@@ -81,7 +81,7 @@ fn blank(out: &mut String, removed: &str) {
 /// Byte length of the `{{...}}` placeholder at the start of `s`, nesting allowed
 /// (`{{a_{{b}}}}`), and whether it was closed; an unclosed placeholder runs to
 /// the end of the line. URL paths use it too.
-pub(super) fn placeholder_len(s: &str) -> (usize, bool) {
+pub(crate) fn placeholder_len(s: &str) -> (usize, bool) {
     let mut depth = 0usize;
     let mut i = 0;
     let bytes = s.as_bytes();
@@ -116,7 +116,7 @@ fn scalar_json(value: &str) -> Option<String> {
 
 /// Whether the text looks like a JSON document (object or array) rather than
 /// plain text or XML.
-pub(super) fn looks_like_json(text: &str) -> bool {
+pub(crate) fn looks_like_json(text: &str) -> bool {
     let cleaned = clean(text, &|_| None);
     matches!(cleaned.trim_start().chars().next(), Some('{') | Some('['))
 }

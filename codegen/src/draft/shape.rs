@@ -4,7 +4,7 @@ use serde_json::Value;
 
 /// What kind of value was seen.
 #[derive(Debug, Clone, PartialEq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// Nothing but `null`, or an empty array's items: no information.
     Unknown,
     Bool,
@@ -18,7 +18,7 @@ pub(super) enum Kind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Shape {
+pub(crate) struct Shape {
     pub kind: Kind,
     /// `null` was seen.
     pub nullable: bool,
@@ -26,14 +26,14 @@ pub(super) struct Shape {
 
 /// An object's fields in the order first seen.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub(super) struct Object {
+pub(crate) struct Object {
     pub fields: Vec<Field>,
     /// How many objects were merged into this one.
     pub samples: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub(super) struct Field {
+pub(crate) struct Field {
     pub key: String,
     pub shape: Shape,
     /// In how many of the merged objects the key appeared.
@@ -46,13 +46,13 @@ pub(super) struct Field {
 
 impl Field {
     /// Present in every sample.
-    pub(super) fn always_present(&self, samples: usize) -> bool {
+    pub(crate) fn always_present(&self, samples: usize) -> bool {
         self.seen >= samples
     }
 }
 
 impl Shape {
-    pub(super) fn unknown() -> Self {
+    pub(crate) fn unknown() -> Self {
         Shape {
             kind: Kind::Unknown,
             nullable: false,
@@ -60,7 +60,7 @@ impl Shape {
     }
 
     /// The shape of one value.
-    pub(super) fn of(value: &Value) -> Self {
+    pub(crate) fn of(value: &Value) -> Self {
         let kind = match value {
             Value::Null => {
                 return Shape {
@@ -101,7 +101,7 @@ impl Shape {
     }
 
     /// One shape that accepts everything either shape accepts.
-    pub(super) fn merge(self, other: Shape) -> Shape {
+    pub(crate) fn merge(self, other: Shape) -> Shape {
         let nullable = self.nullable || other.nullable;
         let kind = match (self.kind, other.kind) {
             (Kind::Unknown, k) | (k, Kind::Unknown) => k,

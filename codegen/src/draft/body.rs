@@ -1,0 +1,181 @@
+//! The request body: its shape from the examples, the fields the overlay
+//! fixes, and what the docs' argument table says about the rest.
+
+use crate::draft::hints::Hints;
+use crate::draft::json::parse_json;
+use crate::draft::shape::{Kind, Shape};
+use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::read::jsonc;
+use crate::read::markdown::Argument;
+use crate::read::overlay::OperationOverlay;
+use crate::read::postman::{Body, Item};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone)]
+pub(crate) struct BodyDraft {
+    /// The shape the examples show; `None` for a free-form body.
+    pub shape: Option<Shape>,
+    pub free_form: bool,
+    /// Fields with a fixed value, sent by the runtime.
+    pub constants: Vec<(String, Value)>,
+    pub hints: Hints,
+    /// The request's own example body, for docs.
+    pub example: Option<Value>,
+}
+
+impl BodyDraft {
+    /// The shape of what a caller passes: `None` when the body holds nothing
+    /// but constants (the operation then takes no body argument).
+    pub(crate) fn caller_shape(&self) -> Option<&Shape> {
+        let shape = self.shape.as_ref()?;
+        let Kind::Object(obj) = &shape.kind else {
+            return Some(shape);
+        };
+        let is_constant = |key: &str| self.constants.iter().any(|(k, _)| k == key);
+        let only_constants = !self.constants.is_empty()
+            && obj.fields.iter().all(|f| is_constant(&f.key))
+            && self.hints.table.is_empty()
+            && self.hints.overlay.is_empty();
+        (!only_constants).then_some(shape)
+    }
+
+    /// Makes `key` a constant: the runtime sends `value`, callers never pass it.
+    pub(crate) fn make_constant(&mut self, key: &str, value: Value) {
+        self.constants.push((key.to_owned(), value));
+        self.hints.skip.push(key.to_owned());
+        self.hints.table.retain(|row| row.name != key);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn body(
+    file: &str,
+    display: &str,
+    item: &Item,
+    overlay: Option<&OperationOverlay>,
+    content_type: &str,
+    table: &[Argument],
+    taken: &[&str],
+    vars: &BTreeMap<String, String>,
+    dropped: &mut Vec<Warning>,
+) -> Result<Option<BodyDraft>, Error> {
+    let here = || Location::item(file, display);
+    let unsupported = |msg: &str| Error::new(here(), ErrorKind::Unsupported(msg.to_owned()));
+    let overlay_fields = overlay.map(|o| o.fields.clone()).unwrap_or_default();
+    let free_form = overlay.is_some_and(|o| o.free_form_body);
+    let text = match &item.request.body {
+        Body::None => None,
+        Body::Other(mode) => {
+            let what = match mode.as_str() {
+                "urlencoded" => "form body (urlencoded)".to_owned(),
+                "formdata" => "form body (multipart form-data)".to_owned(),
+                "graphql" => "GraphQL body".to_owned(),
+                "file" => "file body".to_owned(),
+                other => format!("body mode `{other}`"),
+            };
+            return Err(unsupported(&what));
+        }
+        Body::Raw { text, language } => {
+            let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
+            if language == "xml" || content_type.contains("xml") {
+                return Err(unsupported("XML body (SOAP/XML)"));
+            }
+            let declared_json = language == "json" || content_type.contains("json");
+            if text.trim().is_empty() {
+                None
+            } else if declared_json || jsonc::looks_like_json(text) {
+                Some(text.as_str())
+            } else {
+                return Err(unsupported(
+                    "raw text body (only JSON bodies are supported)",
+                ));
+            }
+        }
+    };
+    if free_form {
+        let example = match text {
+            Some(text) => Some(parse_json(file, display, "the request body", text, vars)?),
+            None => None,
+        };
+        return Ok(Some(BodyDraft {
+            shape: None,
+            free_form: true,
+            constants: Vec::new(),
+            hints: Hints::default(),
+            example,
+        }));
+    }
+    let Some(text) = text else {
+        if let Some(key) = overlay_fields.keys().next() {
+            return Err(Error::new(
+                here(),
+                ErrorKind::Overlay(format!(
+                    "field `{key}` is declared but the request has no body"
+                )),
+            ));
+        }
+        return Ok(None);
+    };
+    let example = parse_json(file, display, "the request body", text, vars)?;
+    let mut shape = Shape::of(&example);
+    for example in &item.examples {
+        if let Body::Raw { text, .. } = &example.request_body {
+            let what = format!("the request body of saved response `{}`", example.name);
+            if jsonc::looks_like_json(text) {
+                match parse_json(file, display, &what, text, vars) {
+                    Ok(value) => shape = shape.merge(Shape::of(&value)),
+                    Err(e) => dropped.push(Warning::skipped_example(&e)),
+                }
+            }
+        }
+    }
+    let mut constants = Vec::new();
+    for (key, field) in &overlay_fields {
+        let Some(value) = &field.constant else {
+            continue;
+        };
+        if let Kind::Object(obj) = &shape.kind {
+            let seen = obj
+                .fields
+                .iter()
+                .find(|f| &f.key == key)
+                .map(|f| &f.example);
+            if let Some(seen) = seen.filter(|s| *s != value) {
+                return Err(Error::new(
+                    here(),
+                    ErrorKind::Overlay(format!(
+                        "field `{key}` is declared constant {value} but the example sends {seen}"
+                    )),
+                ));
+            }
+        }
+        constants.push((key.clone(), value.clone()));
+    }
+    let hints = Hints {
+        table: table
+            .iter()
+            .filter(|r| !taken.contains(&r.name.as_str()))
+            .filter(|r| !constants.iter().any(|(k, _)| *k == r.name))
+            .cloned()
+            .collect(),
+        overlay: overlay_fields
+            .into_iter()
+            .filter(|(_, f)| f.constant.is_none())
+            .collect(),
+        skip: constants.iter().map(|(k, _)| k.clone()).collect(),
+    };
+    if !constants.is_empty() && !matches!(shape.kind, Kind::Object(_)) {
+        return Err(Error::new(
+            here(),
+            ErrorKind::Overlay("constant fields need a JSON object body".into()),
+        ));
+    }
+    Ok(Some(BodyDraft {
+        shape: Some(shape),
+        free_form: false,
+        constants,
+        hints,
+        example: Some(example),
+    }))
+}

@@ -1,0 +1,11 @@
+//! Stage 2, drafting: each Postman item read as one HTTP operation (method,
+//! path, body and response shapes), before any Rust name is chosen. Support
+//! is decided here.
+
+pub(crate) mod body;
+pub(crate) mod hints;
+mod json;
+pub(crate) mod operation;
+pub(crate) mod path;
+pub(crate) mod response;
+pub(crate) mod shape;

@@ -1,0 +1,196 @@
+//! One Postman item read as an HTTP operation, before any Rust name is chosen.
+//!
+//! This is where support is decided: a construct the generator cannot turn
+//! into a typed call is reported as `ErrorKind::Unsupported`, which the caller
+//! may turn into a warning and skip. The path, body and responses are read by
+//! their own modules; this one puts them together.
+
+use crate::draft::body::{BodyDraft, body};
+use crate::draft::hints::Hints;
+use crate::draft::path::{Link, Piece, credential_vars, path};
+use crate::draft::response::{Example, ResponseDraft, responses};
+use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::read::markdown;
+use crate::read::overlay::OperationOverlay;
+use crate::read::postman::{Auth, Item, KeyValue};
+use crate::read::url::{self, Base};
+use std::collections::BTreeMap;
+
+const METHODS: &[&str] = &[
+    "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
+];
+const IDEMPOTENT: &[&str] = &["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"];
+/// Headers the runtime sets itself, or that only describe an example exchange.
+const RESERVED_HEADERS: &[&str] = &[
+    "accept",
+    "accept-encoding",
+    "authorization",
+    "connection",
+    "content-length",
+    "content-type",
+    "host",
+    "user-agent",
+];
+
+/// How a request authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AuthScheme {
+    None,
+    Basic,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Draft<'a> {
+    pub item: &'a Item,
+    pub overlay: Option<&'a OperationOverlay>,
+    pub display: String,
+    pub method: String,
+    pub idempotent: bool,
+    pub auth: AuthScheme,
+    pub base: Base,
+    pub chain: Vec<Link>,
+    pub pieces: Vec<Piece>,
+    pub template: String,
+    pub param_docs: BTreeMap<String, String>,
+    /// Example values of path parameters, from URL and collection variables.
+    pub param_examples: BTreeMap<String, String>,
+    pub query: Vec<KeyValue>,
+    pub headers: Vec<KeyValue>,
+    pub body: Option<BodyDraft>,
+    pub response: ResponseDraft,
+    pub response_hints: Hints,
+    pub doc: String,
+    pub examples: Vec<Example>,
+    /// Saved examples left out; reported if the operation is kept.
+    pub dropped: Vec<Warning>,
+}
+
+/// Reads `item` as an operation.
+pub(crate) fn draft<'a>(
+    file: &str,
+    item: &'a Item,
+    overlay: Option<&'a OperationOverlay>,
+    vars: &BTreeMap<String, String>,
+) -> Result<Draft<'a>, Error> {
+    let display = item.display_path();
+    let here = || Location::item(file, &display);
+    let unsupported = |msg: String| Error::new(here(), ErrorKind::Unsupported(msg));
+    if let Some(e) = &item.broken {
+        return Err(e.clone());
+    }
+    let request = &item.request;
+    let mut dropped = item.dropped.clone();
+
+    let method = request.method.clone();
+    if !METHODS.contains(&method.as_str()) {
+        return Err(unsupported(format!("HTTP method `{method}`")));
+    }
+    let auth = auth_scheme(item.auth.as_ref()).map_err(unsupported)?;
+    let parsed =
+        url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
+    let doc = overlay
+        .and_then(|o| o.description.clone())
+        .unwrap_or_else(|| request.description.clone());
+    let table = markdown::argument_table(&request.description);
+    let credentials = credential_vars(item.auth.as_ref());
+    let (chain, pieces, template) = path(&parsed.segments, &credentials);
+
+    let mut param_docs = BTreeMap::new();
+    let mut param_examples = BTreeMap::new();
+    for var in &request.url.variables {
+        param_docs.insert(var.key.clone(), var.description.clone());
+        if let Some(value) = var.value.as_ref().filter(|v| !v.is_empty()) {
+            param_examples.insert(var.key.clone(), value.clone());
+        }
+    }
+    for piece in &pieces {
+        if let Piece::Param(name) = piece
+            && let Some(value) = vars.get(name).filter(|v| !v.is_empty())
+        {
+            param_examples
+                .entry(name.clone())
+                .or_insert_with(|| value.clone());
+        }
+    }
+    for row in &table {
+        let is_param = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Param(n) if *n == row.name));
+        if is_param && param_docs.get(&row.name).is_none_or(String::is_empty) {
+            param_docs.insert(row.name.clone(), row.description.clone());
+        }
+    }
+
+    let headers: Vec<KeyValue> = request
+        .headers
+        .iter()
+        .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
+        .cloned()
+        .collect();
+    let content_type = request
+        .headers
+        .iter()
+        .find(|h| !h.disabled && h.key.eq_ignore_ascii_case("content-type"))
+        .and_then(|h| h.value.clone())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+
+    let taken: Vec<&str> = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Param(n) => Some(n.as_str()),
+            _ => None,
+        })
+        .chain(parsed.query.iter().map(|q| q.key.as_str()))
+        .collect();
+    let body = body(
+        file,
+        &display,
+        item,
+        overlay,
+        &content_type,
+        &table,
+        &taken,
+        vars,
+        &mut dropped,
+    )?;
+
+    let (response, examples) = responses(file, &display, item, vars, &mut dropped);
+    Ok(Draft {
+        item,
+        overlay,
+        display: display.clone(),
+        idempotent: overlay
+            .and_then(|o| o.idempotent)
+            .unwrap_or(IDEMPOTENT.contains(&method.as_str())),
+        method,
+        auth,
+        base: parsed.base,
+        chain,
+        pieces,
+        template,
+        param_docs,
+        param_examples,
+        query: parsed.query,
+        headers,
+        body,
+        response,
+        response_hints: Hints {
+            overlay: overlay
+                .map(|o| o.response_fields.clone())
+                .unwrap_or_default(),
+            ..Hints::default()
+        },
+        doc,
+        examples,
+        dropped,
+    })
+}
+
+fn auth_scheme(auth: Option<&Auth>) -> Result<AuthScheme, String> {
+    match auth.map(|a| a.kind.as_str()) {
+        None | Some("noauth") => Ok(AuthScheme::None),
+        Some("basic") => Ok(AuthScheme::Basic),
+        Some(other) => Err(format!("`{other}` authentication")),
+    }
+}

@@ -1,0 +1,9 @@
+//! Stage 4, emitting: the model printed as Rust tokens with `quote` and
+//! formatted by `prettyplease`. Nothing is decided here.
+
+mod examples;
+pub(crate) mod module;
+mod ops;
+mod rustdoc;
+mod tokens;
+mod types;

@@ -1,0 +1,34 @@
+//! What lowering reads, and the one rule for an item's problem: skipped
+//! with a warning, or an error.
+
+use crate::error::{Error, ErrorKind, Warning};
+use crate::read::overlay::Overlay;
+use crate::read::postman::Collection;
+
+/// What lowering reads: the collection, its overlay and the options.
+pub(crate) struct Input<'a> {
+    pub collection: &'a Collection,
+    pub collection_file: &'a str,
+    pub overlay: &'a Overlay,
+    pub overlay_file: &'a str,
+    pub skip_unsupported: bool,
+    /// The client type's name, kept free in the type namespace.
+    pub client_name: &'a str,
+}
+
+/// An item's problem: with `skip_unsupported`, the item is left out with a
+/// warning; without, it is an error. An overlay's contradiction is always an
+/// error: the overlay is the caller's own file, to fix rather than skip.
+pub(super) fn skip_or_fail(
+    input: &Input<'_>,
+    e: Error,
+    warnings: &mut Vec<Warning>,
+    errors: &mut Vec<Error>,
+) {
+    let skippable = e.location.item.is_some() && !matches!(e.kind, ErrorKind::Overlay(_));
+    if input.skip_unsupported && skippable {
+        warnings.push(Warning::skipped_item(e));
+    } else {
+        errors.push(e);
+    }
+}

@@ -1,0 +1,133 @@
+//! From a collection and its overlay to the model. Every item is drafted,
+//! then each kind of decision runs in turn, each in a module of its own:
+//! which items become operations (`select`), discriminator fields
+//! (`discriminate`), resource handles (`handles`), method names
+//! (`method_names`), request and response types (`bodies`), parameter structs
+//! (`params`) and doc links (`doc_links`). Only the operation constants'
+//! names are given here.
+//!
+//! Names are decided in document order, so the same spec always gives the
+//! same names; the first of two clashing names keeps the plain form.
+
+use crate::draft::operation::draft;
+use crate::error::{Error, ErrorKind, Errors, Location, Warning};
+use crate::model::api::{Api, Operation, TypeDef, TypeRef};
+use crate::model::bodies::{body_spec, claim_explicit_types, response_spec};
+use crate::model::discriminate;
+use crate::model::doc_links::op_link;
+use crate::model::handles::{build_handles, path_pieces};
+use crate::model::input::{Input, skip_or_fail};
+use crate::model::method_names::{name_methods, qualify};
+use crate::model::naming::{self, Scope};
+use crate::model::params::params_spec;
+use crate::model::reserved::{CLIENT_METHODS, RESERVED_TYPES};
+use crate::model::select::{match_overlay, shared_base};
+use crate::model::types::Types;
+use std::collections::BTreeMap;
+
+/// Lowers the whole collection. Every problem is collected, never only the
+/// first: an item's problem is that item's (a warning when it may be
+/// skipped), and the other items go on to be checked.
+pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
+    let file = input.collection_file;
+    let mut errors = Vec::new();
+    let overlays = match_overlay(input, &mut errors);
+    let mut drafts = Vec::new();
+    for (item, overlay) in input.collection.items.iter().zip(&overlays) {
+        match draft(file, item, *overlay, &input.collection.variables) {
+            Ok(mut d) => {
+                warnings.append(&mut d.dropped);
+                drafts.push(d);
+            }
+            Err(e) => skip_or_fail(input, e, warnings, &mut errors),
+        }
+    }
+    let base_url = shared_base(input, &mut drafts, warnings, &mut errors);
+    discriminate::infer_constants(&mut drafts);
+
+    let mut reserved = vec![input.client_name];
+    reserved.extend_from_slice(RESERVED_TYPES);
+    let mut types = Types::new(&reserved);
+    let mut scopes: BTreeMap<Option<usize>, Scope> = BTreeMap::new();
+    scopes.insert(None, Scope::with_reserved(CLIENT_METHODS));
+    claim_explicit_types(input, &drafts, &mut types, &mut errors);
+    let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
+    let method_names = name_methods(input, &drafts, &owners, &mut scopes, &mut errors);
+    let qualified = qualify(&method_names, &owners, &handles);
+
+    let links: Vec<String> = owners
+        .iter()
+        .zip(&method_names)
+        .map(|(owner, method)| op_link(*owner, &handles, method, input.client_name))
+        .collect();
+    let mut consts = Scope::with_reserved(&["ALL"]);
+    let mut shared: BTreeMap<String, TypeRef> = BTreeMap::new();
+    let mut operations = Vec::new();
+    for (i, d) in drafts.iter().enumerate() {
+        let owner = owners[i];
+        let here = || Location::item(file, &d.display);
+        let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
+        let base_name = naming::camel(&qualified[i], "Operation");
+        let body = match &d.body {
+            None => None,
+            Some(b) => {
+                match body_spec(b, i, &drafts, &links, &base_name, &mut types, &mut shared) {
+                    Ok(spec) => Some(spec),
+                    Err(m) => {
+                        errors.push(fail(m));
+                        continue;
+                    }
+                }
+            }
+        };
+        let response = match response_spec(i, &drafts, &links, &base_name, &mut types, &mut shared)
+        {
+            Ok(spec) => spec,
+            Err(m) => {
+                errors.push(fail(m));
+                continue;
+            }
+        };
+        let params = params_spec(d, &base_name, &mut types);
+        operations.push(Operation {
+            item: d.display.clone(),
+            method_name: method_names[i].clone(),
+            qualified_name: qualified[i].clone(),
+            const_name: consts.claim(&naming::shouty(&qualified[i], "OPERATION")),
+            http_method: d.method.clone(),
+            idempotent: d.idempotent,
+            owner,
+            path: path_pieces(d, owner, &handles),
+            template: d.template.clone(),
+            auth: d.auth,
+            params,
+            body,
+            response,
+            doc: d.doc.clone(),
+            examples: d.examples.clone(),
+        });
+    }
+    if let Some(errors) = Errors::from_list(errors) {
+        return Err(errors);
+    }
+    let type_index = types
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(i, def)| {
+            let name = match def {
+                TypeDef::Struct(s) => s.name.clone(),
+                TypeDef::Enum(e) => e.name.clone(),
+            };
+            (name, i)
+        })
+        .collect();
+    Ok(Api {
+        title: input.collection.name.clone(),
+        base_url,
+        handles,
+        operations,
+        types: types.defs,
+        type_index,
+    })
+}

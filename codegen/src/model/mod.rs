@@ -1,0 +1,16 @@
+//! Stage 3, the model: every operation, resource handle and type of the
+//! generated module, with every Rust name decided.
+
+pub(crate) mod api;
+mod bodies;
+pub(crate) mod discriminate;
+mod doc_links;
+mod handles;
+pub(crate) mod input;
+pub(crate) mod lower;
+mod method_names;
+pub(crate) mod naming;
+mod params;
+pub(crate) mod reserved;
+mod select;
+pub(crate) mod types;

@@ -1,0 +1,12 @@
+//! Stage 1, reading: the input files as plain Rust data, checked for shape
+//! only. Nothing here decides what a request means or what it is called.
+
+pub(crate) mod jsonc;
+pub(crate) mod markdown;
+pub(crate) mod overlay;
+pub(crate) mod postman;
+mod postman_fields;
+pub(crate) mod postman_items;
+mod postman_request;
+pub(crate) mod spec_dir;
+pub(crate) mod url;
