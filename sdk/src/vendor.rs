@@ -120,11 +120,10 @@ mod tests {
     fn debug_hides_the_token_under_plivos_names() {
         let builder = ClientBuilder::new(&PLIVO, "MAXXXXXXXXXXXXXXXXXX", "s3cret-token");
         let client = builder.build().unwrap();
-        for shown in [format!("{client:?}")] {
-            assert!(shown.contains("auth_id"), "{shown}");
-            assert!(shown.contains("MAXXXXXXXXXXXXXXXXXX"), "{shown}");
-            assert!(!shown.contains("s3cret-token"), "{shown}");
-        }
+        let shown = format!("{client:?}");
+        assert!(shown.contains("auth_id"), "{shown}");
+        assert!(shown.contains("MAXXXXXXXXXXXXXXXXXX"), "{shown}");
+        assert!(!shown.contains("s3cret-token"), "{shown}");
     }
 
     #[test]
