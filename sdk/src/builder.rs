@@ -34,6 +34,8 @@ impl ClientBuilder {
         })
     }
 
+    /// The mock's builder, which already holds its base URL and credentials.
+    #[cfg(feature = "mock")]
     pub(crate) fn from_runtime(inner: postman_runtime::ClientBuilder) -> Self {
         ClientBuilder { inner }
     }
