@@ -50,37 +50,6 @@ pub async fn server_and_client() -> (MockServer, Client) {
     (server, client)
 }
 
-/// Modules generated from the generator's fixture collections
-/// (`codegen/tests/fixtures`), each with its own client type, compiled
-/// against the `plivo` runtime: another collection, another working SDK.
-pub mod fixtures {
-    include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
-}
-
-/// What the build script found in `POSTMAN_CORPUS_DIR`.
-#[derive(Debug)]
-pub enum Corpus {
-    /// The variable is not set: the corpus test reports itself skipped.
-    Unset,
-    /// The variable names a folder that does not exist.
-    Missing(&'static str),
-    /// The collections found, each generated.
-    Found(&'static [Collection]),
-}
-
-/// One collection of the corpus and what generating it gave.
-#[derive(Debug)]
-pub struct Collection {
-    /// File name.
-    pub file: &'static str,
-    /// Operations in the generated module.
-    pub operations: usize,
-    /// Items skipped as unsupported.
-    pub warnings: &'static [&'static str],
-    /// The generator's error, if it failed.
-    pub error: Option<&'static str>,
-}
-
 /// A client pointed at `server`.
 pub fn local_client(server: &MockServer) -> Client {
     Client::builder(AUTH_ID, AUTH_TOKEN)

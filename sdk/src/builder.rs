@@ -1,60 +1,25 @@
-//! Client settings, checked once when the client is built.
+//! Client settings: the runtime's builder, with Plivo's seam and defaults.
 
-mod proxy;
-
-use crate::client::{Client, Inner};
-use crate::credentials::Credentials;
-use crate::{Error, RetryPolicy};
-use reqwest::header::HeaderValue;
-use std::sync::Arc;
+use crate::vendor::PLIVO;
+use crate::{Client, Error, RetryPolicy};
 use std::time::Duration;
 
-/// Default limit for a whole call, retries and waits included.
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
-/// Default limit for one attempt, from connecting to the end of the body.
-const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
-/// Default limit for opening a connection.
-const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
-/// Default time an idle connection is kept for reuse: well below the idle
-/// timeouts of common load balancers and servers (60 s and more), so the
-/// client lets a connection go before the other end does; a request written
-/// on a connection the server is closing may have been acted on, and cannot
-/// be safely re-sent.
-const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
-/// Default limit for a response body; PHLO answers are a few hundred bytes.
-const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
-
 /// Settings for a [`Client`]; start from [`Client::builder`].
+///
+/// Defaults: Plivo's PHLO host, a 60 s call and 20 s attempt timeout, a
+/// 5 s connect timeout, idle connections closed after 15 s, the default
+/// [`RetryPolicy`], a 1 MiB response limit and `plivo-rust/<version>` as
+/// user agent.
 #[must_use]
 pub struct ClientBuilder {
-    auth_id: String,
-    auth_token: String,
-    base_url: Option<String>,
-    timeout: Duration,
-    attempt_timeout: Duration,
-    connect_timeout: Duration,
-    pool_idle_timeout: Duration,
-    retry: RetryPolicy,
-    max_response_bytes: usize,
-    user_agent: Option<String>,
-    http: Option<reqwest::Client>,
+    inner: postman_runtime::ClientBuilder,
 }
 
 impl ClientBuilder {
     /// Settings with defaults for the given credentials.
     pub fn new(auth_id: impl Into<String>, auth_token: impl Into<String>) -> Self {
         ClientBuilder {
-            auth_id: auth_id.into(),
-            auth_token: auth_token.into(),
-            base_url: None,
-            timeout: DEFAULT_TIMEOUT,
-            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
-            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
-            retry: RetryPolicy::default(),
-            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
-            user_agent: None,
-            http: None,
+            inner: postman_runtime::ClientBuilder::new(&PLIVO, auth_id, auth_token),
         }
     }
 
@@ -64,72 +29,72 @@ impl ClientBuilder {
     ///
     /// Fails when either variable is unset or not Unicode.
     pub fn from_env() -> Result<Self, Error> {
-        let var = |name: &str| {
-            std::env::var(name).map_err(|e| match e {
-                std::env::VarError::NotPresent => Error::invalid(name, "is not set"),
-                std::env::VarError::NotUnicode(_) => Error::invalid(name, "is not valid Unicode"),
-            })
-        };
-        Ok(ClientBuilder::new(
-            var("PLIVO_AUTH_ID")?,
-            var("PLIVO_AUTH_TOKEN")?,
-        ))
+        Ok(ClientBuilder {
+            inner: postman_runtime::ClientBuilder::from_env(&PLIVO)?,
+        })
+    }
+
+    /// The mock's builder, which already holds its base URL and credentials.
+    #[cfg(feature = "mock")]
+    pub(crate) fn from_runtime(inner: postman_runtime::ClientBuilder) -> Self {
+        ClientBuilder { inner }
+    }
+
+    fn map(
+        self,
+        set: impl FnOnce(postman_runtime::ClientBuilder) -> postman_runtime::ClientBuilder,
+    ) -> Self {
+        ClientBuilder {
+            inner: set(self.inner),
+        }
     }
 
     /// Sends requests to `url` instead of the spec's base URL; for a proxy,
     /// a regional endpoint or a local mock. Plain `http` is accepted only for
     /// loopback hosts.
-    pub fn base_url(mut self, url: impl Into<String>) -> Self {
-        self.base_url = Some(url.into());
-        self
+    pub fn base_url(self, url: impl Into<String>) -> Self {
+        self.map(|b| b.base_url(url))
     }
 
     /// Limits a whole call, retries and the waits between them included
     /// (default 60 s). No retry is started that would end past it.
-    pub fn timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
+    pub fn timeout(self, timeout: Duration) -> Self {
+        self.map(|b| b.timeout(timeout))
     }
 
     /// Limits one attempt, from connecting to the end of the response body
     /// (default 20 s).
-    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
-        self.attempt_timeout = timeout;
-        self
+    pub fn attempt_timeout(self, timeout: Duration) -> Self {
+        self.map(|b| b.attempt_timeout(timeout))
     }
 
     /// Limits opening a connection (default 5 s).
-    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
-        self
+    pub fn connect_timeout(self, timeout: Duration) -> Self {
+        self.map(|b| b.connect_timeout(timeout))
     }
 
     /// Closes connections left idle this long instead of reusing them
     /// (default 15 s). Keep it below the idle timeout of every proxy and load
     /// balancer between the client and the API: a request sent on a
     /// connection the other end is closing fails with an unknown outcome.
-    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
-        self.pool_idle_timeout = timeout;
-        self
+    pub fn pool_idle_timeout(self, timeout: Duration) -> Self {
+        self.map(|b| b.pool_idle_timeout(timeout))
     }
 
     /// When failed calls are tried again; see [`RetryPolicy`] for the rules
     /// and [`RetryPolicy::none`] to turn retries off.
-    pub fn retry(mut self, policy: RetryPolicy) -> Self {
-        self.retry = policy;
-        self
+    pub fn retry(self, policy: RetryPolicy) -> Self {
+        self.map(|b| b.retry(policy))
     }
 
     /// Refuses response bodies longer than `bytes` (default 1 MiB).
-    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
-        self.max_response_bytes = bytes;
-        self
+    pub fn max_response_bytes(self, bytes: usize) -> Self {
+        self.map(|b| b.max_response_bytes(bytes))
     }
 
     /// Replaces the `User-Agent` header (default `plivo-rust/<version>`).
-    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
-        self.user_agent = Some(user_agent.into());
-        self
+    pub fn user_agent(self, user_agent: impl Into<String>) -> Self {
+        self.map(|b| b.user_agent(user_agent))
     }
 
     /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
@@ -138,9 +103,8 @@ impl ClientBuilder {
     /// build it with `.no_proxy()` for a plain-http loopback base, or the
     /// credentials may go in clear text to a proxy. It should not follow
     /// redirects.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
-        self
+    pub fn http_client(self, client: reqwest::Client) -> Self {
+        self.map(|b| b.http_client(client))
     }
 
     /// Checks the settings and builds the client.
@@ -151,125 +115,13 @@ impl ClientBuilder {
     /// user agent; [`crate::ErrorKind::Transport`] when the HTTP client cannot
     /// be set up.
     pub fn build(self) -> Result<Client, Error> {
-        let credentials = Credentials::new(self.auth_id, self.auth_token)?;
-        let (base_url, parsed) = match self.base_url.as_deref().or(crate::DEFAULT_BASE_URL) {
-            Some(url) => check_base_url(url)?,
-            None => return Err(Error::invalid("base_url", "the spec has none; set one")),
-        };
-        let user_agent = self
-            .user_agent
-            .unwrap_or_else(|| format!("plivo-rust/{}", env!("CARGO_PKG_VERSION")));
-        let user_agent = HeaderValue::try_from(user_agent)
-            .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
-        let http = match self.http {
-            Some(http) => http,
-            None => {
-                let http = reqwest::Client::builder()
-                    .connect_timeout(self.connect_timeout)
-                    .pool_idle_timeout(self.pool_idle_timeout)
-                    // A redirect could carry the credentials to another host.
-                    .redirect(reqwest::redirect::Policy::none())
-                    // reqwest reads every proxy variable, `http_proxy` for a
-                    // plain-http loopback base included; the rule in
-                    // `proxy.rs` replaces that.
-                    .no_proxy()
-                    // A connect cut short by an attempt's time limit is
-                    // reported as nothing sent.
-                    .connector_layer(crate::transport::ConnectDeadlineLayer);
-                let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
-                    Some(proxy) => http.proxy(proxy),
-                    None => http,
-                };
-                http.build().map_err(Error::transport)?
-            }
-        };
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url,
-                credentials,
-                user_agent,
-                jitter: self.retry.jitter_source(),
-                retry: self.retry,
-                timeout: self.timeout,
-                attempt_timeout: self.attempt_timeout,
-                max_response_bytes: self.max_response_bytes,
-            }),
-        })
+        self.inner.build().map(Client::from_runtime)
     }
 }
 
-/// Written by hand so that the token never shows.
+/// The runtime's builder never shows the token.
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientBuilder")
-            .field("auth_id", &self.auth_id)
-            .field("auth_token", &"<redacted>")
-            .field("base_url", &self.base_url)
-            .field("timeout", &self.timeout)
-            .field("attempt_timeout", &self.attempt_timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("pool_idle_timeout", &self.pool_idle_timeout)
-            .field("retry", &self.retry)
-            .field("max_response_bytes", &self.max_response_bytes)
-            .field("user_agent", &self.user_agent)
-            .finish_non_exhaustive()
-    }
-}
-
-/// The base URL without a trailing `/`, and parsed, if it is safe to send
-/// credentials to.
-fn check_base_url(url: &str) -> Result<(String, reqwest::Url), Error> {
-    let invalid = |reason: &str| Error::invalid("base_url", reason);
-    let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
-    match parsed.scheme() {
-        "https" => {}
-        "http" if is_loopback(&parsed) => {}
-        "http" => return Err(invalid("plain http is allowed only for loopback hosts")),
-        _ => return Err(invalid("must be an http or https URL")),
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(invalid(
-            "must not contain user info; credentials go to the builder",
-        ));
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(invalid("must not have a query or fragment"));
-    }
-    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
-}
-
-fn is_loopback(url: &reqwest::Url) -> bool {
-    let Some(host) = url.host_str() else {
-        return false;
-    };
-    let ip = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || ip
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_url_rules() {
-        assert_eq!(
-            check_base_url("https://x.example/").unwrap().0,
-            "https://x.example"
-        );
-        assert_eq!(
-            check_base_url("http://127.0.0.1:8080").unwrap().0,
-            "http://127.0.0.1:8080"
-        );
-        assert!(check_base_url("http://localhost:1/api/").is_ok());
-        assert!(check_base_url("http://[::1]:9").is_ok());
-        assert!(check_base_url("http://example.com").is_err());
-        assert!(check_base_url("https://user:pw@example.com").is_err());
-        assert!(check_base_url("ftp://example.com").is_err());
-        assert!(check_base_url("https://example.com/?q=1").is_err());
-        assert!(check_base_url("not a url").is_err());
+        std::fmt::Debug::fmt(&self.inner, f)
     }
 }

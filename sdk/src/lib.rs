@@ -32,6 +32,11 @@
 //! stand-in for the API built from the same spec; `cargo run --example
 //! quickstart` shows the same call with no Plivo account.
 //!
+//! The runtime underneath (requests, transport, retries, errors, the mock)
+//! is the vendor-neutral [`postman_runtime`] crate; this crate adds the
+//! generated API and what is Plivo's own: the shape of its credentials and
+//! error bodies, the phone-or-SIP format, its host and environment variables.
+//!
 //! Every call returns [`Error`] on failure; its [`Error::kind`] tells an
 //! argument rejected before sending, a transport failure, an API error (with
 //! the status, Plivo's `api_id` and message) and an undecodable response
@@ -41,19 +46,16 @@
 
 mod builder;
 mod client;
-mod credentials;
-mod error;
+mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
-pub mod retry;
 pub mod runtime;
-mod transport;
+mod vendor;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
-pub use error::{Delivery, Error, ErrorKind};
-pub use retry::RetryPolicy;
-pub use runtime::Timestamp;
+pub use postman_runtime::retry;
+pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Timestamp};
 
 /// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.
 mod generated {

@@ -6,7 +6,6 @@ mod client_settings;
 mod connect_timeouts;
 mod errors;
 mod faults;
-mod generated_fixtures;
 mod load;
 mod mock;
 mod operations;

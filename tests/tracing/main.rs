@@ -1,5 +1,6 @@
-//! Spans per call and per attempt carry the operation, status, attempt,
-//! duration and `api_id`, and never a body, a phone number or a credential.
+//! Spans per call (`api.call`) and per attempt (`api.attempt`) carry the
+//! API's name, the operation, status, attempt, duration and the request id
+//! (Plivo's `api_id`), and never a body, a phone number or a credential.
 //!
 //! A binary of its own: `tracing` caches per call site whether anyone
 //! listens, and tests running beside this one on other threads, with no
@@ -124,33 +125,39 @@ async fn calls_and_attempts_are_traced_without_private_data() {
         .unwrap();
 
     assert_eq!(
-        recorder.values("plivo.call", "operation"),
+        recorder.values("api.call", "operation"),
         ["\"add_user\"", "\"hold\""]
+    );
+    // Span names are the runtime's, compile-time constants; the API's name
+    // travels in a field.
+    assert_eq!(
+        recorder.values("api.call", "api"),
+        ["\"plivo\"", "\"plivo\""]
     );
     assert!(
         recorder
-            .values("plivo.call", "api_id")
+            .values("api.call", "request_id")
             .contains(&"\"trace-api-id-1\"".to_owned())
     );
     assert!(
         recorder
-            .values("plivo.call", "status")
+            .values("api.call", "status")
             .contains(&"201".to_owned())
     );
     assert!(
         recorder
-            .values("plivo.call", "attempts")
+            .values("api.call", "attempts")
             .contains(&"2".to_owned())
     );
-    assert!(!recorder.values("plivo.call", "duration_ms").is_empty());
-    let attempts = recorder.values("plivo.attempt", "attempt");
+    assert!(!recorder.values("api.call", "duration_ms").is_empty());
+    let attempts = recorder.values("api.attempt", "attempt");
     assert_eq!(attempts, ["1", "2", "1"]);
     assert!(
         recorder
-            .values("plivo.attempt", "status")
+            .values("api.attempt", "status")
             .contains(&"429".to_owned())
     );
-    assert!(!recorder.values("plivo.attempt", "duration_ms").is_empty());
+    assert!(!recorder.values("api.attempt", "duration_ms").is_empty());
 
     let everything = recorder.seen.lock().unwrap().clone();
     assert!(everything.len() > 10);

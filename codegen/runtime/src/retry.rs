@@ -1,8 +1,8 @@
 //! When to try a call again: a pure function of the attempt, what happened
 //! and the time left, so every rule is unit-tested without a network.
 //!
-//! The rule that matters most: a request that is not idempotent (every POST
-//! here: adding a user dials a phone) is sent again only when the service
+//! The rule that matters most: a request that is not idempotent (a POST
+//! that dials a phone or places an order) is sent again only when the service
 //! cannot have acted on it: the connection was never established, or the
 //! service said so (429, or 503 with `Retry-After`).
 

@@ -2,8 +2,9 @@
 //! spec describes, answer, and record it.
 
 use super::{MockResponse, RecordedRequest, State, checks, lock, routing};
+use crate::MockProblem;
+use crate::operation::Auth;
 use crate::retry::{GOLDEN_GAMMA, mix64};
-use crate::runtime::Auth;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Incoming;
@@ -33,24 +34,16 @@ pub(super) async fn answer(state: &State, req: Request<Incoming>) -> Response<Fu
     let bytes = match tokio::time::timeout(limits.body_read_timeout, body).await {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.is::<LengthLimitError>() => {
-            let response = error(
-                state,
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "Request body too large.",
-            );
+            let response = error(state, StatusCode::PAYLOAD_TOO_LARGE, MockProblem::TooLarge);
             return record(state, head, None, None, response);
         }
         // Framing hyper could not decode, such as a bad chunk size.
         Ok(Err(_)) => {
-            let response = error(state, StatusCode::BAD_REQUEST, "Request body is malformed.");
+            let response = error(state, StatusCode::BAD_REQUEST, MockProblem::MalformedBody);
             return record(state, head, None, None, response);
         }
         Err(_) => {
-            let mut response = error(
-                state,
-                StatusCode::REQUEST_TIMEOUT,
-                "Request body not received in time.",
-            );
+            let mut response = error(state, StatusCode::REQUEST_TIMEOUT, MockProblem::BodyTimeout);
             // The rest of the body may still come: the connection cannot
             // carry another request.
             response
@@ -103,50 +96,47 @@ type Decision = (
 );
 
 fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
-    let refuse = |status, message: &str| (None, None, error(state, status, message));
+    let refuse = |status, problem| (None, None, error(state, status, problem));
+    let vendor = state.api.vendor;
     let route = routing::route(
-        state.operations,
+        state.api.operations,
         &head.method,
         &head.path,
-        &state.credentials.auth_id,
+        state.credentials.username(),
     );
     let (candidates, args) = match route {
         routing::Route::Found(candidates, args) => (candidates, args),
         routing::Route::WrongMethod => {
-            return refuse(StatusCode::METHOD_NOT_ALLOWED, "Method not allowed.");
+            return refuse(StatusCode::METHOD_NOT_ALLOWED, MockProblem::WrongMethod);
         }
-        routing::Route::NotFound => return refuse(StatusCode::NOT_FOUND, "Not found."),
+        routing::Route::NotFound => return refuse(StatusCode::NOT_FOUND, MockProblem::NotFound),
     };
     let needs_auth = candidates.iter().any(|op| op.auth == Auth::Basic);
     if needs_auth && !head.authorized {
-        let message = "Authentication credentials were not provided or are invalid.";
-        return refuse(StatusCode::UNAUTHORIZED, message);
+        return refuse(StatusCode::UNAUTHORIZED, MockProblem::Unauthorized);
     }
     if !bytes.is_empty() && !head.json {
-        // Plivo's API takes JSON only; a form or text body is a client bug
-        // the mock should surface, not parse anyway.
-        return refuse(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "Content-Type must be application/json.",
-        );
+        // Generated clients send JSON only; a form or text body is a client
+        // bug the mock should surface, not parse anyway.
+        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, MockProblem::NotJson);
     }
     let body: Option<serde_json::Value> = if bytes.is_empty() {
         None
     } else {
         match serde_json::from_slice(bytes) {
             Ok(body) => Some(body),
-            Err(_) => return refuse(StatusCode::BAD_REQUEST, "Request body is not valid JSON."),
+            Err(_) => return refuse(StatusCode::BAD_REQUEST, MockProblem::MalformedJson),
         }
     };
-    let op = match checks::select(&candidates, body.as_ref()) {
+    let op = match checks::select(vendor, &candidates, body.as_ref()) {
         Ok(op) => op,
-        Err(message) => return (None, body, error(state, StatusCode::BAD_REQUEST, &message)),
+        Err(message) => return (None, body, worded(state, StatusCode::BAD_REQUEST, &message)),
     };
     if let Some(scripted) = take_scripted(state, op.name) {
         return (Some(op.name), body, respond(&scripted));
     }
-    if let Err(message) = checks::arguments(op, &args, body.as_ref()) {
-        let response = error(state, StatusCode::BAD_REQUEST, &message);
+    if let Err(message) = checks::arguments(vendor, op, &args, body.as_ref()) {
+        let response = worded(state, StatusCode::BAD_REQUEST, &message);
         return (Some(op.name), body, response);
     }
     let example = op.examples.iter().find(|e| (200..300).contains(&e.status));
@@ -192,14 +182,22 @@ fn json(status: StatusCode, body: Bytes) -> Response<Full<Bytes>> {
     response
 }
 
-/// Plivo's error shape with a fresh `api_id`.
-fn error(state: &State, status: StatusCode, message: &str) -> Response<Full<Bytes>> {
-    let body = serde_json::json!({ "api_id": api_id(state), "error": message });
-    json(status, Bytes::from(body.to_string()))
+/// The vendor's error answer for `problem`.
+fn error(state: &State, status: StatusCode, problem: MockProblem<'_>) -> Response<Full<Bytes>> {
+    worded(state, status, &state.api.vendor.mock_message(&problem))
+}
+
+/// The vendor's error shape around `message`, with a fresh request id.
+fn worded(state: &State, status: StatusCode, message: &str) -> Response<Full<Bytes>> {
+    let body = state
+        .api
+        .vendor
+        .mock_error_body(&request_id(state), message);
+    json(status, Bytes::from(body))
 }
 
 /// A UUID-shaped id (version 4 layout) from a per-server counter.
-fn api_id(state: &State) -> String {
+fn request_id(state: &State) -> String {
     let n = state.ids.fetch_add(1, Ordering::Relaxed);
     let (a, b) = (mix64(n), mix64(n.wrapping_add(GOLDEN_GAMMA)));
     format!(

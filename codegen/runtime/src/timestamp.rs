@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 /// Decoding never fails: the text is kept exactly as received and read as
 /// `YYYY-MM-DD`, a `T` or a space, `HH:MM:SS`, an optional fraction and an
 /// optional offset (`Z`, `+HH:MM`, `+HHMM`, `+HH`; none means UTC). That
-/// covers Plivo's format and RFC 3339. Text in another form is kept, and
+/// covers the form `2018-11-14 04:41:31.827796+00:00` and RFC 3339. Text in another form is kept, and
 /// the accessors return `None`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Timestamp {
@@ -219,7 +219,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reads_plivos_format() {
+    fn reads_a_space_separated_time_with_fraction_and_offset() {
         let t = Timestamp::new("2018-11-14 04:41:31.827796+00:00");
         assert_eq!(t.unix_timestamp(), Some(1_542_170_491));
         assert_eq!(t.subsec_nanos(), Some(827_796_000));

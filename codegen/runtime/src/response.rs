@@ -1,8 +1,7 @@
 //! A successful response, decoded into what the operation returns.
 
-use super::operation::Operation;
-use crate::error::Delivery;
-use crate::{Error, ErrorKind};
+use crate::operation::Operation;
+use crate::{Delivery, Error, ErrorKind};
 use bytes::Bytes;
 use reqwest::StatusCode;
 use serde::de::DeserializeOwned;

@@ -93,8 +93,8 @@ mod tests {
     fn phone_numbers_and_sip_addresses_stay_readable() {
         assert_eq!(encoded("+14155551234"), "+14155551234");
         assert_eq!(
-            encoded("sip:alice@phone.plivo.com"),
-            "sip:alice@phone.plivo.com"
+            encoded("sip:alice@sip.example.com"),
+            "sip:alice@sip.example.com"
         );
     }
 

@@ -1,10 +1,10 @@
 //! Every collection in `POSTMAN_CORPUS_DIR` (real collections published by
 //! others) generates a module, with unsupported items skipped, and that
-//! module compiles against the `plivo` runtime: the build script generated
+//! module compiles against `postman_runtime` alone: the build script generated
 //! them and this binary includes them, so a module that does not compile
 //! fails this build.
 
-use plivo_e2e::{Collection, Corpus};
+use generic_e2e::{Collection, Corpus};
 
 include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 

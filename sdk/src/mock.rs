@@ -1,10 +1,10 @@
 //! A local stand-in for Plivo's PHLO API, built from the same spec as the
-//! client (enable the `mock` feature).
+//! client (enable the `mock` feature): the runtime's spec-driven mock
+//! ([`postman_runtime::mock`]), serving [`crate::operations::ALL`] with
+//! Plivo's credentials, error shape and wording.
 //!
-//! It serves every operation of the generated [`crate::operations::ALL`]:
-//! a new operation in the spec is served with no code written for it. Each
-//! call is checked the way the spec describes it, and answered with the
-//! spec's example response:
+//! Each call is checked the way the spec describes it, and answered with
+//! the spec's example response:
 //!
 //! | request | answer |
 //! |---|---|
@@ -42,63 +42,29 @@
 //! # }
 //! ```
 
-mod accept;
-mod checks;
-mod connection;
-#[cfg(test)]
-mod flood_test;
-mod http;
-mod limits;
-mod record;
-mod routing;
-
-pub use limits::MockLimits;
-
-use crate::credentials::Credentials;
-use crate::{Client, Error};
-use reqwest::header::HeaderValue;
+use crate::vendor::{AUTH_ID_VAR, PLIVO};
+use crate::{Client, ClientBuilder, Error};
+use postman_runtime::mock::MockApi;
+pub use postman_runtime::mock::{MockLimits, RecordedRequest};
 use std::net::SocketAddr;
-use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex, MutexGuard};
 
 /// A mock server on 127.0.0.1; it stops when dropped.
 #[derive(Debug)]
 pub struct MockServer {
-    addr: SocketAddr,
-    state: Arc<State>,
-    task: tokio::task::JoinHandle<()>,
-}
-
-/// A request the mock received.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordedRequest {
-    /// The operation it was routed to, if any.
-    pub operation: Option<&'static str>,
-    /// The HTTP method.
-    pub method: String,
-    /// The path as sent, percent-encoding included.
-    pub path: String,
-    /// The JSON body, if there was one and it parsed.
-    pub body: Option<serde_json::Value>,
-    /// The status the mock answered with.
-    pub status: u16,
+    inner: postman_runtime::mock::MockServer,
 }
 
 /// An answer to give instead of the spec's example.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MockResponse {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
+    inner: postman_runtime::mock::MockResponse,
 }
 
 impl MockResponse {
     /// An answer with `status` and an empty body.
     pub fn status(status: u16) -> Self {
         MockResponse {
-            status,
-            headers: Vec::new(),
-            body: String::new(),
+            inner: postman_runtime::mock::MockResponse::status(status),
         }
     }
 
@@ -113,35 +79,19 @@ impl MockResponse {
 
     /// Adds a header, such as `Retry-After: 1`.
     #[must_use]
-    pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.to_owned(), value.to_owned()));
-        self
+    pub fn header(self, name: &str, value: &str) -> Self {
+        MockResponse {
+            inner: self.inner.header(name, value),
+        }
     }
 
     /// Sets the body.
     #[must_use]
-    pub fn body(mut self, body: impl Into<String>) -> Self {
-        self.body = body.into();
-        self
+    pub fn body(self, body: impl Into<String>) -> Self {
+        MockResponse {
+            inner: self.inner.body(body),
+        }
     }
-}
-
-#[derive(Debug)]
-struct State {
-    operations: &'static [&'static crate::runtime::Operation],
-    credentials: Credentials,
-    limits: MockLimits,
-    scripted: Mutex<Vec<Scripted>>,
-    recorded: Mutex<record::Recording>,
-    /// Feeds the `api_id`s of answers.
-    ids: AtomicU64,
-}
-
-#[derive(Debug)]
-struct Scripted {
-    operation: String,
-    remaining: usize,
-    response: MockResponse,
 }
 
 impl MockServer {
@@ -191,22 +141,15 @@ impl MockServer {
         auth_token: &str,
         limits: MockLimits,
     ) -> std::io::Result<Self> {
-        let credentials = Credentials::new(auth_id.to_owned(), auth_token.to_owned())
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(credentials, limits, addr.port()));
-        let max_connections = state.limits.max_connections;
-        let serving = Arc::clone(&state);
-        let task = tokio::spawn(accept::accept_loop(listener, max_connections, move |s| {
-            connection::serve(s, Arc::clone(&serving))
-        }));
-        Ok(MockServer { addr, state, task })
+        let api = MockApi::new(&PLIVO, crate::operations::ALL);
+        let inner =
+            postman_runtime::mock::MockServer::bind(api, addr, auth_id, auth_token, limits).await?;
+        Ok(MockServer { inner })
     }
 
     /// `http://127.0.0.1:<port>`: the base URL to give a client.
     pub fn base_url(&self) -> String {
-        format!("http://{}", self.addr)
+        self.inner.base_url()
     }
 
     /// A client with the mock's base URL and credentials.
@@ -215,12 +158,7 @@ impl MockServer {
     ///
     /// As [`crate::ClientBuilder::build`].
     pub fn client(&self) -> Result<Client, Error> {
-        Client::builder(
-            self.state.credentials.auth_id.clone(),
-            self.state.credentials.auth_token(),
-        )
-        .base_url(self.base_url())
-        .build()
+        ClientBuilder::from_runtime(self.inner.client_builder()).build()
     }
 
     /// The requests answered so far, in order, up to the recording limits
@@ -228,24 +166,20 @@ impl MockServer {
     /// only for requests that passed routing, authentication and the
     /// content-type check.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.state.recorded).kept().to_vec()
+        self.inner.requests()
     }
 
     /// How many requests were answered but not kept by
     /// [`MockServer::requests`], the recording limits being reached.
     pub fn dropped_requests(&self) -> u64 {
-        lock(&self.state.recorded).dropped()
+        self.inner.dropped_requests()
     }
 
     /// Answers the next `times` calls of `operation` (a name such as
     /// `add_user`, see [`crate::runtime::Operation::name`]) with `response`
     /// instead of the spec's example, after the auth check.
     pub fn respond_next(&self, operation: &str, times: usize, response: MockResponse) {
-        lock(&self.state.scripted).push(Scripted {
-            operation: operation.to_owned(),
-            remaining: times,
-            response,
-        });
+        self.inner.respond_next(operation, times, response.inner);
     }
 }
 
@@ -260,49 +194,14 @@ impl MockServer {
 /// start.
 pub async fn client_from_env_or_mock()
 -> Result<(Client, Option<MockServer>), Box<dyn std::error::Error + Send + Sync>> {
-    if std::env::var_os("PLIVO_AUTH_ID").is_none() {
+    if std::env::var_os(AUTH_ID_VAR).is_none() {
         let mock = MockServer::start().await?;
         let client = mock.client()?;
         return Ok((client, Some(mock)));
     }
-    let mut builder = crate::ClientBuilder::from_env()?;
+    let mut builder = ClientBuilder::from_env()?;
     if let Ok(base) = std::env::var("PLIVO_BASE_URL") {
         builder = builder.base_url(base);
     }
     Ok((builder.build()?, None))
-}
-
-impl Drop for MockServer {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-/// A poisoned lock still holds usable data: a panicking test thread must
-/// not take the mock down with it.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-impl State {
-    /// `seed` feeds the `api_id`s, so that two mocks give different ones.
-    fn new(credentials: Credentials, limits: MockLimits, seed: u16) -> Self {
-        State {
-            operations: crate::operations::ALL,
-            credentials,
-            recorded: Mutex::new(record::Recording::new(
-                limits.max_recorded,
-                limits.max_recorded_bytes,
-            )),
-            limits,
-            scripted: Mutex::new(Vec::new()),
-            ids: AtomicU64::new(u64::from(seed)),
-        }
-    }
-
-    fn expected_auth(&self) -> &HeaderValue {
-        &self.credentials.header
-    }
 }

@@ -1,7 +1,6 @@
 //! The module generated from the corpus's todo collection, called against a
 //! local server: a collection nobody wrote for this SDK gives a working client.
 
-use plivo_e2e::local_client;
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -37,7 +36,7 @@ async fn create_read_and_delete_a_todo() {
         .mount(&server)
         .await;
 
-    let client = Client(local_client(&server));
+    let client = Client(generic_e2e::local_client(&server.uri()));
     let params = PostTodosParams {
         origin: Some("http://example.test".into()),
     };

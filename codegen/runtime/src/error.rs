@@ -1,4 +1,4 @@
-//! The one error type of the crate.
+//! The one error type of every call.
 
 use bytes::Bytes;
 use reqwest::StatusCode;
@@ -7,9 +7,10 @@ use std::fmt;
 /// Why a call failed, and what is known about it.
 ///
 /// Its one-line `Display` names the operation and what happened, for example
-/// `add_user: HTTP 404 Not Found: PHLO not found (api_id 5b1c...)`. Match on
-/// [`Error::kind`] to tell the cases apart; the accessors give the status,
-/// Plivo's `api_id` and message, the raw body where there is one, how many
+/// `get_item: HTTP 404 Not Found: no such item (request_id 5b1c...)`, the id
+/// under the name the vendor gives it ([`crate::Vendor::request_id_field`]).
+/// Match on [`Error::kind`] to tell the cases apart; the accessors give the
+/// status, the API's request id and message, the raw body where there is one, how many
 /// attempts were made, and whether the request may have been acted on
 /// ([`Error::delivery`]), so a caller can reconcile before trying again.
 pub struct Error {
@@ -21,6 +22,8 @@ struct Inner {
     operation: Option<&'static str>,
     attempts: u32,
     delivery: Delivery,
+    /// What `Display` calls the request id: the vendor's name for it.
+    request_id_label: &'static str,
 }
 
 /// Whether a failed request may have been acted on by the service.
@@ -38,7 +41,7 @@ pub enum Delivery {
     /// The request may have reached the service and been acted on, but no
     /// usable answer came back (a timeout or reset after sending, a 5xx).
     /// Check the call's state before sending it again: adding a user twice
-    /// rings a phone twice.
+    /// may, for example, ring a phone twice.
     Unknown,
     /// The service reported success, but its answer could not be read.
     Processed,
@@ -64,13 +67,13 @@ pub enum ErrorKind {
         source: reqwest::Error,
     },
     /// The API answered with a status other than 2xx.
-    #[error("HTTP {status}{}{}", message_suffix(.message.as_deref()), api_id_suffix(.api_id.as_deref()))]
+    #[error("HTTP {status}{}", message_suffix(.message.as_deref()))]
     Api {
         /// The HTTP status.
         status: StatusCode,
-        /// Plivo's request id, when the body carried one.
-        api_id: Option<String>,
-        /// Plivo's error message, when the body carried one.
+        /// The API's id for the request, when the body carried one.
+        request_id: Option<String>,
+        /// The API's error message, when the body carried one.
         message: Option<String>,
         /// The body exactly as received.
         body: Bytes,
@@ -121,12 +124,6 @@ fn message_suffix(message: Option<&str>) -> String {
     message.map(|m| format!(": {m}")).unwrap_or_default()
 }
 
-fn api_id_suffix(api_id: Option<&str>) -> String {
-    api_id
-        .map(|id| format!(" (api_id {id})"))
-        .unwrap_or_default()
-}
-
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
         // What is known without the transport; it records attempts and
@@ -142,6 +139,7 @@ impl Error {
                 operation: None,
                 attempts,
                 delivery,
+                request_id_label: "request id",
             }),
         }
     }
@@ -166,6 +164,12 @@ impl Error {
         Error::new(ErrorKind::Transport {
             source: source.without_url(),
         })
+    }
+
+    /// Names the request id as the vendor does, for `Display`.
+    pub(crate) fn with_request_id_label(mut self, label: &'static str) -> Self {
+        self.inner.request_id_label = label;
+        self
     }
 
     pub(crate) fn in_operation(mut self, operation: &'static str) -> Self {
@@ -193,15 +197,22 @@ impl Error {
         }
     }
 
-    /// Plivo's `api_id` for the failed request, when the response carried one.
-    pub fn api_id(&self) -> Option<&str> {
+    /// The API's id for the failed request, when the response carried one
+    /// (read by [`crate::Vendor::read_error`]).
+    pub fn request_id(&self) -> Option<&str> {
         match self.kind() {
-            ErrorKind::Api { api_id, .. } => api_id.as_deref(),
+            ErrorKind::Api { request_id, .. } => request_id.as_deref(),
             _ => None,
         }
     }
 
-    /// Plivo's error message, when the response carried one.
+    /// The same as [`Error::request_id`], under the name Plivo gives it:
+    /// the `plivo` crate re-exports this type, and its users call `api_id()`.
+    pub fn api_id(&self) -> Option<&str> {
+        self.request_id()
+    }
+
+    /// The API's error message, when the response carried one.
     pub fn message(&self) -> Option<&str> {
         match self.kind() {
             ErrorKind::Api { message, .. } => message.as_deref(),
@@ -255,6 +266,9 @@ impl fmt::Display for Error {
             write!(f, "{op}: ")?;
         }
         write!(f, "{}", self.inner.kind)?;
+        if let Some(id) = self.request_id() {
+            write!(f, " ({} {id})", self.inner.request_id_label)?;
+        }
         if self.inner.attempts > 1 {
             write!(f, " [after {} attempts]", self.inner.attempts)?;
         }

@@ -1,10 +1,9 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
-use super::operation::{FieldLocation, Operation};
-use super::path::push_percent;
-use super::probe;
-use super::validate::check;
-use crate::Error;
+use crate::operation::{FieldLocation, Format, Operation};
+use crate::path::push_percent;
+use crate::probe;
+use crate::{Error, Vendor};
 use bytes::Bytes;
 use serde::Serialize;
 
@@ -16,16 +15,22 @@ use serde::Serialize;
 /// hold phone numbers, and a spec may put a credential in a path.
 #[derive(Clone)]
 pub struct Request {
-    pub(crate) operation: &'static Operation,
+    /// Checks the formats of the body's fields.
+    vendor: &'static dyn Vendor,
+    operation: &'static Operation,
     /// The path and query, percent-encoded, without the base URL.
-    pub(crate) path_and_query: String,
-    pub(crate) has_query: bool,
-    pub(crate) headers: Vec<(&'static str, String)>,
-    pub(crate) body: Option<Bytes>,
+    path_and_query: String,
+    has_query: bool,
+    headers: Vec<(&'static str, String)>,
+    body: Option<Bytes>,
 }
 
 impl Request {
-    pub(crate) fn new(operation: &'static Operation, path: String) -> Result<Self, Error> {
+    pub(crate) fn new(
+        vendor: &'static dyn Vendor,
+        operation: &'static Operation,
+        path: String,
+    ) -> Result<Self, Error> {
         // An operation whose body is nothing but constants still sends them;
         // one that takes a body gets them from `json`, which writes them anyway.
         let takes_body = operation
@@ -42,6 +47,7 @@ impl Request {
             written.map(|_| Bytes::from(bytes))
         };
         Ok(Request {
+            vendor,
             operation,
             path_and_query: path,
             has_query: false,
@@ -63,6 +69,14 @@ impl Request {
     /// The JSON body, if the request has one.
     pub fn body(&self) -> Option<&[u8]> {
         self.body.as_deref()
+    }
+
+    pub(crate) fn body_bytes(&self) -> Option<&Bytes> {
+        self.body.as_ref()
+    }
+
+    pub(crate) fn headers(&self) -> &[(&'static str, String)] {
+        &self.headers
     }
 
     /// Adds a query parameter; `None` adds nothing.
@@ -106,7 +120,7 @@ impl Request {
     /// to a body that is not a JSON object.
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
         let operation = self.operation;
-        check_formats(operation, body)?;
+        check_formats(self.vendor, operation, body)?;
         let invalid = |reason: String| Error::invalid("body", reason).in_operation(operation.name);
         let mut bytes = Vec::with_capacity(128);
         let start = write_constants(&mut bytes, operation).map_err(|e| invalid(e.to_string()))?;
@@ -142,7 +156,11 @@ impl std::fmt::Debug for Request {
 
 /// Checks the top-level body fields that have a format, reading them
 /// through `Serialize` before anything is written.
-fn check_formats<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Result<(), Error> {
+fn check_formats<B: Serialize + ?Sized>(
+    vendor: &dyn Vendor,
+    operation: &Operation,
+    body: &B,
+) -> Result<(), Error> {
     let format_of = |key: &str| {
         operation
             .fields
@@ -161,11 +179,23 @@ fn check_formats<B: Serialize + ?Sized>(operation: &Operation, body: &B) -> Resu
         body,
         &|key| format_of(key).is_some(),
         &mut |key, text| match format_of(key) {
-            Some((name, format)) => check(name, format, text),
+            Some((name, format)) => check_format(vendor, name, format, text),
             None => Ok(()),
         },
     )
     .map_err(|e| e.in_operation(operation.name))
+}
+
+/// Checks `value` of `field` against `format`, as the vendor defines it.
+pub(crate) fn check_format(
+    vendor: &dyn Vendor,
+    field: &str,
+    format: Format,
+    value: &str,
+) -> Result<(), Error> {
+    vendor
+        .check_format(format.name(), value)
+        .map_err(|reason| Error::invalid(field, reason))
 }
 
 /// Writes `{` and the operation's constant fields (`{"action":"call"`), and

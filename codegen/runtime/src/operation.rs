@@ -5,8 +5,8 @@ pub use reqwest::Method;
 
 /// Everything the runtime needs to know about one operation of the API.
 ///
-/// The generator emits one `static` per operation (see the crate's
-/// `operations` module); the runtime reads it to build, send and check a call,
+/// The generator emits one `static` per operation (in the generated
+/// module's `operations`); the runtime reads it to build, send and check a call,
 /// and tools such as a mock server read it to answer like the API.
 #[derive(Debug)]
 pub struct Operation {
@@ -39,7 +39,7 @@ pub enum PathPart {
     /// The argument at this index of [`Operation::fields`] (a path
     /// parameter; they come first, in call order), percent-encoded.
     Param(usize),
-    /// The client's Auth ID (Basic auth user name), percent-encoded.
+    /// The client's Basic auth user name, percent-encoded.
     Username,
     /// The client's Basic auth password; the generator emits it only when a
     /// spec puts the password in a path.
@@ -115,13 +115,27 @@ pub enum FieldLocation {
     Body,
 }
 
-/// A format the runtime checks before a request is sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Format {
-    /// A phone number (digits, optionally after `+`) or a SIP URI
-    /// (`sip:` or `sips:`, user, `@`, host).
-    PhoneOrSip,
+/// A format a value must have, checked before a request is sent (and by
+/// the mock when it arrives).
+///
+/// The runtime knows formats by name only: what a name means is the
+/// vendor's to say ([`crate::Vendor::check_format`]), so that no telephony,
+/// payment or other domain rule lives here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Format {
+    name: &'static str,
+}
+
+impl Format {
+    /// The format called `name` (such as `phone-or-sip`).
+    pub const fn named(name: &'static str) -> Self {
+        Format { name }
+    }
+
+    /// Its name, as the spec's overlay gives it.
+    pub const fn name(&self) -> &'static str {
+        self.name
+    }
 }
 
 /// How an operation authenticates.
@@ -129,7 +143,7 @@ pub enum Format {
 pub enum Auth {
     /// No credentials are sent.
     None,
-    /// HTTP Basic auth with the client's Auth ID and Auth Token.
+    /// HTTP Basic auth with the client's credentials.
     Basic,
 }
 

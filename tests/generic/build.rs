@@ -1,4 +1,4 @@
-//! Generates the modules these tests compile against the `plivo` runtime:
+//! Generates the modules these tests compile against `postman_runtime` alone:
 //! every generator fixture (always), and every collection in the folder named
 //! by `POSTMAN_CORPUS_DIR` (only when it is set; see `corpus/main.rs`).
 
@@ -11,7 +11,7 @@ const CORPUS_VAR: &str = "POSTMAN_CORPUS_DIR";
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let fixtures = manifest.join("../codegen/tests/fixtures");
+    let fixtures = manifest.join("../../codegen/tests/fixtures");
     println!("cargo:rerun-if-changed={}", fixtures.display());
     println!("cargo:rerun-if-env-changed={CORPUS_VAR}");
     println!("cargo::rustc-check-cfg=cfg(corpus)");
@@ -89,10 +89,10 @@ fn collections(dir: &Path) -> Vec<PathBuf> {
 
 fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
     // Skip what the generator does not support; point generated code at the
-    // plivo runtime and at a local client type (see `modules`).
+    // runtime crate itself and at a local client type (see `modules`).
     let options = Options::default()
         .with_skip_unsupported(true)
-        .with_runtime_path("::plivo::runtime")
+        .with_runtime_path("::postman_runtime")
         .with_client_path("super::Client");
     files
         .iter()
@@ -164,11 +164,11 @@ fn modules(entries: &[Entry]) -> String {
 pub mod {module} {{
     /// The client the generated module extends.
     #[derive(Debug, Clone)]
-    pub struct Client(pub ::plivo::Client);
+    pub struct Client(pub ::postman_runtime::Client);
 
     impl ::std::ops::Deref for Client {{
-        type Target = ::plivo::Client;
-        fn deref(&self) -> &::plivo::Client {{
+        type Target = ::postman_runtime::Client;
+        fn deref(&self) -> &::postman_runtime::Client {{
             &self.0
         }}
     }}

@@ -4,17 +4,14 @@
 
 mod connect_deadline;
 
-use crate::client::Inner;
-use crate::error::Delivery;
 use crate::retry::{Decision, Outcome};
-use crate::runtime::{Auth, Request, Response, retry_after};
-use crate::{Error, ErrorKind};
+use crate::retry_after;
+use crate::state::State;
+use crate::{Delivery, Error, ErrorKind, Request, Response, Vendor};
 use bytes::{Bytes, BytesMut};
 pub(crate) use connect_deadline::ConnectDeadlineLayer;
 use connect_deadline::WithConnectDeadline;
-use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, RETRY_AFTER, USER_AGENT,
-};
+use reqwest::header::RETRY_AFTER;
 use reqwest::{StatusCode, Url};
 use std::time::{Duration, Instant, SystemTime};
 use tracing::Instrument;
@@ -22,43 +19,47 @@ use tracing::field::Empty;
 
 /// Sends `request`, retrying as the client's policy allows, and returns the
 /// response when its status is 2xx.
-pub(crate) async fn execute(inner: &Inner, request: Request) -> Result<Response, Error> {
-    let operation = request.operation;
+///
+/// Span names are compile-time constants in `tracing`, so they are neutral
+/// (`api.call`, `api.attempt`); the `api` field carries the vendor's name.
+pub(crate) async fn execute(state: &State, request: Request) -> Result<Response, Error> {
+    let operation = request.operation();
     let span = tracing::info_span!(
-        "plivo.call",
+        "api.call",
+        api = state.vendor().name(),
         operation = operation.name,
         method = %operation.method,
         attempts = Empty,
         status = Empty,
-        api_id = Empty,
+        request_id = Empty,
         duration_ms = Empty,
     );
     // One clock for the deadline and the span's duration.
     let started = Instant::now();
-    let result = attempts(inner, &request, &span, started)
+    let result = attempts(state, &request, &span, started)
         .instrument(span.clone())
         .await;
     if !span.is_disabled() {
         span.record("duration_ms", millis(started.elapsed()));
     }
-    result.map_err(|e| e.in_operation(operation.name))
+    let vendor = state.vendor();
+    result.map_err(|e| {
+        let e = e.in_operation(operation.name);
+        match vendor.request_id_field() {
+            Some(label) => e.with_request_id_label(label),
+            None => e,
+        }
+    })
 }
 
 async fn attempts(
-    inner: &Inner,
+    state: &State,
     request: &Request,
     span: &tracing::Span,
     started: Instant,
 ) -> Result<Response, Error> {
-    let operation = request.operation;
-    let url = format!("{}{}", inner.base_url, request.path_and_query);
-    // The message leaves the URL out: its path may hold phone numbers.
-    let url = Url::parse(&url).map_err(|e| {
-        Error::invalid(
-            "url",
-            format!("the base URL and the path do not form a URL: {e}"),
-        )
-    })?;
+    let operation = request.operation();
+    let url = state.url(request.path_and_query())?;
     // The HTTP layer cannot carry a longer URL (`http::Uri` stores lengths
     // in 16 bits); refused here, it is an argument error, not three failed
     // attempts.
@@ -68,7 +69,8 @@ async fn attempts(
             format!("is longer than {MAX_URL_BYTES} bytes; a path parameter is too long"),
         ));
     }
-    let deadline = inner.timeout;
+    let limits = state.limits();
+    let deadline = limits.timeout;
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
     let mut attempt = 0u32;
@@ -81,16 +83,12 @@ async fn attempts(
             let error = Error::new(ErrorKind::Timeout { after: deadline });
             return Err(error.after_attempts(attempt - 1, delivery));
         }
-        let attempt_span = tracing::debug_span!(
-            "plivo.attempt",
-            attempt,
-            status = Empty,
-            duration_ms = Empty,
-        );
+        let attempt_span =
+            tracing::debug_span!("api.attempt", attempt, status = Empty, duration_ms = Empty,);
         // Clock reads only for someone listening: this is the per-call path.
         let sent_at = (!attempt_span.is_disabled()).then(Instant::now);
-        let limit = inner.attempt_timeout.min(remaining);
-        let result = once(inner, request, &url, limit)
+        let limit = limits.attempt_timeout.min(remaining);
+        let result = once(state, request, &url, limit)
             .instrument(attempt_span.clone())
             .await;
         if let Some(sent_at) = sent_at {
@@ -103,7 +101,7 @@ async fn attempts(
                 attempt_span.record("status", answer.status.as_u16());
                 span.record("status", answer.status.as_u16());
                 if !span.is_disabled() {
-                    record_api_id(span, &answer.body);
+                    record_request_id(span, state.vendor(), &answer.body);
                 }
                 return Ok(Response {
                     operation,
@@ -119,15 +117,15 @@ async fn attempts(
                     code: answer.status.as_u16(),
                     retry_after: answer.retry_after,
                 };
-                let error = api_error(answer.status, answer.body);
-                if let Some(api_id) = error.api_id() {
-                    span.record("api_id", api_id);
+                let error = api_error(state.vendor(), answer.status, answer.body);
+                if let Some(id) = error.request_id() {
+                    span.record("request_id", id);
                 }
                 (outcome, error)
             }
             Err(Failure::Connect(e)) => {
                 // Cut short by the call's deadline rather than the connect timeout.
-                let error = if e.is_timeout() && limit < inner.attempt_timeout {
+                let error = if e.is_timeout() && limit < limits.attempt_timeout {
                     Error::new(ErrorKind::Timeout { after: deadline })
                 } else {
                     Error::transport(e)
@@ -142,7 +140,7 @@ async fn attempts(
             Err(Failure::Interrupted { error: e, status }) => {
                 processed = status.is_some_and(|s| s.is_success());
                 // Cut short by the call's deadline rather than the attempt's own limit.
-                let error = if e.is_timeout() && limit < inner.attempt_timeout {
+                let error = if e.is_timeout() && limit < limits.attempt_timeout {
                     Error::new(ErrorKind::Timeout { after: deadline })
                 } else {
                     Error::transport(e)
@@ -155,7 +153,7 @@ async fn attempts(
             }) => {
                 let error = Error::new(ErrorKind::ResponseTooLarge {
                     status,
-                    limit: inner.max_response_bytes,
+                    limit: limits.max_response_bytes,
                 });
                 if status.is_success() {
                     // The service acted; repeating cannot help.
@@ -177,14 +175,7 @@ async fn attempts(
         };
         // An earlier attempt that may have acted is not undone by a later refusal.
         delivery = delivery.max(this_attempt);
-        let decision = inner.retry.decide(
-            operation.idempotent,
-            attempt,
-            outcome,
-            started.elapsed(),
-            deadline,
-            inner.jitter.next_fraction(),
-        );
+        let decision = state.decide(operation.idempotent, attempt, outcome, started.elapsed());
         match decision {
             Decision::RetryAfter(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), "retrying");
@@ -267,35 +258,12 @@ fn never_started(error: &reqwest::Error) -> bool {
 
 /// One attempt, bounded by `limit` from connecting to the end of the body.
 async fn once(
-    inner: &Inner,
+    state: &State,
     request: &Request,
     url: &Url,
     limit: Duration,
 ) -> Result<Answer, Failure> {
-    let operation = request.operation;
-    let mut builder = inner
-        .http
-        .request(operation.method.clone(), url.clone())
-        .timeout(limit)
-        .header(ACCEPT, HeaderValue::from_static("application/json"))
-        .header(USER_AGENT, inner.user_agent.clone());
-    if operation.auth == Auth::Basic {
-        builder = builder.header(AUTHORIZATION, inner.credentials.header.clone());
-    }
-    for (name, value) in &request.headers {
-        // Checked when the request was built.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::try_from(*name),
-            HeaderValue::try_from(value.as_str()),
-        ) {
-            builder = builder.header(name, value);
-        }
-    }
-    if let Some(body) = &request.body {
-        builder = builder
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(body.clone());
-    }
+    let builder = state.attempt(request, url, limit);
     // Connects end a little before the attempt does, so that one cut short
     // by the attempt's limit fails as a connect (nothing sent) rather than
     // as the request's timeout (outcome unknown).
@@ -321,7 +289,7 @@ async fn once(
         .get(RETRY_AFTER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| retry_after::parse(v, SystemTime::now()));
-    let cap = inner.max_response_bytes;
+    let cap = state.limits().max_response_bytes;
     if response
         .content_length()
         .is_some_and(|len| len > cap as u64)
@@ -352,43 +320,27 @@ async fn once(
     })
 }
 
-/// An error from a non-2xx answer: Plivo's `{"api_id", "error"}` when the body
-/// has it, the raw body always.
-fn api_error(status: StatusCode, body: Bytes) -> Error {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        api_id: Option<String>,
-        error: Option<serde_json::Value>,
-        message: Option<String>,
-    }
-    let parsed = serde_json::from_slice::<Body>(&body).ok();
-    let api_id = parsed.as_ref().and_then(|b| b.api_id.clone());
-    let message = parsed.and_then(|b| {
-        let error = match b.error {
-            Some(serde_json::Value::String(s)) => Some(s),
-            Some(serde_json::Value::Null) | None => None,
-            Some(other) => Some(other.to_string()),
-        };
-        error
-            .filter(|s| !s.is_empty())
-            .or(b.message.filter(|s| !s.is_empty()))
-    });
+/// An error from a non-2xx answer: the request id and message as the
+/// vendor reads them, the raw body always.
+fn api_error(vendor: &dyn Vendor, status: StatusCode, body: Bytes) -> Error {
+    let read = vendor.read_error(&body);
     Error::new(ErrorKind::Api {
         status,
-        api_id,
-        message,
+        request_id: read.request_id,
+        message: read.message,
         body,
     })
 }
 
-/// Puts the response's `api_id` on the call span; only when someone listens.
-fn record_api_id(span: &tracing::Span, body: &[u8]) {
-    #[derive(serde::Deserialize)]
-    struct ApiId<'a> {
-        #[serde(borrow)]
-        api_id: Option<&'a str>,
-    }
-    if let Ok(ApiId { api_id: Some(id) }) = serde_json::from_slice::<ApiId<'_>>(body) {
-        span.record("api_id", id);
+/// Puts the response's request id on the call span; only when someone listens.
+fn record_request_id(span: &tracing::Span, vendor: &dyn Vendor, body: &[u8]) {
+    let Some(field) = vendor.request_id_field() else {
+        return;
+    };
+    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(body) else {
+        return;
+    };
+    if let Some(serde_json::Value::String(id)) = map.get(field) {
+        span.record("request_id", id.as_str());
     }
 }

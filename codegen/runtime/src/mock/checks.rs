@@ -1,13 +1,15 @@
-//! The request checks the mock makes, answered in Plivo's wording:
-//! `to is a mandatory param.`, `Invalid value provided for role.`
+//! The request checks the mock makes; what they find is worded by the
+//! vendor ([`crate::Vendor::mock_message`]).
 
-use crate::runtime::{FieldLocation, Format, Operation, check};
+use crate::operation::{FieldLocation, Format, Operation};
+use crate::{MockProblem, Vendor};
 use serde_json::Value;
 
 /// The operation among `candidates` (same URL and method) that `body`
 /// selects through its constant fields, or the message explaining why none
 /// does.
 pub(super) fn select(
+    vendor: &dyn Vendor,
     candidates: &[&'static Operation],
     body: Option<&Value>,
 ) -> Result<&'static Operation, String> {
@@ -20,10 +22,10 @@ pub(super) fn select(
         .flat_map(|op| op.constants.iter().map(|(k, _)| *k))
         .next()
         .unwrap_or("body");
-    Err(match body.and_then(|b| b.get(key)) {
-        None => format!("{key} is a mandatory param."),
-        Some(_) => format!("Invalid value provided for {key}."),
-    })
+    Err(vendor.mock_message(&match body.and_then(|b| b.get(key)) {
+        None => MockProblem::Missing(key),
+        Some(_) => MockProblem::Invalid(key),
+    }))
 }
 
 fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
@@ -33,8 +35,9 @@ fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
     })
 }
 
-/// The first problem with the arguments of `op`, as Plivo words it.
+/// The first problem with the arguments of `op`, as the vendor words it.
 pub(super) fn arguments(
+    vendor: &dyn Vendor,
     op: &Operation,
     args: &[String],
     body: Option<&Value>,
@@ -45,7 +48,7 @@ pub(super) fn arguments(
             FieldLocation::Path => {
                 let value = path_args.next().map(String::as_str).unwrap_or_default();
                 if let Some(format) = field.format {
-                    valid(field.name, format, value)?;
+                    valid(vendor, field.name, format, value)?;
                 }
             }
             FieldLocation::Body => {
@@ -54,7 +57,7 @@ pub(super) fn arguments(
                     .filter(|v| !v.is_null());
                 let Some(value) = value else {
                     if field.required {
-                        return Err(format!("{} is a mandatory param.", field.name));
+                        return Err(vendor.mock_message(&MockProblem::Missing(field.name)));
                     }
                     continue;
                 };
@@ -62,10 +65,10 @@ pub(super) fn arguments(
                 let listed =
                     field.values.is_empty() || text.is_some_and(|t| field.values.contains(&t));
                 if !listed {
-                    return Err(format!("Invalid value provided for {}.", field.name));
+                    return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
                 }
                 if let Some(format) = field.format {
-                    valid(field.name, format, text.unwrap_or_default())?;
+                    valid(vendor, field.name, format, text.unwrap_or_default())?;
                 }
             }
         }
@@ -73,6 +76,8 @@ pub(super) fn arguments(
     Ok(())
 }
 
-fn valid(name: &str, format: Format, value: &str) -> Result<(), String> {
-    check(name, format, value).map_err(|_| format!("Invalid value provided for {name}."))
+fn valid(vendor: &dyn Vendor, name: &str, format: Format, value: &str) -> Result<(), String> {
+    vendor
+        .check_format(format.name(), value)
+        .map_err(|_| vendor.mock_message(&MockProblem::Invalid(name)))
 }

@@ -2,10 +2,45 @@
 //! keeps stays within its limits, however many requests and however large.
 
 use super::http::{Head, handle};
-use super::{MockLimits, MockServer, State, lock};
+use super::{MockApi, MockLimits, State, lock};
 use crate::credentials::Credentials;
+use crate::{Auth, Constant, Field, Method, Operation, PathPart, Vendor};
 
-const NODE: &str = "/v1/phlo/p/multi_party_call/n";
+const NODE: &str = "/v1/groups/p/members";
+
+#[derive(Debug)]
+struct Test;
+
+impl Vendor for Test {
+    fn name(&self) -> &'static str {
+        "test"
+    }
+}
+
+static TEST: Test = Test;
+
+/// A POST selected by a constant, with required fields, as most APIs have.
+static ADD: Operation = Operation {
+    name: "add",
+    item: "Add",
+    method: Method::POST,
+    path: &[
+        PathPart::Literal("/v1/groups/"),
+        PathPart::Param(0),
+        PathPart::Literal("/members"),
+    ],
+    idempotent: false,
+    auth: Auth::Basic,
+    constants: &[("action", Constant::Str("call"))],
+    fields: &[
+        Field::path("group"),
+        Field::body("to").required(),
+        Field::body("role")
+            .required()
+            .values(&["agent", "customer"]),
+    ],
+    examples: &[],
+};
 const RUN: usize = 100_000;
 
 fn head(method: &str, path: &str, authorized: bool) -> Head {
@@ -17,18 +52,21 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     }
 }
 
+static OPERATIONS: &[&Operation] = &[&ADD];
+
 #[test]
 fn memory_stays_flat_over_a_hundred_thousand_requests() {
     let limits = MockLimits::default();
-    let credentials = Credentials::new(
-        MockServer::AUTH_ID.to_owned(),
-        MockServer::AUTH_TOKEN.to_owned(),
-    )
-    .unwrap();
-    let state = State::new(credentials, limits.clone(), 0);
+    let credentials = Credentials::new(&TEST, "user".to_owned(), "secret".to_owned()).unwrap();
+    let state = State::new(
+        MockApi::new(&TEST, OPERATIONS),
+        credentials,
+        limits.clone(),
+        0,
+    );
     // 1 MiB of valid JSON: the unauthenticated flood of the red-team run.
     let big = format!(r#"{{"padding": "{}"}}"#, "x".repeat((1 << 20) - 20));
-    let add_user = br#"{"action": "call", "to": "+14152225555", "role": "agent", "trigger_source": "+14152223333"}"#;
+    let add_user = br#"{"action": "call", "to": "+14152225555", "role": "agent"}"#;
     let long_path = format!("/{}", "a".repeat(8 << 10));
     for i in 0..RUN {
         let response = match i % 3 {

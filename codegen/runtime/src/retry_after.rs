@@ -1,6 +1,6 @@
 //! The `Retry-After` header: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
 
-use super::timestamp::days_from_civil;
+use crate::timestamp::days_from_civil;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// How long `value` asks to wait, counted from `now`; a date in the past is

@@ -5,7 +5,7 @@ use std::time::Duration;
 /// Bounds that keep the mock responsive, and its memory flat, whatever its
 /// clients do: silent or slow connections, floods, large bodies, runs of
 /// millions of requests. The defaults suit tests and local use;
-/// [`super::MockServer::start_with`] takes others.
+/// [`super::MockServer::bind`] takes others.
 ///
 /// | limit | default | when reached |
 /// |---|---|---|
@@ -18,7 +18,7 @@ use std::time::Duration;
 /// | [`max_recorded_bytes`](Self::with_max_recorded_bytes) | 16 MiB | later requests counted, not kept |
 ///
 /// ```
-/// use plivo::mock::MockLimits;
+/// use postman_runtime::mock::MockLimits;
 /// use std::time::Duration;
 ///
 /// let limits = MockLimits::default()

@@ -1,8 +1,8 @@
 //! Modules generated from the generator's own fixture collections, called
-//! against a local server: swapping the spec gives another working SDK.
+//! against a local server with the runtime alone: swapping the spec gives
+//! another working client, no vendor crate needed.
 
-use plivo_e2e::fixtures::{bodies, params};
-use plivo_e2e::local_client;
+use generic_e2e::fixtures::{bodies, params};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -10,9 +10,9 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 #[test]
 fn every_fixture_generates() {
     assert!(
-        plivo_e2e::fixtures::FAILED.is_empty(),
+        generic_e2e::fixtures::FAILED.is_empty(),
         "{:?}",
-        plivo_e2e::fixtures::FAILED
+        generic_e2e::fixtures::FAILED
     );
 }
 
@@ -22,7 +22,7 @@ fn every_fixture_generates() {
 /// runs.
 #[tokio::test]
 async fn hostile_names_and_text_are_neutralised() {
-    use plivo_e2e::fixtures::hostile;
+    use generic_e2e::fixtures::hostile;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/search%3Fq=1/7"))
@@ -30,7 +30,7 @@ async fn hostile_names_and_text_are_neutralised() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = hostile::Client(local_client(&server));
+    let client = hostile::Client(generic_e2e::local_client(&server.uri()));
     let found = client
         .search_q_1("7")
         .search(&hostile::api::SearchParams::default())
@@ -76,7 +76,7 @@ async fn json_bodies_nested_types_and_text_responses() {
         .mount(&server)
         .await;
 
-    let client = bodies::Client(local_client(&server));
+    let client = bodies::Client(generic_e2e::local_client(&server.uri()));
     let shipment = client
         .create_shipment(&bodies::api::CreateShipmentRequest {
             reference: "R-9".into(),
@@ -120,7 +120,7 @@ async fn query_and_header_parameters() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = params::Client(local_client(&server));
+    let client = params::Client(generic_e2e::local_client(&server.uri()));
     let found = client
         .stores("s/1")
         .search_orders(&params::api::SearchOrdersParams {
@@ -143,28 +143,25 @@ async fn query_and_header_parameters() {
 /// request's `Debug` nor a failed call's error shows it.
 #[tokio::test]
 async fn a_token_in_the_path_is_sent_but_never_shown() {
-    use plivo_e2e::fixtures::hostile;
+    use generic_e2e::fixtures::hostile;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path(format!("/keys/{}/k", plivo_e2e::AUTH_TOKEN)))
+        .and(path(format!("/keys/{}/k", generic_e2e::PASSWORD)))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
         .expect(1)
         .mount(&server)
         .await;
-    let client = hostile::Client(local_client(&server));
+    let client = hostile::Client(generic_e2e::local_client(&server.uri()));
     client.key("k").leaky().await.unwrap();
     let request = client
         .request(&hostile::api::operations::LEAKY, &["k"])
         .unwrap();
-    assert!(!format!("{request:?}").contains(plivo_e2e::AUTH_TOKEN));
+    assert!(!format!("{request:?}").contains(generic_e2e::PASSWORD));
 
-    let refused = plivo::Client::builder(plivo_e2e::AUTH_ID, plivo_e2e::AUTH_TOKEN)
-        .base_url(plivo_e2e::refused_base_url())
-        .build()
-        .unwrap();
+    let refused = generic_e2e::local_client(&generic_e2e::refused_base_url());
     let err = hostile::Client(refused).key("k").leaky().await.unwrap_err();
     for shown in [err.to_string(), format!("{err:?}")] {
-        assert!(!shown.contains(plivo_e2e::AUTH_TOKEN), "{shown}");
+        assert!(!shown.contains(generic_e2e::PASSWORD), "{shown}");
     }
 }
 
@@ -172,7 +169,7 @@ async fn a_token_in_the_path_is_sent_but_never_shown() {
 /// snapshot: without it there is no `get`, no `Mode` and no timestamp type.
 #[tokio::test]
 async fn fixture_overlays_are_applied() {
-    use plivo_e2e::fixtures::actions;
+    use generic_e2e::fixtures::actions;
     let server = MockServer::start().await;
     Mock::given(method("GET"))
         .and(path("/v2/rooms/r1"))
@@ -182,9 +179,9 @@ async fn fixture_overlays_are_applied() {
         .expect(1)
         .mount(&server)
         .await;
-    let client = actions::Client(local_client(&server));
+    let client = actions::Client(generic_e2e::local_client(&server.uri()));
     let room = client.rooms("r1").get().await.unwrap();
     assert_eq!(room.mode, actions::api::Mode::Eco);
-    let updated: &plivo::Timestamp = &room.updated;
+    let updated: &postman_runtime::Timestamp = &room.updated;
     assert_eq!(updated.unix_timestamp(), Some(1_704_164_645));
 }

@@ -1,0 +1,291 @@
+//! Client settings, checked once when the client is built.
+
+mod proxy;
+
+use crate::credentials::Credentials;
+use crate::state::{Limits, State};
+use crate::{Client, Error, RetryPolicy, Vendor};
+use reqwest::header::HeaderValue;
+use std::time::Duration;
+
+/// Default limit for a whole call, retries and waits included.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+/// Default limit for one attempt, from connecting to the end of the body.
+const DEFAULT_ATTEMPT_TIMEOUT: Duration = Duration::from_secs(20);
+/// Default limit for opening a connection.
+const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Default time an idle connection is kept for reuse: well below the idle
+/// timeouts of common load balancers and servers (60 s and more), so the
+/// client lets a connection go before the other end does; a request written
+/// on a connection the server is closing may have been acted on, and cannot
+/// be safely re-sent.
+const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
+/// Default limit for a response body: far above what an API answer of
+/// records and ids needs, far below what could strain memory.
+const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
+
+/// Settings for a [`Client`]; start from [`Client::builder`].
+#[must_use]
+pub struct ClientBuilder {
+    vendor: &'static dyn Vendor,
+    username: String,
+    password: String,
+    base_url: Option<String>,
+    timeout: Duration,
+    attempt_timeout: Duration,
+    connect_timeout: Duration,
+    pool_idle_timeout: Duration,
+    retry: RetryPolicy,
+    max_response_bytes: usize,
+    user_agent: Option<String>,
+    http: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// Settings with defaults for `vendor`'s API and the given credentials.
+    pub fn new(
+        vendor: &'static dyn Vendor,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        ClientBuilder {
+            vendor,
+            username: username.into(),
+            password: password.into(),
+            base_url: None,
+            timeout: DEFAULT_TIMEOUT,
+            attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            pool_idle_timeout: DEFAULT_POOL_IDLE_TIMEOUT,
+            retry: RetryPolicy::default(),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            user_agent: None,
+            http: None,
+        }
+    }
+
+    /// Settings with credentials from the environment variables the vendor
+    /// names ([`Vendor::credential_env_vars`]).
+    ///
+    /// # Errors
+    ///
+    /// Fails when either variable is unset or not Unicode, or the vendor
+    /// names none.
+    pub fn from_env(vendor: &'static dyn Vendor) -> Result<Self, Error> {
+        let Some((username, password)) = vendor.credential_env_vars() else {
+            return Err(Error::invalid(
+                "credentials",
+                format!("{} names no environment variables for them", vendor.name()),
+            ));
+        };
+        let var = |name: &str| {
+            std::env::var(name).map_err(|e| match e {
+                std::env::VarError::NotPresent => Error::invalid(name, "is not set"),
+                std::env::VarError::NotUnicode(_) => Error::invalid(name, "is not valid Unicode"),
+            })
+        };
+        Ok(ClientBuilder::new(vendor, var(username)?, var(password)?))
+    }
+
+    /// Sends requests to `url` instead of the vendor's default
+    /// ([`Vendor::default_base_url`]); for a proxy,
+    /// a regional endpoint or a local mock. Plain `http` is accepted only for
+    /// loopback hosts.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Limits a whole call, retries and the waits between them included
+    /// (default 60 s). No retry is started that would end past it.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Limits one attempt, from connecting to the end of the response body
+    /// (default 20 s).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// Limits opening a connection (default 5 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// Closes connections left idle this long instead of reusing them
+    /// (default 15 s). Keep it below the idle timeout of every proxy and load
+    /// balancer between the client and the API: a request sent on a
+    /// connection the other end is closing fails with an unknown outcome.
+    pub fn pool_idle_timeout(mut self, timeout: Duration) -> Self {
+        self.pool_idle_timeout = timeout;
+        self
+    }
+
+    /// When failed calls are tried again; see [`RetryPolicy`] for the rules
+    /// and [`RetryPolicy::none`] to turn retries off.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Refuses response bodies longer than `bytes` (default 1 MiB).
+    pub fn max_response_bytes(mut self, bytes: usize) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
+    /// Replaces the `User-Agent` header (default [`Vendor::user_agent`]).
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
+    /// Its connect timeout, pool idle timeout and proxies then apply instead
+    /// of this builder's, and so does its reading of the proxy variables:
+    /// build it with `.no_proxy()` for a plain-http loopback base, or the
+    /// credentials may go in clear text to a proxy. It should not follow
+    /// redirects.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Checks the settings and builds the client.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::InvalidInput`] for invalid credentials, base URL or
+    /// user agent; [`crate::ErrorKind::Transport`] when the HTTP client cannot
+    /// be set up.
+    pub fn build(self) -> Result<Client, Error> {
+        let vendor = self.vendor;
+        let credentials = Credentials::new(vendor, self.username, self.password)?;
+        let (base_url, parsed) = match self.base_url.as_deref().or(vendor.default_base_url()) {
+            Some(url) => check_base_url(url)?,
+            None => return Err(Error::invalid("base_url", "the spec has none; set one")),
+        };
+        let user_agent = match &self.user_agent {
+            Some(agent) => HeaderValue::try_from(agent.as_str()),
+            None => HeaderValue::try_from(vendor.user_agent()),
+        }
+        .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
+        let http = match self.http {
+            Some(http) => http,
+            None => {
+                let http = reqwest::Client::builder()
+                    .connect_timeout(self.connect_timeout)
+                    .pool_idle_timeout(self.pool_idle_timeout)
+                    // A redirect could carry the credentials to another host.
+                    .redirect(reqwest::redirect::Policy::none())
+                    // reqwest reads every proxy variable, `http_proxy` for a
+                    // plain-http loopback base included; the rule in
+                    // `proxy.rs` replaces that.
+                    .no_proxy()
+                    // A connect cut short by an attempt's time limit is
+                    // reported as nothing sent.
+                    .connector_layer(crate::transport::ConnectDeadlineLayer);
+                let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
+                    Some(proxy) => http.proxy(proxy),
+                    None => http,
+                };
+                http.build().map_err(Error::transport)?
+            }
+        };
+        let limits = Limits {
+            timeout: self.timeout,
+            attempt_timeout: self.attempt_timeout,
+            max_response_bytes: self.max_response_bytes,
+        };
+        Ok(Client::from_state(State::new(
+            vendor,
+            http,
+            base_url,
+            credentials,
+            user_agent,
+            self.retry,
+            limits,
+        )))
+    }
+}
+
+/// Written by hand so that the password never shows.
+impl std::fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (username, password) = self.vendor.credential_names();
+        f.debug_struct("ClientBuilder")
+            .field("api", &self.vendor.name())
+            .field(username, &self.username)
+            .field(password, &"<redacted>")
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("attempt_timeout", &self.attempt_timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("pool_idle_timeout", &self.pool_idle_timeout)
+            .field("retry", &self.retry)
+            .field("max_response_bytes", &self.max_response_bytes)
+            .field("user_agent", &self.user_agent)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The base URL without a trailing `/`, and parsed, if it is safe to send
+/// credentials to.
+fn check_base_url(url: &str) -> Result<(String, reqwest::Url), Error> {
+    let invalid = |reason: &str| Error::invalid("base_url", reason);
+    let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
+    match parsed.scheme() {
+        "https" => {}
+        "http" if is_loopback(&parsed) => {}
+        "http" => return Err(invalid("plain http is allowed only for loopback hosts")),
+        _ => return Err(invalid("must be an http or https URL")),
+    }
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(invalid(
+            "must not contain user info; credentials go to the builder",
+        ));
+    }
+    if parsed.query().is_some() || parsed.fragment().is_some() {
+        return Err(invalid("must not have a query or fragment"));
+    }
+    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
+}
+
+fn is_loopback(url: &reqwest::Url) -> bool {
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let ip = host.trim_start_matches('[').trim_end_matches(']');
+    host.eq_ignore_ascii_case("localhost")
+        || ip
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_rules() {
+        assert_eq!(
+            check_base_url("https://x.example/").unwrap().0,
+            "https://x.example"
+        );
+        assert_eq!(
+            check_base_url("http://127.0.0.1:8080").unwrap().0,
+            "http://127.0.0.1:8080"
+        );
+        assert!(check_base_url("http://localhost:1/api/").is_ok());
+        assert!(check_base_url("http://[::1]:9").is_ok());
+        assert!(check_base_url("http://example.com").is_err());
+        assert!(check_base_url("https://user:pw@example.com").is_err());
+        assert!(check_base_url("ftp://example.com").is_err());
+        assert!(check_base_url("https://example.com/?q=1").is_err());
+        assert!(check_base_url("not a url").is_err());
+    }
+}

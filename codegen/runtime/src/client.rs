@@ -1,0 +1,87 @@
+//! The client: what generated code calls to build and send a request.
+
+use crate::state::State;
+use crate::{ClientBuilder, Error, Operation, Request, Response, Vendor};
+use std::fmt;
+use std::sync::Arc;
+
+/// A client for one API, described by its [`Vendor`].
+///
+/// Cheap to clone: clones share one connection pool and configuration.
+/// Generated code wraps it in a client type of its own crate, which the
+/// generated resource handles hang off, and calls [`Client::request`] and
+/// [`Client::execute`].
+#[derive(Clone)]
+pub struct Client {
+    state: Arc<State>,
+}
+
+impl Client {
+    /// A builder for a client of `vendor`'s API with the given credentials.
+    pub fn builder(
+        vendor: &'static dyn Vendor,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> ClientBuilder {
+        ClientBuilder::new(vendor, username, password)
+    }
+
+    pub(crate) fn from_state(state: State) -> Self {
+        Client {
+            state: Arc::new(state),
+        }
+    }
+
+    /// The base URL every request goes to.
+    pub fn base_url(&self) -> &str {
+        self.state.base_url()
+    }
+
+    /// The user name this client authenticates as.
+    pub fn username(&self) -> &str {
+        self.state.username()
+    }
+
+    /// The API this client talks to.
+    pub fn vendor(&self) -> &'static dyn Vendor {
+        self.state.vendor()
+    }
+
+    /// Builds a request for `operation` with its path parameters, in the
+    /// order of [`Operation::fields`]. Generated methods call this; it is
+    /// public for sending a hand-built request.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::InvalidInput`] when a parameter is missing, empty, a
+    /// dot segment (`.` or `..`), or not in the format the spec requires.
+    pub fn request(&self, operation: &'static Operation, args: &[&str]) -> Result<Request, Error> {
+        let path = self
+            .state
+            .path(operation, args)
+            .map_err(|e| e.in_operation(operation.name))?;
+        Request::new(self.state.vendor(), operation, path)
+    }
+
+    /// Sends `request` and returns the response when its status is 2xx,
+    /// retrying as the client's [`crate::RetryPolicy`] allows.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ErrorKind::Transport`] when the request cannot be sent or the
+    /// response read; [`crate::ErrorKind::Api`] for any other status, with
+    /// the API's request id and message when the body carries them (as the
+    /// [`Vendor`] reads it) and the raw body always;
+    /// [`crate::ErrorKind::ResponseTooLarge`] and [`crate::ErrorKind::Timeout`]
+    /// at the configured limits. Each says how many attempts were made and
+    /// whether the request may have been acted on ([`crate::Error::delivery`]).
+    pub async fn execute(&self, request: Request) -> Result<Response, Error> {
+        crate::transport::execute(&self.state, request).await
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.state, f)
+    }
+}

@@ -1,0 +1,203 @@
+//! What a client holds, in one place: settings fixed when it is built, and
+//! the operations on them that building and sending a request need. The
+//! builder makes one, the client shares it, the transport asks it; none of
+//! them reads its fields.
+
+use crate::credentials::Credentials;
+use crate::operation::{Auth, FieldLocation, Operation, PathPart};
+use crate::path::{check_segment, push_encoded};
+use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
+use crate::{Error, Request, Vendor};
+use reqwest::Url;
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use std::fmt;
+use std::time::Duration;
+
+/// Time and size limits of a call.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    /// For a whole call, retries and waits included.
+    pub(crate) timeout: Duration,
+    /// For one attempt, from connecting to the end of the body.
+    pub(crate) attempt_timeout: Duration,
+    pub(crate) max_response_bytes: usize,
+}
+
+/// A client's state; see the module docs.
+pub(crate) struct State {
+    vendor: &'static dyn Vendor,
+    http: reqwest::Client,
+    /// Scheme, host and optional path prefix, without a trailing `/`.
+    base_url: String,
+    credentials: Credentials,
+    user_agent: HeaderValue,
+    retry: RetryPolicy,
+    jitter: Jitter,
+    limits: Limits,
+}
+
+impl State {
+    pub(crate) fn new(
+        vendor: &'static dyn Vendor,
+        http: reqwest::Client,
+        base_url: String,
+        credentials: Credentials,
+        user_agent: HeaderValue,
+        retry: RetryPolicy,
+        limits: Limits,
+    ) -> Self {
+        State {
+            vendor,
+            http,
+            base_url,
+            credentials,
+            user_agent,
+            jitter: retry.jitter_source(),
+            retry,
+            limits,
+        }
+    }
+
+    pub(crate) fn vendor(&self) -> &'static dyn Vendor {
+        self.vendor
+    }
+
+    pub(crate) fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    pub(crate) fn username(&self) -> &str {
+        self.credentials.username()
+    }
+
+    pub(crate) fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// The path of a call of `operation` with path parameters `args`,
+    /// checked and percent-encoded.
+    pub(crate) fn path(&self, operation: &Operation, args: &[&str]) -> Result<String, Error> {
+        let params = operation
+            .fields
+            .iter()
+            .take_while(|f| f.location == FieldLocation::Path)
+            .count();
+        if args.len() != params {
+            return Err(Error::invalid(
+                "path parameters",
+                format!("expected {params}, got {}", args.len()),
+            ));
+        }
+        // Room for the literals and the arguments, so the path grows once.
+        let literals: usize = operation
+            .path
+            .iter()
+            .map(|part| match part {
+                PathPart::Literal(text) => text.len(),
+                _ => 0,
+            })
+            .sum();
+        let arguments: usize = args.iter().map(|a| a.len()).sum();
+        let mut path = String::with_capacity(literals + arguments + 32);
+        for part in operation.path {
+            match *part {
+                PathPart::Literal(text) => path.push_str(text),
+                PathPart::Param(i) => {
+                    let (Some(field), Some(value)) = (operation.fields.get(i), args.get(i)) else {
+                        return Err(Error::invalid("path", "parameter index out of range"));
+                    };
+                    check_segment(field.name, value)?;
+                    if let Some(format) = field.format {
+                        crate::request::check_format(self.vendor, field.name, format, value)?;
+                    }
+                    push_encoded(&mut path, value);
+                }
+                PathPart::Username => push_encoded(&mut path, self.credentials.username()),
+                PathPart::Password => push_encoded(&mut path, self.credentials.password()),
+            }
+        }
+        // Appended to the base URL, a path that does not start with `/` could
+        // turn the base's host into user info (`https://base` + `@other.host`).
+        if !path.starts_with('/') {
+            path.insert(0, '/');
+        }
+        Ok(path)
+    }
+
+    /// The URL a request goes to.
+    pub(crate) fn url(&self, path_and_query: &str) -> Result<Url, Error> {
+        // The message leaves the URL out: its path may hold personal data.
+        Url::parse(&format!("{}{path_and_query}", self.base_url)).map_err(|e| {
+            Error::invalid(
+                "url",
+                format!("the base URL and the path do not form a URL: {e}"),
+            )
+        })
+    }
+
+    /// One attempt of `request` to `url`, limited to `limit`, ready to send.
+    pub(crate) fn attempt(
+        &self,
+        request: &Request,
+        url: &Url,
+        limit: Duration,
+    ) -> reqwest::RequestBuilder {
+        let operation = request.operation();
+        let mut builder = self
+            .http
+            .request(operation.method.clone(), url.clone())
+            .timeout(limit)
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, self.user_agent.clone());
+        if operation.auth == Auth::Basic {
+            builder = builder.header(AUTHORIZATION, self.credentials.header().clone());
+        }
+        for (name, value) in request.headers() {
+            // Checked when the request was built.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::try_from(*name),
+                HeaderValue::try_from(value.as_str()),
+            ) {
+                builder = builder.header(name, value);
+            }
+        }
+        if let Some(body) = request.body_bytes() {
+            builder = builder
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+                .body(body.clone());
+        }
+        builder
+    }
+
+    /// Whether to try again after `attempt` ended in `outcome`, `elapsed`
+    /// into the call.
+    pub(crate) fn decide(
+        &self,
+        idempotent: bool,
+        attempt: u32,
+        outcome: Outcome,
+        elapsed: Duration,
+    ) -> Decision {
+        self.retry.decide(
+            idempotent,
+            attempt,
+            outcome,
+            elapsed,
+            self.limits.timeout,
+            self.jitter.next_fraction(),
+        )
+    }
+}
+
+impl fmt::Debug for State {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("api", &self.vendor.name())
+            .field("base_url", &self.base_url)
+            .field("credentials", &self.credentials)
+            .field("retry", &self.retry)
+            .field("timeout", &self.limits.timeout)
+            .field("attempt_timeout", &self.limits.attempt_timeout)
+            .finish_non_exhaustive()
+    }
+}
