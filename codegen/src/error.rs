@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+mod reason;
+pub use reason::SkipReason;
+
 /// Where in the input a problem was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
@@ -74,11 +77,39 @@ pub struct Error {
     pub location: Location,
     /// What the problem is.
     pub kind: ErrorKind,
+    /// Set where the kind alone would count the item under too broad a
+    /// reason (an unsupported construct, an item without a URL).
+    reason: Option<SkipReason>,
 }
 
 impl Error {
     pub(crate) fn new(location: Location, kind: ErrorKind) -> Self {
-        Error { location, kind }
+        Error {
+            location,
+            kind,
+            reason: None,
+        }
+    }
+
+    /// An item that uses a construct lowering does not support yet.
+    pub(crate) fn unsupported(location: Location, reason: SkipReason, message: String) -> Self {
+        Error::new(location, ErrorKind::Unsupported(message)).with_reason(reason)
+    }
+
+    pub(crate) fn with_reason(mut self, reason: SkipReason) -> Self {
+        self.reason = Some(reason);
+        self
+    }
+
+    /// Why the item of this error is left out, when it is skipped: the
+    /// reason given where it was found, else one that follows from its kind.
+    pub fn reason(&self) -> SkipReason {
+        self.reason.unwrap_or(match self.kind {
+            ErrorKind::InvalidJson { .. } => SkipReason::InvalidJson,
+            ErrorKind::InvalidUrl(_) => SkipReason::InvalidUrl,
+            ErrorKind::UnexpectedFormat(_) => SkipReason::MalformedItem,
+            _ => SkipReason::Other,
+        })
     }
 
     /// Turns a `serde_json` parse failure into an error that keeps line and column.
@@ -202,20 +233,27 @@ impl fmt::Display for Errors {
 
 impl std::error::Error for Errors {}
 
-/// Something left out of the generated module: an item that is unsupported
-/// or unreadable (with [`Options::skip_unsupported`](crate::Options)), or a
-/// saved example that cannot be read (its operation is kept without it).
+/// Something left out of the generated module, or read only in part: an
+/// item that is unsupported or unreadable (with
+/// [`Options::skip_unsupported`](crate::Options)), a saved example that
+/// cannot be read (its operation is kept without it), or JSON read leniently.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     /// The item skipped, or whose example was.
     pub location: Location,
     /// What was skipped and why.
     pub message: String,
+    /// Why the whole item was left out; `None` when the item was kept.
+    pub reason: Option<SkipReason>,
+    /// Nothing was left out: the input was read differently than written
+    /// (repaired, or taken untyped), and `message` says how.
+    pub note: bool,
 }
 
 impl Warning {
     /// The item of `error` is left out.
     pub(crate) fn skipped_item(error: Error) -> Self {
+        let reason = Some(error.reason());
         let message = match error.kind {
             // The historical wording: the kind is what was not supported.
             ErrorKind::Unsupported(message) => message,
@@ -224,20 +262,46 @@ impl Warning {
         Warning {
             location: error.location,
             message,
+            reason,
+            note: false,
         }
     }
 
     /// A saved example of the item of `error` is left out; the item is kept.
     pub(crate) fn skipped_example(error: &Error) -> Self {
+        Warning::skipped_part(
+            error.location.clone(),
+            format!("{}; the operation is kept without it", error.kind),
+        )
+    }
+
+    /// A part of an item or collection is left out; the rest is kept.
+    pub(crate) fn skipped_part(location: Location, message: String) -> Self {
         Warning {
-            location: error.location.clone(),
-            message: format!("{}; the operation is kept without it", error.kind),
+            location,
+            message,
+            reason: None,
+            note: false,
+        }
+    }
+
+    /// Input read differently than written; nothing is left out.
+    pub(crate) fn kept(location: Location, message: String) -> Self {
+        Warning {
+            location,
+            message,
+            reason: None,
+            note: true,
         }
     }
 }
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: skipped: {}", self.location, self.message)
+        if self.note {
+            write!(f, "{}: {}", self.location, self.message)
+        } else {
+            write!(f, "{}: skipped: {}", self.location, self.message)
+        }
     }
 }

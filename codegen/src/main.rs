@@ -11,7 +11,9 @@ usage: postman-codegen <spec-dir | collection.json> [options]
 
 Prints the Rust module generated from a Postman Collection (v2.0 or v2.1).
 Given a directory, reads its *.postman_collection.json and optional
-*.overlay.json, exactly as the SDK's build script does.
+*.overlay.json, exactly as the SDK's build script does. Ends with one
+`summary:` line on stderr: operations generated, items skipped and the
+count per reason, and other warnings.
 
 options:
   --overlay <file>        overlay to apply (with a collection file)
@@ -118,6 +120,8 @@ fn run(args: Args) -> Result<(), Failure> {
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))?,
         None => to_stdout(&output.code)?,
     }
+    // Last, so that it is the one line a script reads with `tail -1`.
+    to_stderr(&format!("summary: {}", output.summary()));
     Ok(())
 }
 
@@ -152,6 +156,10 @@ fn report(failure: Failure) -> ExitCode {
             for e in errors.iter() {
                 to_stderr(&format!("error: {e}"));
             }
+            to_stderr(&format!(
+                "summary: no module generated, {} errors",
+                errors.len()
+            ));
             ExitCode::FAILURE
         }
         Failure::ReaderGone => ExitCode::from(READER_GONE),

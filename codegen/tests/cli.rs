@@ -108,8 +108,63 @@ fn every_problem_of_the_spec_is_one_error_line() {
     let stderr = no_panic(&out);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{stderr}");
+    assert_eq!(lines.len(), 3, "{stderr}");
     assert!(lines[0].starts_with("error: ") && lines[0].ends_with("`method` must be a string"));
     assert!(lines[1].starts_with("error: ") && lines[1].contains("item \"B\": invalid URL"));
+    assert_eq!(lines[2], "summary: no module generated, 2 errors");
     assert!(out.stdout.is_empty());
+}
+
+/// The run ends with one line that counts what was generated and what was
+/// left out, per reason, in a wording scripts can rely on. Before, the
+/// warnings had to be counted and sorted by hand.
+#[test]
+fn the_last_line_sums_the_run_up() {
+    let item = |name: &str, request: &str| format!(r#"{{"name": "{name}", "request": {request}}}"#);
+    let bearer = r#"{"auth": {"type": "bearer"}, "method": "GET", "url": "https://x.io/a"}"#;
+    let form = r#"{"method": "POST", "url": "https://x.io/f", "body": {"mode": "urlencoded", "urlencoded": []}}"#;
+    let items = [
+        item("Good", r#"{"method": "GET", "url": "https://x.io/good"}"#),
+        item("Token 1", bearer),
+        item("Token 2", bearer),
+        item("Form", form),
+        item(
+            "Hawk",
+            r#"{"auth": {"type": "hawk"}, "method": "GET", "url": "https://x.io/h"}"#,
+        ),
+        r#"{"name": "No URL", "request": {"method": "GET", "url": null}}"#.to_owned(),
+        item("Elsewhere", r#"{"method": "GET", "url": "https://y.io/b"}"#),
+        item(
+            "Typo",
+            r#"{"method": "POST", "url": "https://x.io/t", "body": {"mode": "raw", "raw": "{\"a\": 1,}"}}"#,
+        ),
+    ];
+    let text = format!(
+        r#"{{"info": {{"name": "T"}}, "item": [{}]}}"#,
+        items.join(", ")
+    );
+    let input = std::env::temp_dir().join(format!(
+        "postman-codegen-cli-summary-{}.json",
+        std::process::id()
+    ));
+    std::fs::write(&input, text).unwrap();
+    let out = Command::new(BIN)
+        .arg(&input)
+        .arg("--skip-unsupported")
+        .output()
+        .unwrap();
+    std::fs::remove_file(&input).ok();
+    let stderr = no_panic(&out);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 8, "{stderr}");
+    assert_eq!(
+        lines[7],
+        "summary: 2 operations generated, 6 items skipped (bearer auth: 2, auth needing a \
+         signer: 1, urlencoded body: 1, second host: 1, no URL: 1), 1 other warnings"
+    );
+    assert!(
+        lines[..7].iter().all(|l| l.starts_with("warning: ")),
+        "{stderr}"
+    );
 }

@@ -36,6 +36,9 @@ fn malformed_collection_json_has_line_and_column() {
     );
 }
 
+/// A request body that is not JSON even read leniently no longer fails the
+/// collection: the operation takes its body untyped, and the warning names
+/// the item and the position.
 #[test]
 fn malformed_body_json_names_the_item_and_position() {
     let body = r#"{"mode": "raw", "raw": "{\n  \"a\": 1,\n  \"b\": }", "options": {"raw": {"language": "json"}}}"#;
@@ -46,10 +49,27 @@ fn malformed_body_json_names_the_item_and_position() {
             &format!(r#"{{"method": "POST", "url": "https://x.io/a", "body": {body}}}"#)
         )
     ));
+    let source = Source {
+        name: "spec/api.postman_collection.json",
+        text: &text,
+    };
+    let output = generate(source, None, &Options::default()).expect("the item is kept");
+    assert_eq!(output.operations, 1);
+    let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
-        error_of(&text, None),
-        "spec/api.postman_collection.json: item \"F / Make\": the request body is not valid JSON \
-         at line 3, column 8: expected value"
+        warnings,
+        [
+            "spec/api.postman_collection.json: item \"F / Make\": kept untyped: the request body \
+          is not valid JSON at line 3, column 8: expected value"
+        ]
+    );
+    assert_eq!(output.warnings[0].reason, None, "not a skipped item");
+    assert!(
+        output
+            .code
+            .contains("body: Option<&JsonMap<String, JsonValue>>"),
+        "{}",
+        output.code
     );
 }
 

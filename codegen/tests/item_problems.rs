@@ -34,15 +34,15 @@ fn warnings(output: &Output) -> Vec<String> {
     output.warnings.iter().map(ToString::to_string).collect()
 }
 
-/// A trailing comma in one saved response made the whole collection fail,
-/// even with `--skip-unsupported`. Now the operation stays, typed from the
+/// A saved response that is not JSON made the whole collection fail, even
+/// with `--skip-unsupported`. Now the operation stays, typed from the
 /// examples that can be read, and the broken one is left out with a warning.
 #[test]
 fn a_malformed_saved_response_costs_only_itself() {
     let get = r#"{"method": "GET", "url": "https://x.io/things"}"#;
     let responses = r#"[
         {"name": "ok", "code": 200, "body": "{\"id\": 1, \"label\": \"a\"}"},
-        {"name": "broken", "code": 200, "body": "{\n  \"id\": 2,\n}"}
+        {"name": "broken", "code": 200, "body": "{\n  \"id\": 2\n  \"x\": 1}"}
     ]"#;
     for skip in [false, true] {
         let output = run(&collection(&[item("List", get, responses)]), None, skip)
@@ -52,13 +52,73 @@ fn a_malformed_saved_response_costs_only_itself() {
             warnings(&output),
             [format!(
                 "{FILE}: item \"List\": skipped: saved response `broken` is not valid JSON at \
-                 line 3, column 1: trailing comma; the operation is kept without it"
+                 line 3, column 3: expected `,` or `}}`; the operation is kept without it"
             )]
         );
         assert!(output.code.contains("pub label: String"), "typed from `ok`");
         assert!(output.code.contains(r#"Example::new("ok""#));
         assert!(!output.code.contains(r#"Example::new("broken""#));
     }
+}
+
+/// A trailing comma, or text cut off after a complete value, has one
+/// meaning: such an example is read, with a warning that says where it was
+/// repaired, and types the response like any other. Before, it was left out.
+#[test]
+fn json_with_one_possible_meaning_is_read_leniently() {
+    let get = r#"{"method": "GET", "url": "https://x.io/things"}"#;
+    let responses = r#"[
+        {"name": "comma", "code": 200, "body": "{\n  \"id\": 2,\n  \"tags\": [\"a\",],\n}"},
+        {"name": "cut", "code": 200, "body": "{\"id\": 3, \"label\": \"b\""}
+    ]"#;
+    let output = run(&collection(&[item("List", get, responses)]), None, false).unwrap();
+    assert_eq!(output.operations, 1);
+    assert_eq!(
+        warnings(&output),
+        [
+            format!(
+                "{FILE}: item \"List\": read leniently: saved response `comma` is not valid JSON \
+                 at line 3, column 16: trailing comma; ignored a trailing comma at line 3, column \
+                 15; ignored a trailing comma at line 3, column 17"
+            ),
+            format!(
+                "{FILE}: item \"List\": read leniently: saved response `cut` is not valid JSON at \
+                 line 1, column 22: EOF while parsing an object; closed 1 bracket(s) left open \
+                 where the text ends (line 1)"
+            ),
+        ]
+    );
+    assert!(output.warnings.iter().all(|w| w.reason.is_none()));
+    assert!(
+        output.code.contains("pub tags: Option<Vec<String>>"),
+        "{}",
+        output.code
+    );
+    assert!(
+        output.code.contains("pub label: Option<String>"),
+        "{}",
+        output.code
+    );
+    assert!(output.code.contains(r#"Example::new("comma""#));
+    assert!(output.code.contains(r#"Example::new("cut""#));
+}
+
+/// A request body cut inside a value could have gone on more than one way:
+/// the operation is kept and takes the body untyped; before, it was
+/// refused (and without `--skip-unsupported` failed the collection).
+#[test]
+fn a_body_that_cannot_be_read_is_kept_untyped() {
+    let post = r#"{"method": "POST", "url": "https://x.io/b", "body": {"mode": "raw", "raw": "{\"a\": 1,,}", "options": {"raw": {"language": "json"}}}}"#;
+    let output = run(&collection(&[item("Bad body", post, "[]")]), None, false).unwrap();
+    assert_eq!(output.operations, 1);
+    assert_eq!(
+        warnings(&output),
+        [format!(
+            "{FILE}: item \"Bad body\": kept untyped: the request body is not valid JSON at \
+             line 1, column 9: key must be a string"
+        )]
+    );
+    assert!(output.code.contains("pub async fn bad_body("));
 }
 
 /// Saved responses that are not shaped as the format says, and a saved
@@ -97,7 +157,6 @@ fn other_unreadable_examples_cost_only_themselves() {
 /// Items of every kind of problem, between good ones.
 fn many_problems() -> String {
     let good = r#"{"method": "GET", "url": "https://x.io/good"}"#;
-    let bad_body = r#"{"method": "POST", "url": "https://x.io/b", "body": {"mode": "raw", "raw": "{\"a\": 1,,}", "options": {"raw": {"language": "json"}}}}"#;
     let graphql = r#"{"method": "POST", "url": "https://x.io/g", "body": {"mode": "graphql", "graphql": {}}}"#;
     collection(&[
         item(
@@ -107,7 +166,7 @@ fn many_problems() -> String {
         ),
         item("Good", good, "[]"),
         r#"{"name": "Folder", "item": 5}"#.to_owned(),
-        item("Bad body", bad_body, "[]"),
+        r#"{"name": "No URL", "request": {"method": "GET", "url": null}}"#.to_owned(),
         r#"{"name": "Neither"}"#.to_owned(),
         item(
             "Bad URL",
@@ -126,7 +185,7 @@ fn many_problems() -> String {
 const MANY_PROBLEMS: [&str; 6] = [
     "item \"Bad method\": unexpected format: `method` must be a string",
     "item \"Folder\": unexpected format: `item` must be an array",
-    "item \"Bad body\": the request body is not valid JSON at line 1, column 9: key must be a string",
+    "item \"No URL\": unexpected format: the request has no `url`",
     "item \"Neither\": unexpected format: an item needs either `request` (a request) or `item` \
      (a folder)",
     "item \"Bad URL\": invalid URL: path segment `{open` has an unclosed `{`",

@@ -3,8 +3,9 @@
 
 use crate::draft::hints::Hints;
 use crate::draft::json::parse_json;
+use crate::draft::payload::Payload;
 use crate::draft::shape::{Kind, Shape};
-use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::jsonc;
 use crate::read::markdown::Argument;
 use crate::read::overlay::OperationOverlay;
@@ -48,6 +49,30 @@ impl BodyDraft {
     }
 }
 
+/// What a request sends: nothing, JSON (typed from its examples), or a
+/// body of another kind.
+pub(super) enum Sent {
+    Nothing,
+    Json(BodyDraft),
+    Other(Payload),
+}
+
+/// A JSON body that cannot be read even leniently: the operation still
+/// takes one, as a free-form object, and a warning says where it broke.
+fn untyped(error: &Error, dropped: &mut Vec<Warning>) -> Sent {
+    dropped.push(Warning::kept(
+        error.location.clone(),
+        format!("kept untyped: {}", error.kind),
+    ));
+    Sent::Json(BodyDraft {
+        shape: None,
+        free_form: true,
+        constants: Vec::new(),
+        hints: Hints::default(),
+        example: None,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) fn body(
     file: &str,
@@ -59,46 +84,69 @@ pub(super) fn body(
     taken: &[&str],
     vars: &BTreeMap<String, String>,
     dropped: &mut Vec<Warning>,
-) -> Result<Option<BodyDraft>, Error> {
+) -> Result<Sent, Error> {
     let here = || Location::item(file, display);
-    let unsupported = |msg: &str| Error::new(here(), ErrorKind::Unsupported(msg.to_owned()));
     let overlay_fields = overlay.map(|o| o.fields.clone()).unwrap_or_default();
     let free_form = overlay.is_some_and(|o| o.free_form_body);
     let text = match &item.request.body {
         Body::None => None,
         Body::Other(mode) => {
-            let what = match mode.as_str() {
-                "urlencoded" => "form body (urlencoded)".to_owned(),
-                "formdata" => "form body (multipart form-data)".to_owned(),
-                "graphql" => "GraphQL body".to_owned(),
-                "file" => "file body".to_owned(),
-                other => format!("body mode `{other}`"),
+            return Err(Error::unsupported(
+                here(),
+                SkipReason::UnknownBodyMode,
+                format!("body mode `{mode}`"),
+            ));
+        }
+        Body::Urlencoded(fields) => return Ok(Sent::Other(Payload::form(fields))),
+        Body::FormData(parts) => return Ok(Sent::Other(Payload::multipart(parts))),
+        Body::File { src } => return Ok(Sent::Other(Payload::File { src: src.clone() })),
+        Body::GraphQl { query, variables } => {
+            let example = match variables {
+                Some(text) => {
+                    let what = "the GraphQL variables";
+                    match parse_json(file, display, what, text, vars, dropped) {
+                        Ok(value) => Some(value),
+                        Err(e) => {
+                            let message = format!("kept untyped: {}", e.kind);
+                            dropped.push(Warning::kept(e.location, message));
+                            None
+                        }
+                    }
+                }
+                None => None,
             };
-            return Err(unsupported(&what));
+            return Ok(Sent::Other(Payload::GraphQl {
+                query: query.clone(),
+                variables: example.as_ref().map(Shape::of),
+                example,
+            }));
         }
         Body::Raw { text, language } => {
             let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
-            if language == "xml" || content_type.contains("xml") {
-                return Err(unsupported("XML body (SOAP/XML)"));
-            }
             let declared_json = language == "json" || content_type.contains("json");
+            let markup = ["xml", "html"]
+                .iter()
+                .any(|m| language == *m || content_type.contains(m));
             if text.trim().is_empty() {
                 None
-            } else if declared_json || jsonc::looks_like_json(text) {
+            } else if !markup && (declared_json || jsonc::looks_like_json(text)) {
                 Some(text.as_str())
             } else {
-                return Err(unsupported(
-                    "raw text body (only JSON bodies are supported)",
-                ));
+                return Ok(Sent::Other(Payload::text(&language, content_type, text)));
             }
         }
     };
     if free_form {
         let example = match text {
-            Some(text) => Some(parse_json(file, display, "the request body", text, vars)?),
+            Some(text) => {
+                match parse_json(file, display, "the request body", text, vars, dropped) {
+                    Ok(value) => Some(value),
+                    Err(e) => return Ok(untyped(&e, dropped)),
+                }
+            }
             None => None,
         };
-        return Ok(Some(BodyDraft {
+        return Ok(Sent::Json(BodyDraft {
             shape: None,
             free_form: true,
             constants: Vec::new(),
@@ -115,15 +163,18 @@ pub(super) fn body(
                 )),
             ));
         }
-        return Ok(None);
+        return Ok(Sent::Nothing);
     };
-    let example = parse_json(file, display, "the request body", text, vars)?;
+    let example = match parse_json(file, display, "the request body", text, vars, dropped) {
+        Ok(value) => value,
+        Err(e) => return Ok(untyped(&e, dropped)),
+    };
     let mut shape = Shape::of(&example);
     for example in &item.examples {
         if let Body::Raw { text, .. } = &example.request_body {
             let what = format!("the request body of saved response `{}`", example.name);
             if jsonc::looks_like_json(text) {
-                match parse_json(file, display, &what, text, vars) {
+                match parse_json(file, display, &what, text, vars, dropped) {
                     Ok(value) => shape = shape.merge(Shape::of(&value)),
                     Err(e) => dropped.push(Warning::skipped_example(&e)),
                 }
@@ -171,7 +222,7 @@ pub(super) fn body(
             ErrorKind::Overlay("constant fields need a JSON object body".into()),
         ));
     }
-    Ok(Some(BodyDraft {
+    Ok(Sent::Json(BodyDraft {
         shape: Some(shape),
         free_form: false,
         constants,

@@ -2,10 +2,13 @@
 //! path, body and response shapes), before any Rust name is chosen. Support
 //! is decided here.
 
+pub(crate) mod auth;
 pub(crate) mod body;
 pub(crate) mod hints;
 mod json;
 pub(crate) mod operation;
 pub(crate) mod path;
+pub(crate) mod payload;
+pub(crate) mod query;
 pub(crate) mod response;
 pub(crate) mod shape;

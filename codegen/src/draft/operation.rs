@@ -5,14 +5,17 @@
 //! may turn into a warning and skip. The path, body and responses are read by
 //! their own modules; this one puts them together.
 
-use crate::draft::body::{BodyDraft, body};
+use crate::draft::auth::AuthDraft;
+use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
 use crate::draft::path::{Link, Piece, credential_vars, path};
+use crate::draft::payload::Payload;
+use crate::draft::query::{QueryParam, query_params};
 use crate::draft::response::{Example, ResponseDraft, responses};
-use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::markdown;
 use crate::read::overlay::OperationOverlay;
-use crate::read::postman::{Auth, Item, KeyValue};
+use crate::read::postman::{Item, KeyValue};
 use crate::read::url::{self, Base};
 use std::collections::BTreeMap;
 
@@ -47,7 +50,15 @@ pub(crate) struct Draft<'a> {
     pub method: String,
     pub idempotent: bool,
     pub auth: AuthScheme,
+    /// The auth in force with its parameters, whether or not lowering can
+    /// use it yet.
+    pub auth_draft: AuthDraft,
+    /// This item's own host; items of one collection may differ.
     pub base: Base,
+    /// The collection variable the host is written as (`{{baseUrl}}`), which
+    /// a caller may set; its value, if any, is the default in `base`.
+    #[allow(dead_code, reason = "read once a client keeps a host per operation")]
+    pub host_variable: Option<String>,
     pub chain: Vec<Link>,
     pub pieces: Vec<Piece>,
     pub template: String,
@@ -55,8 +66,13 @@ pub(crate) struct Draft<'a> {
     /// Example values of path parameters, from URL and collection variables.
     pub param_examples: BTreeMap<String, String>,
     pub query: Vec<KeyValue>,
+    /// The same query parameters, each typed from its example.
+    #[allow(dead_code, reason = "read once parameter structs take typed values")]
+    pub query_params: Vec<QueryParam>,
     pub headers: Vec<KeyValue>,
     pub body: Option<BodyDraft>,
+    /// A body other than JSON, read in full.
+    pub payload: Option<Payload>,
     pub response: ResponseDraft,
     pub response_hints: Hints,
     pub doc: String,
@@ -74,7 +90,7 @@ pub(crate) fn draft<'a>(
 ) -> Result<Draft<'a>, Error> {
     let display = item.display_path();
     let here = || Location::item(file, &display);
-    let unsupported = |msg: String| Error::new(here(), ErrorKind::Unsupported(msg));
+    let unsupported = |msg: String| Error::unsupported(here(), SkipReason::HttpMethod, msg);
     if let Some(e) = &item.broken {
         return Err(e.clone());
     }
@@ -85,7 +101,11 @@ pub(crate) fn draft<'a>(
     if !METHODS.contains(&method.as_str()) {
         return Err(unsupported(format!("HTTP method `{method}`")));
     }
-    let auth = auth_scheme(item.auth.as_ref()).map_err(unsupported)?;
+    let auth_draft = AuthDraft::of(item.auth.as_ref());
+    let auth = match auth_draft {
+        AuthDraft::Basic { .. } => AuthScheme::Basic,
+        _ => AuthScheme::None,
+    };
     let parsed =
         url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
     let doc = overlay
@@ -143,7 +163,7 @@ pub(crate) fn draft<'a>(
         })
         .chain(parsed.query.iter().map(|q| q.key.as_str()))
         .collect();
-    let body = body(
+    let sent = body(
         file,
         &display,
         item,
@@ -154,6 +174,11 @@ pub(crate) fn draft<'a>(
         vars,
         &mut dropped,
     )?;
+    let (body, payload) = match sent {
+        Sent::Nothing => (None, None),
+        Sent::Json(json) => (Some(json), None),
+        Sent::Other(other) => (None, Some(other)),
+    };
 
     let (response, examples) = responses(file, &display, item, vars, &mut dropped);
     Ok(Draft {
@@ -165,15 +190,19 @@ pub(crate) fn draft<'a>(
             .unwrap_or(IDEMPOTENT.contains(&method.as_str())),
         method,
         auth,
+        auth_draft,
         base: parsed.base,
+        host_variable: parsed.host_variable,
         chain,
         pieces,
         template,
         param_docs,
         param_examples,
+        query_params: query_params(&parsed.query, vars),
         query: parsed.query,
         headers,
         body,
+        payload,
         response,
         response_hints: Hints {
             overlay: overlay
@@ -187,10 +216,16 @@ pub(crate) fn draft<'a>(
     })
 }
 
-fn auth_scheme(auth: Option<&Auth>) -> Result<AuthScheme, String> {
-    match auth.map(|a| a.kind.as_str()) {
-        None | Some("noauth") => Ok(AuthScheme::None),
-        Some("basic") => Ok(AuthScheme::Basic),
-        Some(other) => Err(format!("`{other}` authentication")),
+impl Draft<'_> {
+    /// Why lowering cannot turn this draft into an operation yet: an auth
+    /// scheme or a body it does not support. Read in full all the same, so
+    /// that supporting one means only removing it here.
+    pub(crate) fn refusal(&self, file: &str) -> Option<Error> {
+        let here = || Location::item(file, &self.display);
+        if let Some((reason, message)) = self.auth_draft.refusal() {
+            return Some(Error::unsupported(here(), reason, message));
+        }
+        let (reason, message) = self.payload.as_ref()?.refusal();
+        Some(Error::unsupported(here(), reason, message.to_owned()))
     }
 }

@@ -58,7 +58,7 @@ pub(super) fn responses(
             continue;
         } else if jsonc::looks_like_json(&body) {
             let what = format!("saved response `{}`", example.name);
-            match parse_json(file, display, &what, &body, vars) {
+            match parse_json(file, display, &what, &body, vars, dropped) {
                 Ok(value) => value,
                 Err(e) => {
                     dropped.push(Warning::skipped_example(&e));

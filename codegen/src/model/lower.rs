@@ -31,14 +31,19 @@ use std::collections::BTreeMap;
 pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
     let file = input.collection_file;
     let mut errors = Vec::new();
+    warnings.extend(input.collection.warnings.iter().cloned());
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
     for (item, overlay) in input.collection.items.iter().zip(&overlays) {
         match draft(file, item, *overlay, &input.collection.variables) {
-            Ok(mut d) => {
-                warnings.append(&mut d.dropped);
-                drafts.push(d);
-            }
+            Ok(mut d) => match d.refusal(file) {
+                // Its saved examples' warnings would only distract: it is left out.
+                Some(e) => skip_or_fail(input, e, warnings, &mut errors),
+                None => {
+                    warnings.append(&mut d.dropped);
+                    drafts.push(d);
+                }
+            },
             Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }

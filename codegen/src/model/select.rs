@@ -2,7 +2,7 @@
 //! item, and the one base URL they all share.
 
 use crate::draft::operation::Draft;
-use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::model::input::{Input, skip_or_fail};
 use crate::read::overlay::OperationOverlay;
 use crate::read::url::Base;
@@ -64,12 +64,13 @@ pub(super) fn shared_base(
                 kept.push(d);
             }
             (Base::Known(b), Some(first)) if b != first => {
-                let e = Error::new(
+                let e = Error::unsupported(
                     Location::item(input.collection_file, &d.display),
-                    ErrorKind::Unsupported(format!(
+                    SkipReason::SecondHost,
+                    format!(
                         "base URL `{b}` differs from `{first}` used by earlier items; \
                          a client has one base URL"
-                    )),
+                    ),
                 );
                 skip_or_fail(input, e, warnings, errors);
             }

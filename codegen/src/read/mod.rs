@@ -2,6 +2,7 @@
 //! only. Nothing here decides what a request means or what it is called.
 
 pub(crate) mod jsonc;
+pub(crate) mod lenient;
 pub(crate) mod markdown;
 pub(crate) mod overlay;
 pub(crate) mod postman;

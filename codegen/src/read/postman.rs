@@ -12,6 +12,9 @@ pub(crate) struct Collection {
     pub variables: BTreeMap<String, String>,
     /// Every request in document order, folders flattened.
     pub items: Vec<Item>,
+    /// What was read leniently at the collection's level (the file itself,
+    /// its variables); the items are still read.
+    pub warnings: Vec<Warning>,
 }
 
 /// An authentication declaration (`"auth": {"type": "basic", ...}`).
@@ -110,8 +113,33 @@ pub(crate) enum Body {
         text: String,
         language: Option<String>,
     },
-    /// A mode other than raw (`urlencoded`, `formdata`, `file`, `graphql`).
+    /// `urlencoded`: fields in order; a key may repeat and may be written
+    /// with brackets (`metadata[key]`); disabled fields are optional.
+    Urlencoded(Vec<KeyValue>),
+    /// `formdata`: text and file parts in order.
+    FormData(Vec<FormPart>),
+    /// `file`: the whole body is one file, by the path Postman saved.
+    File { src: Option<String> },
+    /// `graphql`: the query, and the variables' JSON text as written.
+    GraphQl {
+        query: String,
+        variables: Option<String>,
+    },
+    /// A mode Postman does not define.
     Other(String),
+}
+
+/// One part of a multipart (`formdata`) body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct FormPart {
+    /// Name, text value (for a text part), description and `disabled`.
+    pub field: KeyValue,
+    /// A file part (`"type": "file"`), rather than text.
+    pub is_file: bool,
+    /// A file part's saved path, when it has one.
+    pub src: Option<String>,
+    /// The part's own `contentType`, when the spec gives one.
+    pub content_type: Option<String>,
 }
 
 /// A saved example response.

@@ -2,7 +2,7 @@
 //! shares: strings, key-value lists, variables, auth and descriptions, with
 //! errors that name the file and the item.
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, Warning};
 use crate::read::postman::{Auth, KeyValue};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -75,16 +75,34 @@ impl Reader<'_> {
         Ok(out)
     }
 
+    /// Collection variables. A malformed entry is left out with a warning:
+    /// it costs the items that use it their default, not the collection.
     pub(super) fn variables(
         &self,
         value: Option<&Value>,
-    ) -> Result<BTreeMap<String, String>, Error> {
-        Ok(self
-            .key_values(None, "variable", value)?
-            .into_iter()
-            .filter(|kv| !kv.disabled)
-            .map(|kv| (kv.key, kv.value.unwrap_or_default()))
-            .collect())
+        warnings: &mut Vec<Warning>,
+    ) -> BTreeMap<String, String> {
+        let entries: Vec<Value> = match value {
+            Some(Value::Array(list)) => list.clone(),
+            None | Some(Value::Null) => Vec::new(),
+            Some(other) => vec![other.clone()],
+        };
+        let mut out = BTreeMap::new();
+        for (n, entry) in entries.iter().enumerate() {
+            let one = Value::Array(vec![entry.clone()]);
+            match self.key_values(None, "variable", Some(&one)) {
+                Ok(kvs) => out.extend(
+                    kvs.into_iter()
+                        .filter(|kv| !kv.disabled)
+                        .map(|kv| (kv.key, kv.value.unwrap_or_default())),
+                ),
+                Err(e) => warnings.push(Warning::skipped_part(
+                    e.location,
+                    format!("collection variable #{}: {}; left out", n + 1, e.kind),
+                )),
+            }
+        }
+        out
     }
 
     pub(super) fn auth(

@@ -7,17 +7,54 @@
 //! string or a list), and real exports mix them. Each request is read by
 //! `postman_request`.
 
-use crate::error::{Error, ErrorKind, Location};
+use crate::error::{Error, ErrorKind, Location, Warning};
 use crate::read::postman::{Auth, Collection, Item};
 use crate::read::postman_fields::Reader;
+use crate::read::{jsonc, lenient};
 use serde_json::Value;
 
-/// Reads `source` (the text of `file`) as a collection.
+/// Reads `source` (the text of `file`) as a collection. A file that is not
+/// valid JSON only for comments or trailing commas is read anyway, with a
+/// warning that says where.
 pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
-    let root: Value = serde_json::from_str(source)
-        .map_err(|e| Error::json(Location::file(file), "the collection", &e))?;
+    let mut warnings = Vec::new();
+    let root: Value = match serde_json::from_str(source) {
+        Ok(root) => root,
+        Err(strict) => {
+            let fail = || Error::json(Location::file(file), "the collection", &strict);
+            let cleaned = jsonc::clean(source, &|_| None);
+            let repaired = lenient::repair(&cleaned, false);
+            let (text, notes) = match repaired {
+                Some(r) => (r.text, r.notes),
+                None => (cleaned, vec!["ignored comments".to_owned()]),
+            };
+            let root = serde_json::from_str(&text).map_err(|_| fail())?;
+            warnings.push(Warning::kept(
+                Location::file(file),
+                format!("read leniently: {}; {}", fail().kind, notes.join("; ")),
+            ));
+            root
+        }
+    };
     let reader = Reader { file };
-    reader.collection(&root)
+    let mut collection = reader.collection(&root)?;
+    warnings.append(&mut collection.warnings);
+    collection.warnings = warnings;
+    Ok(collection)
+}
+
+/// The auth a folder passes down: the nearest one declared, or the problem
+/// that made it unreadable, which then belongs to each request under it.
+type Inherited = Result<Option<Auth>, Error>;
+
+/// `own` (a request's or folder's auth) over `parent`: none declared, or
+/// `inherit`, keeps the parent's; `noauth` is a declaration like any other,
+/// so it overrides.
+fn inherit(own: Result<Option<Auth>, Error>, parent: &Inherited) -> Inherited {
+    match own? {
+        Some(auth) if auth.kind != "inherit" => Ok(Some(auth)),
+        _ => parent.clone(),
+    }
 }
 
 impl Reader<'_> {
@@ -49,15 +86,17 @@ impl Reader<'_> {
             }
         }
         let name = self.string_field(None, info, "name")?.unwrap_or_default();
-        let variables = self.variables(root.get("variable"))?;
-        let auth = self.auth(None, root.get("auth"))?;
+        let mut warnings = Vec::new();
+        let variables = self.variables(root.get("variable"), &mut warnings);
+        let auth = inherit(self.auth(None, root.get("auth")), &Ok(None));
         let mut items = Vec::new();
         let list = self.item_list(None, root.get("item"))?;
-        self.items(list, &[], auth.as_ref(), &mut items);
+        self.items(list, &[], &auth, &mut items);
         Ok(Collection {
             name,
             variables,
             items,
+            warnings,
         })
     }
 
@@ -79,7 +118,7 @@ impl Reader<'_> {
         &self,
         list: &[Value],
         folders: &[String],
-        inherited: Option<&Auth>,
+        inherited: &Inherited,
         out: &mut Vec<Item>,
     ) {
         for (index, value) in list.iter().enumerate() {
@@ -102,27 +141,39 @@ impl Reader<'_> {
             path.push(name.clone());
             let display = path.join(" / ");
             if obj.contains_key("item") {
-                let folder = self
-                    .auth(Some(&display), obj.get("auth"))
-                    .and_then(|own| Ok((own, self.item_list(Some(&display), obj.get("item"))?)));
-                match folder {
-                    Ok((own, children)) => {
-                        self.items(children, &path, own.as_ref().or(inherited), out);
+                let own = self.auth(Some(&display), obj.get("auth"));
+                match self.item_list(Some(&display), obj.get("item")) {
+                    Ok(children) => {
+                        self.items(children, &path, &inherit(own, inherited), out);
                     }
                     Err(e) => out.push(Item::unreadable(folders, name, String::new(), e)),
                 }
             } else if let Some(request) = obj.get("request") {
-                let read = request
+                let own = request
                     .as_object()
-                    .map_or(Ok(None), |r| self.auth(Some(&display), r.get("auth")))
-                    .and_then(|auth| Ok((auth, self.request(&display, request)?)));
+                    .map_or(Ok(None), |r| self.auth(Some(&display), r.get("auth")));
+                let auth = inherit(own, inherited).map_err(|e| {
+                    if e.location.item.as_deref() == Some(display.as_str()) {
+                        e
+                    } else {
+                        let from = e.location.item.as_deref().unwrap_or("the collection");
+                        self.format(
+                            Some(&display),
+                            format!(
+                                "the auth it inherits from {from} cannot be read: {}",
+                                e.kind
+                            ),
+                        )
+                    }
+                });
+                let read = auth.and_then(|auth| Ok((auth, self.request(&display, request)?)));
                 match read {
-                    Ok((request_auth, request)) => {
+                    Ok((auth, request)) => {
                         let (examples, dropped) = self.examples(&display, obj.get("response"));
                         out.push(Item {
                             folders: folders.to_vec(),
                             name,
-                            auth: request_auth.or_else(|| inherited.cloned()),
+                            auth,
                             request,
                             examples,
                             broken: None,

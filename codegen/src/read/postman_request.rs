@@ -1,9 +1,9 @@
 //! One request of a collection: method, URL, headers, body and saved
 //! examples.
 
-use crate::error::{Error, Warning};
-use crate::read::postman::{Body, Example, Request, Url};
-use crate::read::postman_fields::{Reader, description};
+use crate::error::{Error, SkipReason, Warning};
+use crate::read::postman::{Body, Example, FormPart, Request, Url};
+use crate::read::postman_fields::{Reader, description, scalar};
 use serde_json::Value;
 
 impl Reader<'_> {
@@ -29,7 +29,8 @@ impl Reader<'_> {
             .to_ascii_uppercase();
         let url = match obj.get("url") {
             None | Some(Value::Null) => {
-                return Err(self.format(Some(item), "the request has no `url`"));
+                let e = self.format(Some(item), "the request has no `url`");
+                return Err(e.with_reason(SkipReason::NoUrl));
             }
             Some(v) => self.url(item, v)?,
         };
@@ -137,8 +138,23 @@ impl Reader<'_> {
         let Some(mode) = self.string_field(Some(item), obj, "mode")? else {
             return Ok(Body::None);
         };
-        if mode != "raw" {
-            return Ok(Body::Other(mode));
+        match mode.as_str() {
+            "raw" => {}
+            "urlencoded" => {
+                let fields =
+                    self.key_values(Some(item), "body.urlencoded", obj.get("urlencoded"))?;
+                return Ok(Body::Urlencoded(fields));
+            }
+            "formdata" => return self.form_data(item, obj.get("formdata")),
+            "file" => {
+                let src = obj
+                    .get("file")
+                    .and_then(|f| f.get("src"))
+                    .and_then(|v| scalar(Some(v)));
+                return Ok(Body::File { src });
+            }
+            "graphql" => return self.graphql(item, obj.get("graphql")),
+            _ => return Ok(Body::Other(mode)),
         }
         let text = self
             .string_field(Some(item), obj, "raw")?
@@ -150,6 +166,64 @@ impl Reader<'_> {
             .and_then(Value::as_str)
             .map(str::to_owned);
         Ok(Body::Raw { text, language })
+    }
+
+    /// Multipart parts: `{key, value}` text parts and `{key, type: "file",
+    /// src}` file parts; `src` may be a path or a list of paths.
+    fn form_data(&self, item: &str, value: Option<&Value>) -> Result<Body, Error> {
+        let fields = self.key_values(Some(item), "body.formdata", value)?;
+        let list = value
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice);
+        // `key_values` drops entries without a key; pair the rest in order.
+        let entries = list.iter().filter(|e| {
+            e.get("key")
+                .or_else(|| e.get("id"))
+                .is_some_and(|k| !k.is_null())
+        });
+        let parts = fields
+            .into_iter()
+            .zip(entries)
+            .map(|(field, entry)| {
+                let src = match entry.get("src") {
+                    Some(Value::Array(paths)) => paths.first().and_then(|v| scalar(Some(v))),
+                    other => other.and_then(|v| scalar(Some(v))),
+                };
+                FormPart {
+                    is_file: entry.get("type").and_then(Value::as_str) == Some("file"),
+                    src,
+                    content_type: entry
+                        .get("contentType")
+                        .and_then(|v| scalar(Some(v)))
+                        .filter(|c| !c.is_empty()),
+                    field,
+                }
+            })
+            .collect();
+        Ok(Body::FormData(parts))
+    }
+
+    /// A GraphQL body; its variables may be saved as JSON text or as JSON.
+    fn graphql(&self, item: &str, value: Option<&Value>) -> Result<Body, Error> {
+        let obj = match value {
+            None | Some(Value::Null) => {
+                return Ok(Body::GraphQl {
+                    query: String::new(),
+                    variables: None,
+                });
+            }
+            Some(Value::Object(obj)) => obj,
+            Some(_) => return Err(self.format(Some(item), "`body.graphql` must be an object")),
+        };
+        let query = self
+            .string_field(Some(item), obj, "query")?
+            .unwrap_or_default();
+        let variables = match obj.get("variables") {
+            None | Some(Value::Null) => None,
+            Some(Value::String(text)) => Some(text.clone()).filter(|t| !t.trim().is_empty()),
+            Some(json) => Some(json.to_string()),
+        };
+        Ok(Body::GraphQl { query, variables })
     }
 
     /// The saved examples that can be read, and a warning for each that

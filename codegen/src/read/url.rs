@@ -30,6 +30,8 @@ pub(crate) enum Part {
 #[derive(Debug, Clone)]
 pub(crate) struct ParsedUrl {
     pub base: Base,
+    /// The variable the host is written as (`{{baseUrl}}`, `{{region}}.x.com`).
+    pub host_variable: Option<String>,
     /// Path segments after the base, each made of parts.
     pub segments: Vec<Vec<Part>>,
     pub query: Vec<KeyValue>,
@@ -60,6 +62,12 @@ pub(crate) fn parse(url: &Url, vars: &BTreeMap<String, String>) -> Result<Parsed
         split_raw(raw)
     };
     let base = base(protocol.as_deref(), &host, port.as_deref(), vars);
+    let host_variable = host
+        .trim()
+        .strip_prefix("{{")
+        .and_then(|rest| rest.split_once("}}"))
+        .map(|(name, _)| name.trim().to_owned())
+        .filter(|name| !name.is_empty());
     let mut segments = Vec::new();
     for segment in path.iter().filter(|s| !s.is_empty()) {
         segments.push(parse_segment(segment)?);
@@ -70,6 +78,7 @@ pub(crate) fn parse(url: &Url, vars: &BTreeMap<String, String>) -> Result<Parsed
     };
     Ok(ParsedUrl {
         base,
+        host_variable,
         segments,
         query,
     })
@@ -345,12 +354,14 @@ mod tests {
         assert_eq!(p.query[1].value, None);
         let p = parse(&raw("{{url}}/todos"), &v).unwrap();
         assert_eq!(p.base, Base::Known("http://localhost:3000".into()));
+        assert_eq!(p.host_variable.as_deref(), Some("url"));
     }
 
     #[test]
     fn unknown_host_variable_and_nested_path_variable() {
         let p = parse(&raw("http://{{missing}}/x/{{a_{{b}}}}/v{{n}}"), &vars(&[])).unwrap();
         assert_eq!(p.base, Base::Unknown);
+        assert_eq!(p.host_variable.as_deref(), Some("missing"));
         assert_eq!(
             p.segments[1],
             vec![Part::Param {
