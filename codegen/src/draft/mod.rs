@@ -12,3 +12,5 @@ pub(crate) mod payload;
 pub(crate) mod query;
 pub(crate) mod response;
 pub(crate) mod shape;
+#[cfg(test)]
+mod reading_tests;

@@ -11,3 +11,5 @@ pub(crate) mod postman_items;
 mod postman_request;
 pub(crate) mod spec_dir;
 pub(crate) mod url;
+#[cfg(test)]
+mod reading_tests;
