@@ -107,7 +107,8 @@ impl Options {
 pub struct Output {
     /// Formatted Rust source.
     pub code: String,
-    /// Items skipped because they use something unsupported.
+    /// Items skipped (each with its [`Warning::reason`]), saved examples
+    /// left out, and input read leniently ([`Warning::note`]).
     pub warnings: Vec<Warning>,
     /// How many operations the module offers.
     pub operations: usize,

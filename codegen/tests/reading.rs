@@ -43,7 +43,11 @@ fn each_auth_scheme_inherited_is_counted_under_its_own_reason() {
             ("Signed", "auth needing a signer"),
         ])
     );
-    for kept in ["pub async fn own_noauth(", "pub async fn own_basic(", "pub async fn from_folder("] {
+    for kept in [
+        "pub async fn own_noauth(",
+        "pub async fn own_basic(",
+        "pub async fn from_folder(",
+    ] {
         assert!(output.code.contains(kept), "{kept}");
     }
     assert_eq!(
@@ -74,7 +78,11 @@ fn each_body_mode_and_url_problem_is_counted_under_its_own_reason() {
             ("Second host", "second host"),
         ])
     );
-    for kept in ["pub async fn described(", "pub async fn plain_string(", "pub async fn empty_raw("] {
+    for kept in [
+        "pub async fn described(",
+        "pub async fn plain_string(",
+        "pub async fn empty_raw(",
+    ] {
         assert!(output.code.contains(kept), "{kept}");
     }
 }

@@ -10,7 +10,7 @@ pub(crate) mod operation;
 pub(crate) mod path;
 pub(crate) mod payload;
 pub(crate) mod query;
-pub(crate) mod response;
-pub(crate) mod shape;
 #[cfg(test)]
 mod reading_tests;
+pub(crate) mod response;
+pub(crate) mod shape;

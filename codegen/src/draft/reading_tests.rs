@@ -34,7 +34,10 @@ fn form_fields_keep_their_bracket_paths_and_host_variable() {
         assert!(fields[3].repeated && fields[5].optional);
         assert_eq!(d.host_variable.as_deref(), Some("host"));
         assert_eq!(d.base, Base::Known("https://api.example.com".into()));
-        assert_eq!(d.refusal("c.json").unwrap().reason().label(), "urlencoded body");
+        assert_eq!(
+            d.refusal("c.json").unwrap().reason().label(),
+            "urlencoded body"
+        );
     });
 }
 
@@ -115,7 +118,10 @@ fn query_params_are_typed_and_path_variables_default_from_the_collection() {
                 ("ids", &Kind::Int, false, true),
             ]
         );
-        assert_eq!(d.param_examples.get("version").map(String::as_str), Some("v2"));
+        assert_eq!(
+            d.param_examples.get("version").map(String::as_str),
+            Some("v2")
+        );
         assert!(d.payload.is_none() && d.refusal("c.json").is_none());
     });
 }

@@ -9,7 +9,7 @@ pub(crate) mod postman;
 mod postman_fields;
 pub(crate) mod postman_items;
 mod postman_request;
-pub(crate) mod spec_dir;
-pub(crate) mod url;
 #[cfg(test)]
 mod reading_tests;
+pub(crate) mod spec_dir;
+pub(crate) mod url;

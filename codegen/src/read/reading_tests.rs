@@ -133,7 +133,10 @@ fn urls_descriptions_and_broken_items() {
     assert_eq!(described.description, "Lists *things*.");
     // A URL object without `raw` keeps its parts.
     assert_eq!(described.url.raw, None);
-    assert_eq!(described.url.host.as_ref().unwrap().join("."), "api.example.com");
+    assert_eq!(
+        described.url.host.as_ref().unwrap().join("."),
+        "api.example.com"
+    );
     let query = described.url.query.as_ref().unwrap();
     assert!(query[1].disabled);
     // A request written as a plain string is a GET of that URL.
@@ -157,9 +160,11 @@ fn a_collection_file_with_comments_and_trailing_commas_is_read() {
     let warnings: Vec<String> = c.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
         warnings,
-        ["c.json: read leniently: the collection is not valid JSON at line 2, column 3: \
+        [
+            "c.json: read leniently: the collection is not valid JSON at line 2, column 3: \
           key must be a string; ignored a trailing comma at line 3, column 23; ignored a \
-          trailing comma at line 4, column 13"]
+          trailing comma at line 4, column 13"
+        ]
     );
     // Cut-off text is not guessed at the level of the whole file.
     let err = read("c.json", "{\"info\": {\"name\": \"T\"}, \"item\": [").unwrap_err();
