@@ -14,3 +14,4 @@ mod proxy;
 mod secrets;
 mod stale_connections;
 mod validation;
+mod wire_bytes;
