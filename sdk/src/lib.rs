@@ -49,11 +49,16 @@ mod client;
 mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
-pub mod runtime;
 mod vendor;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
+/// The vendor-neutral runtime the generated code calls, for what goes
+/// beyond the generated methods: inspecting the operation descriptors
+/// (`plivo::operations::ALL`), or building and sending a request by hand
+/// ([`Client::request`], [`Client::execute`]) for an endpoint the spec does
+/// not have yet.
+pub use postman_runtime as runtime;
 pub use postman_runtime::retry;
 pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Timestamp};
 

@@ -6,6 +6,7 @@ mod client_settings;
 mod connect_timeouts;
 mod errors;
 mod faults;
+mod futures;
 mod load;
 mod mock;
 mod operations;
