@@ -37,6 +37,11 @@
 //! generated API and what is Plivo's own: the shape of its credentials and
 //! error bodies, the phone-or-SIP format, its host and environment variables.
 //!
+//! Every operation method builds its request at once and returns a future
+//! that borrows nothing (`Send + 'static`): futures of temporary handles can
+//! be joined (`tokio::join!(client.phlo(a).get(), client.phlo(b).get())`)
+//! or spawned.
+//!
 //! Every call returns [`Error`] on failure; its [`Error::kind`] tells an
 //! argument rejected before sending, a transport failure, an API error (with
 //! the status, Plivo's `api_id` and message) and an undecodable response
