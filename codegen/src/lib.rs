@@ -4,9 +4,22 @@
 //! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
 //! reading that a build script or the command line needs.
 //!
-//! The generated module expects two things from its host crate: a runtime
-//! module (see [`Options::runtime_path`]) and a client type
-//! ([`Options::client_path`]).
+//! # The contract with the host crate
+//!
+//! The generated module is included (`include!`) in a host crate, which
+//! provides two things:
+//!
+//! - the runtime crate, `postman-runtime`, as a dependency (its path is
+//!   [`Options::runtime_path`], `::postman_runtime` by default), with
+//!   `serde` and `serde_json`;
+//! - a client type of its own ([`Options::client_path`]) that implements
+//!   `AsRef<postman_runtime::Client>`. The module adds the API's top-level
+//!   accessors to it as inherent methods, so their names avoid the type's
+//!   own methods ([`Options::client_methods`]) and the trait methods every
+//!   client has (`clone`, `fmt`, `default`, `as_ref`).
+//!
+//! Resource handles hold a clone of the runtime client, and every operation
+//! returns a future that borrows nothing (`Send + 'static`).
 //!
 //! # Architecture
 //!
@@ -56,10 +69,14 @@ pub struct Options {
     /// malformed body, URL or field), with one warning each, instead of
     /// failing. Mistakes in the overlay are errors either way.
     pub skip_unsupported: bool,
-    /// Path of the runtime module the generated code calls.
+    /// Path of the runtime crate the generated code calls.
     pub runtime_path: String,
-    /// Path of the client type the generated code extends.
+    /// Path of the host's client type, which the generated code extends
+    /// and which must implement `AsRef<postman_runtime::Client>`.
     pub client_path: String,
+    /// Methods the host's client type already has, which no generated
+    /// accessor or operation on it may take (`new`, `builder`, ...).
+    pub client_methods: Vec<String>,
     /// Give every operation a runnable example in its docs. `None` leaves
     /// it to the overlay's `doc_examples`, if it has one.
     pub doc_examples: Option<DocExamples>,
@@ -69,8 +86,9 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             skip_unsupported: false,
-            runtime_path: "crate::runtime".into(),
+            runtime_path: "::postman_runtime".into(),
             client_path: "crate::Client".into(),
+            client_methods: Vec::new(),
             doc_examples: None,
         }
     }
@@ -98,6 +116,15 @@ impl Options {
     /// Sets [`Options::client_path`].
     pub fn with_client_path(mut self, path: impl Into<String>) -> Self {
         self.client_path = path.into();
+        self
+    }
+
+    /// Sets [`Options::client_methods`].
+    pub fn with_client_methods<S: Into<String>>(
+        mut self,
+        methods: impl IntoIterator<Item = S>,
+    ) -> Self {
+        self.client_methods = methods.into_iter().map(Into::into).collect();
         self
     }
 }
@@ -206,6 +233,7 @@ pub fn generate(
         overlay_file,
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
+        client_methods: &options.client_methods,
     };
     let api = model::lower::lower(&input, &mut warnings)?;
     let source = format!("`{}` ({})", api.title, collection.name);

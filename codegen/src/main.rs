@@ -19,8 +19,9 @@ options:
   --overlay <file>        overlay to apply (with a collection file)
   --out <file>            write the module to <file> instead of stdout
   --skip-unsupported      skip unsupported items with a warning instead of failing
-  --runtime-path <path>   runtime module path (default: crate::runtime)
+  --runtime-path <path>   runtime crate path (default: ::postman_runtime)
   --client-path <path>    client type path (default: crate::Client)
+  --client-methods <a,b>  the client type's own methods, left free
   -h, --help              show this help";
 
 struct Args {
@@ -45,6 +46,10 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--skip-unsupported" => options.skip_unsupported = true,
             "--runtime-path" => options.runtime_path = value("--runtime-path")?,
             "--client-path" => options.client_path = value("--client-path")?,
+            "--client-methods" => {
+                let list = value("--client-methods")?;
+                options.client_methods = list.split(',').map(str::to_owned).collect();
+            }
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             path if input.is_none() => input = Some(PathBuf::from(path)),
             extra => return Err(format!("unexpected argument {extra}")),

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_postman-codegen");
 
@@ -21,8 +22,15 @@ fn large_collection() -> PathBuf {
         r#"{{"info": {{"name": "T", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}}, "item": [{}]}}"#,
         items.join(", ")
     );
-    let path =
-        std::env::temp_dir().join(format!("postman-codegen-cli-{}.json", std::process::id()));
+    // One file per call: the tests run in parallel in one process, and one
+    // removing a shared file while another's child still reads it made the
+    // reader see an empty output.
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!(
+        "postman-codegen-cli-{}-{n}.json",
+        std::process::id()
+    ));
     std::fs::write(&path, text).unwrap();
     path
 }

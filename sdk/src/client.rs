@@ -4,6 +4,7 @@
 use crate::ClientBuilder;
 use crate::runtime::{Error, Operation, Request, Response};
 use std::fmt;
+use std::future::Future;
 
 /// A client for the PHLO API.
 ///
@@ -63,7 +64,11 @@ impl Client {
     ///
     /// [`crate::ErrorKind::InvalidInput`] when a parameter is missing, empty, a
     /// dot segment (`.` or `..`), or not in the format the spec requires.
-    pub fn request(&self, operation: &'static Operation, args: &[&str]) -> Result<Request, Error> {
+    pub fn request<S: AsRef<str>>(
+        &self,
+        operation: &'static Operation,
+        args: &[S],
+    ) -> Result<Request, Error> {
         self.inner.request(operation, args)
     }
 
@@ -79,8 +84,20 @@ impl Client {
     /// [`crate::ErrorKind::Timeout`] at the configured limits. Each says how
     /// many attempts were made and whether the request may have been acted on
     /// ([`crate::Error::delivery`]).
-    pub async fn execute(&self, request: Request) -> Result<Response, Error> {
-        self.inner.execute(request).await
+    ///
+    /// The future borrows nothing: it can be spawned or joined with others.
+    pub fn execute(
+        &self,
+        request: Request,
+    ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
+        self.inner.execute(request)
+    }
+}
+
+/// The generated code's way in: its handles hold the runtime's client.
+impl AsRef<postman_runtime::Client> for Client {
+    fn as_ref(&self) -> &postman_runtime::Client {
+        &self.inner
     }
 }
 

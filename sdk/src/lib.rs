@@ -37,6 +37,11 @@
 //! generated API and what is Plivo's own: the shape of its credentials and
 //! error bodies, the phone-or-SIP format, its host and environment variables.
 //!
+//! Every operation method builds its request at once and returns a future
+//! that borrows nothing (`Send + 'static`): futures of temporary handles can
+//! be joined (`tokio::join!(client.phlo(a).get(), client.phlo(b).get())`)
+//! or spawned.
+//!
 //! Every call returns [`Error`] on failure; its [`Error::kind`] tells an
 //! argument rejected before sending, a transport failure, an API error (with
 //! the status, Plivo's `api_id` and message) and an undecodable response
@@ -49,11 +54,16 @@ mod client;
 mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
-pub mod runtime;
 mod vendor;
 
 pub use builder::ClientBuilder;
 pub use client::Client;
+/// The vendor-neutral runtime the generated code calls, for what goes
+/// beyond the generated methods: inspecting the operation descriptors
+/// (`plivo::operations::ALL`), or building and sending a request by hand
+/// ([`Client::request`], [`Client::execute`]) for an endpoint the spec does
+/// not have yet.
+pub use postman_runtime as runtime;
 pub use postman_runtime::retry;
 pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Timestamp};
 

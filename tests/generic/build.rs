@@ -89,11 +89,15 @@ fn collections(dir: &Path) -> Vec<PathBuf> {
 
 fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
     // Skip what the generator does not support; point generated code at the
-    // runtime crate itself and at a local client type (see `modules`).
+    // runtime crate itself and at a local client type (see `modules`), whose
+    // methods are those of the runtime's client it derefs to.
     let options = Options::default()
         .with_skip_unsupported(true)
         .with_runtime_path("::postman_runtime")
-        .with_client_path("super::Client");
+        .with_client_path("super::Client")
+        .with_client_methods([
+            "builder", "base_url", "username", "vendor", "request", "execute",
+        ]);
     files
         .iter()
         .map(|path| {
@@ -165,6 +169,13 @@ pub mod {module} {{
     /// The client the generated module extends.
     #[derive(Debug, Clone)]
     pub struct Client(pub ::postman_runtime::Client);
+
+    /// What the generated code asks of its host's client.
+    impl ::std::convert::AsRef<::postman_runtime::Client> for Client {{
+        fn as_ref(&self) -> &::postman_runtime::Client {{
+            &self.0
+        }}
+    }}
 
     impl ::std::ops::Deref for Client {{
         type Target = ::postman_runtime::Client;

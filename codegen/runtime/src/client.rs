@@ -8,8 +8,11 @@ use std::sync::Arc;
 /// A client for one API, described by its [`Vendor`].
 ///
 /// Cheap to clone: clones share one connection pool and configuration.
-/// Generated code wraps it in a client type of its own crate, which the
-/// generated resource handles hang off, and calls [`Client::request`] and
+///
+/// This is what generated code calls. Its host crate has a client type of
+/// its own, which gives this one through `AsRef<Client>`; the generated
+/// accessors on that type, and the resource handles they return, hold a
+/// clone of this client and call [`Client::request`] and
 /// [`Client::execute`].
 #[derive(Clone)]
 pub struct Client {
@@ -55,12 +58,16 @@ impl Client {
     ///
     /// [`crate::ErrorKind::InvalidInput`] when a parameter is missing, empty, a
     /// dot segment (`.` or `..`), or not in the format the spec requires.
-    pub fn request(&self, operation: &'static Operation, args: &[&str]) -> Result<Request, Error> {
+    pub fn request<S: AsRef<str>>(
+        &self,
+        operation: &'static Operation,
+        args: &[S],
+    ) -> Result<Request, Error> {
         let path = self
             .state
             .path(operation, args)
             .map_err(|e| e.in_operation(operation.name))?;
-        Request::new(self.state.vendor(), operation, path)
+        Ok(Request::new(self.state.vendor(), operation, path))
     }
 
     /// Sends `request` and returns the response when its status is 2xx,
@@ -75,8 +82,16 @@ impl Client {
     /// [`crate::ErrorKind::ResponseTooLarge`] and [`crate::ErrorKind::Timeout`]
     /// at the configured limits. Each says how many attempts were made and
     /// whether the request may have been acted on ([`crate::Error::delivery`]).
-    pub async fn execute(&self, request: Request) -> Result<Response, Error> {
-        crate::transport::execute(&self.state, request).await
+    ///
+    /// The future owns what it needs (a clone of the client, which shares
+    /// its pool): it borrows nothing, so it can be spawned or joined with
+    /// others.
+    pub fn execute(
+        &self,
+        request: Request,
+    ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
+        let state = Arc::clone(&self.state);
+        async move { crate::transport::execute(&state, request).await }
     }
 }
 

@@ -1,7 +1,7 @@
 //! The one error type of every call.
 
+use crate::{StatusCode, TransportError};
 use bytes::Bytes;
-use reqwest::StatusCode;
 use std::fmt;
 
 /// Why a call failed, and what is known about it.
@@ -62,9 +62,9 @@ pub enum ErrorKind {
     /// The request could not be sent, or the response could not be read.
     #[error("request failed: {}", causes(.source))]
     Transport {
-        /// The underlying HTTP client error.
+        /// What failed underneath.
         #[source]
-        source: reqwest::Error,
+        source: TransportError,
     },
     /// The API answered with a status other than 2xx.
     #[error("HTTP {status}{}", message_suffix(.message.as_deref()))]
@@ -162,7 +162,7 @@ impl Error {
     /// phone numbers.
     pub(crate) fn transport(source: reqwest::Error) -> Self {
         Error::new(ErrorKind::Transport {
-            source: source.without_url(),
+            source: TransportError::new(source),
         })
     }
 

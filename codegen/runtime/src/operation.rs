@@ -1,14 +1,35 @@
 //! Static descriptions of operations, emitted by the generator.
+//!
+//! Every type here is `#[non_exhaustive]`: its fields can be read, and it is
+//! built with its `const` constructors, so that a field added later is not a
+//! breaking change for code that reads descriptors.
 
-/// The HTTP method of an operation.
-pub use reqwest::Method;
+pub use crate::method::Method;
 
-/// Everything the runtime needs to know about one operation of the API.
+/// What the runtime and the mock need to know about one operation of the API.
 ///
 /// The generator emits one `static` per operation (in the generated
-/// module's `operations`); the runtime reads it to build, send and check a call,
-/// and tools such as a mock server read it to answer like the API.
+/// module's `operations`), built with [`Operation::new`] and its setters:
+/// the runtime reads the path, method, authentication and idempotence to
+/// send a call, and the mock reads the rest to answer like the API. How a
+/// body is written is not here: generated code writes it.
+///
+/// ```
+/// use postman_runtime::{Auth, Field, Method, Operation, PathPart};
+///
+/// static GET_ITEM: Operation = Operation::new(
+///     "get_item",
+///     Method::GET,
+///     &[PathPart::Literal("/items/"), PathPart::Param(0)],
+/// )
+/// .idempotent(true)
+/// .auth(Auth::Basic)
+/// .fields(&[Field::path("item_id")]);
+///
+/// assert_eq!(GET_ITEM.name, "get_item");
+/// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct Operation {
     /// Unique name, as errors and logs show it (`add_user`).
     pub name: &'static str,
@@ -22,7 +43,8 @@ pub struct Operation {
     pub idempotent: bool,
     /// How the call authenticates.
     pub auth: Auth,
-    /// Body fields with a fixed value, added to every request.
+    /// Body fields with a fixed value, which every request carries (the
+    /// generated method writes them; the mock selects the operation by them).
     pub constants: &'static [(&'static str, Constant)],
     /// The arguments a caller passes: path parameters first, in the order a
     /// call gives them, then the top-level fields of the body.
@@ -31,8 +53,70 @@ pub struct Operation {
     pub examples: &'static [Example],
 }
 
+impl Operation {
+    /// An operation called `name` (unique in its API, as errors and logs
+    /// show it): `method` on `path`, not idempotent, with no authentication,
+    /// constants, fields or examples until the setters below add them.
+    pub const fn new(name: &'static str, method: Method, path: &'static [PathPart]) -> Self {
+        Operation {
+            name,
+            item: name,
+            method,
+            path,
+            idempotent: false,
+            auth: Auth::None,
+            constants: &[],
+            fields: &[],
+            examples: &[],
+        }
+    }
+
+    /// The same operation, from the spec item `item` (folder path and name).
+    #[must_use]
+    pub const fn item(mut self, item: &'static str) -> Self {
+        self.item = item;
+        self
+    }
+
+    /// The same operation, safe to send twice (or not) when retrying.
+    #[must_use]
+    pub const fn idempotent(mut self, idempotent: bool) -> Self {
+        self.idempotent = idempotent;
+        self
+    }
+
+    /// The same operation, authenticating with `auth`.
+    #[must_use]
+    pub const fn auth(mut self, auth: Auth) -> Self {
+        self.auth = auth;
+        self
+    }
+
+    /// The same operation, with these constant body fields.
+    #[must_use]
+    pub const fn constants(mut self, constants: &'static [(&'static str, Constant)]) -> Self {
+        self.constants = constants;
+        self
+    }
+
+    /// The same operation, with these arguments (path parameters first).
+    #[must_use]
+    pub const fn fields(mut self, fields: &'static [Field]) -> Self {
+        self.fields = fields;
+        self
+    }
+
+    /// The same operation, with these documented responses.
+    #[must_use]
+    pub const fn examples(mut self, examples: &'static [Example]) -> Self {
+        self.examples = examples;
+        self
+    }
+}
+
 /// A piece of an operation's path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PathPart {
     /// Text sent as written.
     Literal(&'static str),
@@ -46,8 +130,10 @@ pub enum PathPart {
     Password,
 }
 
-/// An argument of an operation, as the spec describes it.
+/// An argument of an operation, as the spec describes it; built with
+/// [`Field::path`] or [`Field::body`] and the setters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Field {
     /// Its name on the wire.
     pub name: &'static str,
@@ -55,7 +141,8 @@ pub struct Field {
     pub location: FieldLocation,
     /// Whether every call must give it.
     pub required: bool,
-    /// A format the runtime checks before sending.
+    /// A format checked before sending (path parameters by the runtime,
+    /// body fields by the generated code) and by the mock.
     pub format: Option<Format>,
     /// The values it may take; empty when any value of its type is fine.
     pub values: &'static [&'static str],
@@ -108,6 +195,7 @@ impl Field {
 
 /// Where an argument travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum FieldLocation {
     /// A path parameter.
     Path,
@@ -140,6 +228,7 @@ impl Format {
 
 /// How an operation authenticates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Auth {
     /// No credentials are sent.
     None,
@@ -149,6 +238,7 @@ pub enum Auth {
 
 /// The value of a constant body field.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub enum Constant {
     /// A string.
     Str(&'static str),
@@ -171,8 +261,9 @@ impl serde::Serialize for Constant {
     }
 }
 
-/// An example response from the spec.
+/// An example response from the spec; built with [`Example::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Example {
     /// The example's name in the spec.
     pub name: &'static str,

@@ -1,8 +1,8 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
-use crate::operation::{FieldLocation, Format, Operation};
+use crate::body::JsonObject;
+use crate::operation::Operation;
 use crate::path::push_percent;
-use crate::probe;
 use crate::{Error, Vendor};
 use bytes::Bytes;
 use serde::Serialize;
@@ -10,12 +10,13 @@ use serde::Serialize;
 /// One call of an operation, ready to send with [`crate::Client::execute`].
 ///
 /// Built by [`crate::Client::request`], which checks and encodes the path
-/// parameters; the body is serialized once, so sending it again (a retry)
+/// parameters; the body ([`Request::json_object`], [`Request::json`]) is
+/// serialized once, so sending it again (a retry)
 /// costs no re-encoding. Its `Debug` shows neither path nor body: they can
 /// hold phone numbers, and a spec may put a credential in a path.
 #[derive(Clone)]
 pub struct Request {
-    /// Checks the formats of the body's fields.
+    /// Checks the formats of the body's fields, for [`JsonObject`].
     vendor: &'static dyn Vendor,
     operation: &'static Operation,
     /// The path and query, percent-encoded, without the base URL.
@@ -30,30 +31,15 @@ impl Request {
         vendor: &'static dyn Vendor,
         operation: &'static Operation,
         path: String,
-    ) -> Result<Self, Error> {
-        // An operation whose body is nothing but constants still sends them;
-        // one that takes a body gets them from `json`, which writes them anyway.
-        let takes_body = operation
-            .fields
-            .iter()
-            .any(|f| f.location == FieldLocation::Body);
-        let body = if operation.constants.is_empty() || takes_body {
-            None
-        } else {
-            let mut bytes = Vec::with_capacity(64);
-            let written = write_constants(&mut bytes, operation)
-                .map_err(|e| Error::invalid("body", e.to_string()).in_operation(operation.name))?;
-            bytes.push(b'}');
-            written.map(|_| Bytes::from(bytes))
-        };
-        Ok(Request {
+    ) -> Self {
+        Request {
             vendor,
             operation,
             path_and_query: path,
             has_query: false,
             headers: Vec::new(),
-            body,
-        })
+            body: None,
+        }
     }
 
     /// The operation this request calls.
@@ -111,25 +97,63 @@ impl Request {
         self
     }
 
-    /// Sets the JSON body; the operation's constant fields are added to it.
+    /// Sets the body to `body` serialized as JSON, exactly as `serde_json`
+    /// writes it: nothing is added or checked. For an object body that must
+    /// carry the operation's constants, or fields with a format, use
+    /// [`Request::json_object`].
     ///
     /// # Errors
     ///
     /// Fails when the body cannot be serialized as JSON (a map with
-    /// non-string keys, a non-finite float), or when constants must be added
-    /// to a body that is not a JSON object.
+    /// non-string keys, for example).
     pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Result<Self, Error> {
-        let operation = self.operation;
-        check_formats(self.vendor, operation, body)?;
-        let invalid = |reason: String| Error::invalid("body", reason).in_operation(operation.name);
         let mut bytes = Vec::with_capacity(128);
-        let start = write_constants(&mut bytes, operation).map_err(|e| invalid(e.to_string()))?;
-        serde_json::to_writer(&mut bytes, body).map_err(|e| invalid(e.to_string()))?;
-        if let Some(start) = start {
-            join_constants(&mut bytes, start).map_err(|()| {
-                invalid("must be a JSON object to carry the operation's constant fields".into())
-            })?;
-        }
+        serde_json::to_writer(&mut bytes, body)
+            .map_err(|e| Error::invalid("body", e.to_string()).in_operation(self.operation.name))?;
+        self.body = Some(Bytes::from(bytes));
+        Ok(self)
+    }
+
+    /// Sets the body to the JSON object that `write` writes, field by field:
+    /// generated methods write the operation's constants, then the caller's
+    /// body through its [`crate::WriteJson`] implementation, which checks the
+    /// formats of its fields.
+    ///
+    /// ```
+    /// # use postman_runtime::{Client, Method, Operation, PathPart, Vendor, WriteJson};
+    /// # #[derive(Debug)] struct Acme;
+    /// # impl Vendor for Acme { fn name(&self) -> &'static str { "acme" } }
+    /// # static ACME: Acme = Acme;
+    /// static PLACE: Operation =
+    ///     Operation::new("place", Method::POST, &[PathPart::Literal("/orders")]);
+    /// let client = Client::builder(&ACME, "user", "secret")
+    ///     .base_url("https://api.acme.example")
+    ///     .build()?;
+    /// let extra = serde_json::json!({"note": "fragile"});
+    /// let request = client.request(&PLACE, &[] as &[&str])?.json_object(|object| {
+    ///     object.field("action", "place")?;
+    ///     object.field("count", &2)?;
+    ///     extra.as_object().into_iter().try_for_each(|map| map.write_json(object))
+    /// })?;
+    /// assert_eq!(
+    ///     request.body(),
+    ///     Some(&br#"{"action":"place","count":2,"note":"fragile"}"#[..])
+    /// );
+    /// # Ok::<(), postman_runtime::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// What `write` returns, with the operation's name added.
+    pub fn json_object<F>(mut self, write: F) -> Result<Self, Error>
+    where
+        F: FnOnce(&mut JsonObject<'_>) -> Result<(), Error>,
+    {
+        let mut bytes = Vec::with_capacity(128);
+        bytes.push(b'{');
+        write(&mut JsonObject::new(self.vendor, &mut bytes))
+            .map_err(|e| e.in_operation(self.operation.name))?;
+        bytes.push(b'}');
         self.body = Some(Bytes::from(bytes));
         Ok(self)
     }
@@ -154,83 +178,16 @@ impl std::fmt::Debug for Request {
     }
 }
 
-/// Checks the top-level body fields that have a format, reading them
-/// through `Serialize` before anything is written.
-fn check_formats<B: Serialize + ?Sized>(
-    vendor: &dyn Vendor,
-    operation: &Operation,
-    body: &B,
-) -> Result<(), Error> {
-    let format_of = |key: &str| {
-        operation
-            .fields
-            .iter()
-            .find(|f| f.location == FieldLocation::Body && f.name == key)
-            .and_then(|f| Some((f.name, f.format?)))
-    };
-    if !operation
-        .fields
-        .iter()
-        .any(|f| f.location == FieldLocation::Body && f.format.is_some())
-    {
-        return Ok(());
-    }
-    probe::string_fields(
-        body,
-        &|key| format_of(key).is_some(),
-        &mut |key, text| match format_of(key) {
-            Some((name, format)) => check_format(vendor, name, format, text),
-            None => Ok(()),
-        },
-    )
-    .map_err(|e| e.in_operation(operation.name))
-}
-
 /// Checks `value` of `field` against `format`, as the vendor defines it.
 pub(crate) fn check_format(
     vendor: &dyn Vendor,
     field: &str,
-    format: Format,
+    format: &str,
     value: &str,
 ) -> Result<(), Error> {
     vendor
-        .check_format(format.name(), value)
+        .check_format(format, value)
         .map_err(|reason| Error::invalid(field, reason))
-}
-
-/// Writes `{` and the operation's constant fields (`{"action":"call"`), and
-/// returns where the body will start; `None` when there are no constants.
-fn write_constants(out: &mut Vec<u8>, operation: &Operation) -> serde_json::Result<Option<usize>> {
-    if operation.constants.is_empty() {
-        return Ok(None);
-    }
-    out.push(b'{');
-    for (i, (key, value)) in operation.constants.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        serde_json::to_writer(&mut *out, key)?;
-        out.push(b':');
-        serde_json::to_writer(&mut *out, value)?;
-    }
-    Ok(Some(out.len()))
-}
-
-/// Joins the constants written before `start` with the object serialized
-/// after it: `{"action":"call"` + `{"to":..}` becomes `{"action":"call","to":..}`.
-fn join_constants(out: &mut Vec<u8>, start: usize) -> Result<(), ()> {
-    match out.get(start..) {
-        Some(b"{}") => {
-            out.truncate(start);
-            out.push(b'}');
-            Ok(())
-        }
-        Some([b'{', ..]) => {
-            out[start] = b',';
-            Ok(())
-        }
-        _ => Err(()),
-    }
 }
 
 /// Percent-encodes everything but unreserved characters, as form encoding

@@ -1,9 +1,9 @@
 //! A successful response, decoded into what the operation returns.
 
+use crate::StatusCode;
 use crate::operation::Operation;
 use crate::{Delivery, Error, ErrorKind};
 use bytes::Bytes;
-use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 /// A 2xx response, body read in full.

@@ -76,7 +76,11 @@ impl State {
 
     /// The path of a call of `operation` with path parameters `args`,
     /// checked and percent-encoded.
-    pub(crate) fn path(&self, operation: &Operation, args: &[&str]) -> Result<String, Error> {
+    pub(crate) fn path<S: AsRef<str>>(
+        &self,
+        operation: &Operation,
+        args: &[S],
+    ) -> Result<String, Error> {
         let params = operation
             .fields
             .iter()
@@ -97,7 +101,7 @@ impl State {
                 _ => 0,
             })
             .sum();
-        let arguments: usize = args.iter().map(|a| a.len()).sum();
+        let arguments: usize = args.iter().map(|a| a.as_ref().len()).sum();
         let mut path = String::with_capacity(literals + arguments + 32);
         for part in operation.path {
             match *part {
@@ -106,8 +110,10 @@ impl State {
                     let (Some(field), Some(value)) = (operation.fields.get(i), args.get(i)) else {
                         return Err(Error::invalid("path", "parameter index out of range"));
                     };
+                    let value = value.as_ref();
                     check_segment(field.name, value)?;
                     if let Some(format) = field.format {
+                        let format = format.name();
                         crate::request::check_format(self.vendor, field.name, format, value)?;
                     }
                     push_encoded(&mut path, value);
@@ -145,7 +151,7 @@ impl State {
         let operation = request.operation();
         let mut builder = self
             .http
-            .request(operation.method.clone(), url.clone())
+            .request(operation.method.to_http(), url.clone())
             .timeout(limit)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.user_agent.clone());

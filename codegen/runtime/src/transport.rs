@@ -105,7 +105,7 @@ async fn attempts(
                 }
                 return Ok(Response {
                     operation,
-                    status: answer.status,
+                    status: crate::StatusCode::from_http(answer.status),
                     body: answer.body,
                     attempts: attempt,
                 });
@@ -152,7 +152,7 @@ async fn attempts(
                 retry_after,
             }) => {
                 let error = Error::new(ErrorKind::ResponseTooLarge {
-                    status,
+                    status: crate::StatusCode::from_http(status),
                     limit: limits.max_response_bytes,
                 });
                 if status.is_success() {
@@ -325,7 +325,7 @@ async fn once(
 fn api_error(vendor: &dyn Vendor, status: StatusCode, body: Bytes) -> Error {
     let read = vendor.read_error(&body);
     Error::new(ErrorKind::Api {
-        status,
+        status: crate::StatusCode::from_http(status),
         request_id: read.request_id,
         message: read.message,
         body,

@@ -1,6 +1,8 @@
 //! Stage 4, emitting: the model printed as Rust tokens with `quote` and
 //! formatted by `prettyplease`. Nothing is decided here.
 
+mod body;
+mod descriptors;
 mod examples;
 pub(crate) mod module;
 mod ops;

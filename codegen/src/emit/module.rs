@@ -1,9 +1,10 @@
 //! Prints the model as Rust: tokens with `quote`, formatted by `prettyplease`.
 //!
 //! The emitter decides nothing; every name and type comes from the model.
-//! Generated code refers to the runtime as `rt` and to the client type by
-//! the path the caller configured, so the same output works in the SDK and in
-//! any crate that provides those two.
+//! Generated code refers to the runtime crate as `rt` and to the host's
+//! client type by the path the caller configured; that type gives the
+//! runtime's client through `AsRef<rt::Client>` (the crate docs state the
+//! whole contract), so the same output works in any crate that provides it.
 
 use crate::emit::ops;
 use crate::emit::rustdoc;
@@ -16,7 +17,7 @@ use quote::quote;
 
 /// Paths the generated code uses for what it does not define.
 pub(crate) struct Paths {
-    /// The runtime module, such as `crate::runtime`.
+    /// The runtime crate, such as `::postman_runtime`.
     pub runtime: syn::Path,
     /// The client type, such as `crate::Client`.
     pub client: syn::Path,
@@ -47,7 +48,7 @@ pub(crate) fn module(
         .last()
         .map(|s| s.ident.clone())
         .unwrap_or_else(|| ident("Client"));
-    let ops = ops::operations(api, &client_name, examples);
+    let ops = ops::operations(api, &client_name, examples)?;
     let tokens = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;

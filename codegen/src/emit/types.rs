@@ -1,5 +1,6 @@
 //! Structs and enums for bodies, responses and parameters.
 
+use crate::emit::body;
 use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
@@ -7,7 +8,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(crate) fn types(api: &Api) -> TokenStream {
+    let bodies = body::body_structs(api);
     let defs = api.types.iter().map(|def| match def {
+        // A request body type writes itself, right after its definition.
+        TypeDef::Struct(s) if bodies.contains(s.name.as_str()) => {
+            let writer = body::write_json(s);
+            let def = structure(s);
+            quote! { #def #writer }
+        }
         TypeDef::Struct(s) => structure(s),
         TypeDef::Enum(e) => enumeration(e),
     });

@@ -14,6 +14,8 @@ pub(crate) struct Input<'a> {
     pub skip_unsupported: bool,
     /// The client type's name, kept free in the type namespace.
     pub client_name: &'a str,
+    /// The client type's own methods, kept free among its generated ones.
+    pub client_methods: &'a [String],
 }
 
 /// An item's problem: with `skip_unsupported`, the item is left out with a

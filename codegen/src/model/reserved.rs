@@ -1,11 +1,11 @@
 //! Names the generated items must leave free: the model decides every name,
 //! so it owns the list of names already taken outside it.
 
-/// Methods the hand-written client already has; generated ones avoid them.
-pub(crate) const CLIENT_METHODS: &[&str] = &[
-    "new", "builder", "from_env", "execute", "request", "base_url", "auth_id", "clone", "fmt",
-    "default",
-];
+/// Methods every host client type has, whatever its crate: those of the
+/// traits it derives or implements for the generated code (`AsRef`).
+/// An inherent method of the same name would shadow them. The host's own
+/// methods come on top, from the options.
+pub(crate) const TRAIT_METHODS: &[&str] = &["clone", "fmt", "default", "as_ref"];
 
 /// Type names the generated code relies on, which no generated type may
 /// take: what the emitted module imports (`emit::module`), and the prelude
@@ -37,4 +37,5 @@ pub(crate) const RESERVED_TYPES: &[&str] = &[
     "Sync",
     "Sized",
     "Self",
+    "AsRef",
 ];

@@ -7,7 +7,7 @@
 //! ```json
 //! {
 //!   "resources": { "members": "member" },
-//!   "params": { "member_address": { "format": "phone-or-sip" } },
+//!   "params": { "member_address": { "format": "e164" } },
 //!   "doc_examples": { "types_path": "my_sdk", "prologue": ["let client = ...;"] },
 //!   "operations": [
 //!     {
@@ -66,7 +66,8 @@ pub(crate) struct FieldOverlay {
     pub required: Option<bool>,
     /// `string`, `integer`, `number`, `boolean`, `object` or `any`.
     pub r#type: Option<String>,
-    /// A format the runtime knows how to check or decode.
+    /// A format: `timestamp` (decoded as the runtime's `Timestamp`), or any
+    /// other name, which the vendor checks by that name.
     pub format: Option<String>,
     /// A value to show in examples (path parameters).
     pub example: Option<String>,
@@ -86,9 +87,6 @@ pub struct DocExamples {
 
 /// The format of a date-time field: typed as the runtime's `Timestamp`.
 pub(crate) const TIMESTAMP: &str = "timestamp";
-/// The format of a phone number or SIP URI: checked by the runtime before sending.
-pub(crate) const PHONE_OR_SIP: &str = "phone-or-sip";
-const FORMATS: &[&str] = &[TIMESTAMP, PHONE_OR_SIP];
 
 impl FieldOverlay {
     /// Whether the overlay, not the examples, decides the field's type.
@@ -260,13 +258,9 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
         };
         let r#type = string(obj, "type", &here)?;
         let format = string(obj, "format", &here)?;
-        if let Some(f) = &format
-            && !FORMATS.contains(&f.as_str())
-        {
-            return Err(format!(
-                "{here}.format `{f}` is not one of {}",
-                FORMATS.join(", ")
-            ));
+        // Any other name is the vendor's to check, at run time.
+        if format.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            return Err(format!("{here}.format must name a format"));
         }
         if let Some(t) = &r#type {
             const TYPES: &[&str] = &["string", "integer", "number", "boolean", "object", "any"];

@@ -2,7 +2,8 @@
 //! against a local server with the runtime alone: swapping the spec gives
 //! another working client, no vendor crate needed.
 
-use generic_e2e::fixtures::{bodies, params};
+use generic_e2e::fixtures::{actions, bodies, params};
+use postman_runtime::Vendor;
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -184,4 +185,92 @@ async fn fixture_overlays_are_applied() {
     assert_eq!(room.mode, actions::api::Mode::Eco);
     let updated: &postman_runtime::Timestamp = &room.updated;
     assert_eq!(updated.unix_timestamp(), Some(1_704_164_645));
+}
+
+/// A vendor of home devices: its overlay names two formats of its own.
+#[derive(Debug)]
+struct Home;
+
+impl Vendor for Home {
+    fn name(&self) -> &'static str {
+        "home"
+    }
+    fn check_format(&self, format: &str, value: &str) -> Result<(), String> {
+        let ok = match format {
+            "actor" => value == "app" || value == "wall",
+            "device-address" => value.starts_with("dev-"),
+            other => return Err(format!("unknown format {other}")),
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(format!("is not a valid {format}"))
+        }
+    }
+}
+
+static HOME: Home = Home;
+
+/// Any format name the overlay gives reaches the vendor by that name: the
+/// generated code checks a body field (naming it) before anything is
+/// written, the runtime checks a path parameter, and a good body goes out
+/// constant first, then its fields in order.
+#[tokio::test]
+async fn overlay_formats_are_checked_by_name_through_the_vendor() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"accepted": true})))
+        .mount(&server)
+        .await;
+    let home = postman_runtime::Client::builder(&HOME, "u", "fake-password")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let client = actions::Client(home);
+    let room = client.rooms("r1");
+    let lights = |who: &str| actions::api::LightsOnRequest {
+        level: 80,
+        who: who.into(),
+    };
+    let err = room.lights_on(&lights("burglar")).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "lights_on: invalid who: is not a valid actor"
+    );
+    let err = room.device("kettle").mute_device().await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "mute_device: invalid device_address: is not a valid device-address"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+
+    room.lights_on(&lights("wall")).await.unwrap();
+    room.device("dev-7").mute_device().await.unwrap();
+    let sent: Vec<String> = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| String::from_utf8(r.body.clone()).unwrap())
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            r#"{"command":"on","level":80,"who":"wall"}"#,
+            r#"{"command":"mute"}"#
+        ]
+    );
+
+    // The neutral vendor knows no format: it refuses rather than send unchecked.
+    let neutral = actions::Client(generic_e2e::local_client(&server.uri()));
+    let err = neutral
+        .rooms("r1")
+        .lights_on(&lights("app"))
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .ends_with("has a format this client cannot check: `actor`"),
+        "{err}"
+    );
 }

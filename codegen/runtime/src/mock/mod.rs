@@ -38,17 +38,10 @@
 //!     }
 //! }
 //! static ACME: Acme = Acme;
-//! static PING: Operation = Operation {
-//!     name: "ping",
-//!     item: "Ping",
-//!     method: Method::GET,
-//!     path: &[PathPart::Literal("/ping")],
-//!     idempotent: true,
-//!     auth: Auth::Basic,
-//!     constants: &[],
-//!     fields: &[],
-//!     examples: &[Example::new("Pong", 200, r#"{"pong": true}"#)],
-//! };
+//! static PING: Operation = Operation::new("ping", Method::GET, &[PathPart::Literal("/ping")])
+//!     .idempotent(true)
+//!     .auth(Auth::Basic)
+//!     .examples(&[Example::new("Pong", 200, r#"{"pong": true}"#)]);
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -57,7 +50,7 @@
 //! let addr = ([127, 0, 0, 1], 0).into();
 //! let mock = MockServer::bind(api, addr, "user", "secret", MockLimits::default()).await?;
 //! let client = mock.client_builder().build()?;
-//! let request = client.request(&PING, &[])?;
+//! let request = client.request(&PING, &[] as &[&str])?;
 //! let pong: serde_json::Value = client.execute(request).await?.json()?;
 //! assert_eq!(pong["pong"], true);
 //! assert_eq!(mock.requests().len(), 1);
