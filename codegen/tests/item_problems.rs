@@ -118,7 +118,7 @@ fn a_body_that_cannot_be_read_is_kept_untyped() {
              line 1, column 9: key must be a string"
         )]
     );
-    assert!(output.code.contains("pub async fn bad_body("));
+    assert!(output.code.contains("pub fn bad_body("));
 }
 
 /// Saved responses that are not shaped as the format says, and a saved
