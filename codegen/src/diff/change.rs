@@ -127,54 +127,43 @@ pub enum ChangeKind {
 /// Changes no compiler sees but that move where a call goes (host, path)
 /// follow the spec and count as additive; an auth change may make a working
 /// call fail and counts as breaking.
+// One line per rule reads as a table; rustfmt would spread the patterns out.
+#[rustfmt::skip]
 pub fn verdict(kind: ChangeKind) -> Verdict {
     use ChangeKind as K;
     use Direction::{Request, Response};
     use Verdict::{Additive, Breaking, Docs};
     match kind {
-        K::OperationAdded => Additive,
-        K::OperationRemoved | K::OperationRenamed => Breaking,
-        K::OperationMoved { same_signature } => {
-            if same_signature {
-                Additive
-            } else {
-                Breaking
-            }
-        }
-        K::BaseUrlChanged => Additive,
-        K::AuthChanged => Breaking,
-        K::RetryChanged => Additive,
-        K::BodyArgumentChanged | K::ParamsArgumentChanged => Breaking,
-        K::ConstantChanged => Additive,
-        K::Retyped => Breaking,
-        K::TypeAdded => Additive,
-        K::TypeRemoved => Breaking,
-        // A constructor takes every required field: a new one changes it.
-        K::FieldAdded {
-            direction: Request,
-            required: true,
-        } => Breaking,
-        K::FieldAdded {
-            direction: Request,
-            required: false,
-        } => Additive,
-        K::FieldAdded {
-            direction: Response,
-            ..
-        } => Additive,
-        K::FieldRemoved | K::FieldRenamed | K::FieldRetyped => Breaking,
+        K::OperationAdded                                      => Additive,
+        K::OperationRemoved | K::OperationRenamed              => Breaking,
+        K::OperationMoved { same_signature: true }             => Additive,
+        K::OperationMoved { same_signature: false }            => Breaking,
+        K::BaseUrlChanged                                      => Additive,
+        // A call that worked may be refused, or send credentials elsewhere.
+        K::AuthChanged                                         => Breaking,
+        K::RetryChanged                                        => Additive,
+        K::BodyArgumentChanged | K::ParamsArgumentChanged      => Breaking,
+        K::ConstantChanged                                     => Additive,
+        K::Retyped                                             => Breaking,
+        K::TypeAdded                                           => Additive,
+        K::TypeRemoved                                         => Breaking,
+        // The constructor takes every required field: a new one changes it.
+        K::FieldAdded { direction: Request, required: true }   => Breaking,
+        K::FieldAdded { direction: Request, required: false }  => Additive,
+        K::FieldAdded { direction: Response, .. }              => Additive,
+        K::FieldRemoved | K::FieldRenamed | K::FieldRetyped    => Breaking,
         // `T` and `Option<T>` are different types, on either side.
-        K::FieldMadeRequired | K::FieldMadeOptional => Breaking,
+        K::FieldMadeRequired | K::FieldMadeOptional            => Breaking,
         // A value that was sent may now be refused before sending.
-        K::FormatAdded => Breaking,
-        K::FormatRemoved => Additive,
-        K::EnumValueAdded {
-            direction: Request | Response,
-        } => Additive,
-        K::EnumValueRemoved | K::EnumValueRenamed => Breaking,
-        K::EnumOpened => Additive,
-        K::EnumClosed => Breaking,
-        K::DocChanged | K::ExampleChanged => Docs,
+        K::FormatAdded                                         => Breaking,
+        K::FormatRemoved                                       => Additive,
+        // Request enums accept a value the crate does not list yet;
+        // response enums keep an unknown value, sealed.
+        K::EnumValueAdded { direction: Request | Response }    => Additive,
+        K::EnumValueRemoved | K::EnumValueRenamed              => Breaking,
+        K::EnumOpened                                          => Additive,
+        K::EnumClosed                                          => Breaking,
+        K::DocChanged | K::ExampleChanged                      => Docs,
     }
 }
 

@@ -140,7 +140,11 @@ fn pair_changes(
     if o.auth != n.auth {
         out.push(Change::new(
             K::AuthChanged,
-            format!("operation `{after}`: auth {:?} -> {:?}", o.auth, n.auth),
+            format!(
+                "operation `{after}`: auth {} -> {}",
+                format!("{:?}", o.auth).to_lowercase(),
+                format!("{:?}", n.auth).to_lowercase()
+            ),
         ));
     }
     if o.idempotent != n.idempotent {

@@ -84,7 +84,12 @@ fn structs(o: &StructDef, n: &StructDef, out: &mut Vec<Change>) {
             Some(was) => field(&ty, was, f, out),
             None => {
                 let required = !f.optional;
-                let how = if required { "required" } else { "optional" };
+                let how = match (direction, required) {
+                    (Direction::Request, true) => format!("required, `{}`", rust(&f.ty)),
+                    (Direction::Request, false) => format!("optional, `{}`", rust(&f.ty)),
+                    (Direction::Response, true) => format!("`{}`", rust(&f.ty)),
+                    (Direction::Response, false) => format!("`Option<{}>`", rust(&f.ty)),
+                };
                 out.push(Change::new(
                     K::FieldAdded {
                         direction,
