@@ -22,7 +22,11 @@
 //! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
 //!    nothing is decided there.
 //!
-//! Imports run one way (read ← draft ← model ← emit; `error` is shared by
+//! [`diff`] runs the first three on two specs, then its own stage, `diff`
+//! (after `model` in the import order): the models compared, each change
+//! classified for users of the generated API.
+//!
+//! Imports run one way (read ← draft ← model ← diff ← emit; `error` is shared by
 //! all): a module never imports a later stage or the crate root, and no two
 //! modules import each other. `tests/source_rules.rs` checks this, and
 //! `ARCHITECTURE.md` says where each decision lives.

@@ -342,3 +342,44 @@ fn the_same_spec_has_no_change_and_no_bump() {
     );
     assert!(report.render().contains("no change to the generated API"));
 }
+
+/// Several edits at once: the worst verdict decides, groups come breaking
+/// first, and two runs print the same bytes.
+#[test]
+fn edits_together_take_the_worst_verdict_in_a_stable_order() {
+    let base = Shop::base();
+    let mut new = base.clone();
+    for edit in edits() {
+        if [
+            "change only a description",
+            "add an endpoint",
+            "remove an endpoint",
+        ]
+        .contains(&edit.name)
+        {
+            (edit.apply)(&mut new);
+        }
+    }
+    let report = base.diff(&new);
+    assert_eq!(report.verdict(), Some(Verdict::Breaking));
+    assert_eq!(
+        (report.bump_pre_1(), report.bump_1()),
+        (Bump::Minor, Bump::Major)
+    );
+    // The list itself is in the order the report prints it.
+    assert!(
+        report
+            .changes
+            .windows(2)
+            .all(|w| w[0].verdict <= w[1].verdict),
+        "{:?}",
+        report.changes
+    );
+    let text = report.render();
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s} in\n{text}"));
+    assert!(at("\nBreaking:\n") < at("\nAdditive:\n"), "{text}");
+    assert!(at("\nAdditive:\n") < at("\nDocs:\n"), "{text}");
+    assert!(at("operation `orders.cancel_order` removed") < at("\nAdditive:\n"));
+    assert_eq!(base.diff(&new).render(), text);
+    assert_eq!(base.diff(&new).changelog(), report.changelog());
+}

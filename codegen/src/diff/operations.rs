@@ -46,12 +46,15 @@ fn wire_key(op: &Operation) -> (String, String) {
     (endpoint(op), constants)
 }
 
+/// Whether an old and a new operation are the same one, by one rule.
+type Same<'a> = dyn Fn(&Operation, &Operation) -> bool + 'a;
+
 /// Every operation change, the new spec's operations first in its order,
 /// then the removed ones in the old order.
 pub(super) fn operations(old: &Api, new: &Api, out: &mut Vec<Change>) {
     let mut taken = vec![false; old.operations.len()];
     let mut pairs: Vec<Option<(usize, Pairing)>> = vec![None; new.operations.len()];
-    let rules: [(Pairing, &dyn Fn(&Operation, &Operation) -> bool); 3] = [
+    let rules: [(Pairing, &Same<'_>); 3] = [
         (Pairing::Endpoint, &|o, n| wire_key(o) == wire_key(n)),
         (Pairing::Item, &|o, n| o.item == n.item),
         (Pairing::Item, &|o, n| call(old, o) == call(new, n)),
