@@ -35,18 +35,26 @@
 //! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
 //!    nothing is decided there.
 //!
-//! Imports run one way (read ← draft ← model ← emit; `error` is shared by
+//! [`diff`] runs the first three on two specs, then its own stage, `diff`
+//! (after `model` in the import order): the models compared, each change
+//! classified for users of the generated API.
+//!
+//! Imports run one way (read ← draft ← model ← diff ← emit; `error` is shared by
 //! all): a module never imports a later stage or the crate root, and no two
 //! modules import each other. `tests/source_rules.rs` checks this, and
 //! `ARCHITECTURE.md` says where each decision lives.
 #![deny(missing_docs)]
 
+mod diff;
 mod draft;
 mod emit;
 mod error;
 mod model;
 mod read;
 
+pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
+pub use diff::report::{Bump, Report};
+pub use diff::{DiffError, Side, SideError};
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning};
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
@@ -273,4 +281,69 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
         options,
     )?;
     Ok((output, files))
+}
+
+/// One side of a [`diff`]: a collection and its overlay, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec<'a> {
+    /// The collection; its name names the side in the report.
+    pub collection: Source<'a>,
+    /// The overlay.
+    pub overlay: Option<Source<'a>>,
+}
+
+/// Compares two specs: both go through generation up to the model, and
+/// every difference is classified for users of the generated API.
+///
+/// # Errors
+///
+/// Fails when either side does not generate, with every problem of each.
+pub fn diff(old: Spec<'_>, new: Spec<'_>, options: &Options) -> Result<Report, DiffError> {
+    let client = options.client_path.rsplit("::").next().unwrap_or_default();
+    let lower = |s: Spec<'_>| {
+        let collection = (s.collection.name, s.collection.text);
+        let overlay = s.overlay.map(|o| (o.name, o.text));
+        let side = diff::side::lower(
+            collection,
+            overlay,
+            options.skip_unsupported,
+            client.trim(),
+            &options.client_methods,
+        );
+        (s.collection.name.to_owned(), side)
+    };
+    diff::both(lower(old), lower(new))
+}
+
+/// Compares the specs `old` and `new` name, as [`diff`] does. Each is a
+/// spec folder (read as [`generate_dir`] does), a collection file, or
+/// `REV:path`: a folder or collection file at a revision of the git
+/// repository in the current directory (`HEAD~1:spec`).
+///
+/// # Errors
+///
+/// Fails when either side cannot be read or does not generate.
+pub fn diff_paths(old: &str, new: &str, options: &Options) -> Result<Report, DiffError> {
+    let client = options.client_path.rsplit("::").next().unwrap_or_default();
+    let lower = |arg: &str| {
+        let side = diff::source::load(arg, Path::new(".")).and_then(|loaded| {
+            let collection = (
+                loaded.collection.name.as_str(),
+                loaded.collection.text.as_str(),
+            );
+            let overlay = loaded
+                .overlay
+                .as_ref()
+                .map(|o| (o.name.as_str(), o.text.as_str()));
+            diff::side::lower(
+                collection,
+                overlay,
+                options.skip_unsupported,
+                client.trim(),
+                &options.client_methods,
+            )
+        });
+        (arg.to_owned(), side)
+    };
+    diff::both(lower(old), lower(new))
 }

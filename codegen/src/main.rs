@@ -1,13 +1,14 @@
 //! Command line: prints (or writes) the module a build script would generate,
 //! so a reviewer can read it.
 
-use postman_codegen::{Errors, Options, Source, generate, generate_dir};
+use postman_codegen::{DiffError, Errors, Options, Source, diff_paths, generate, generate_dir};
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: postman-codegen <spec-dir | collection.json> [options]
+       postman-codegen diff OLD NEW [--changelog] [--skip-unsupported] [--client-path <path>]
 
 Prints the Rust module generated from a Postman Collection (v2.0 or v2.1).
 Given a directory, reads its *.postman_collection.json and optional
@@ -22,7 +23,14 @@ options:
   --runtime-path <path>   runtime crate path (default: ::postman_runtime)
   --client-path <path>    client type path (default: crate::Client)
   --client-methods <a,b>  the client type's own methods, left free
-  -h, --help              show this help";
+  -h, --help              show this help
+
+diff: compares two specs, each a spec directory, a collection file, or
+REV:path (a directory or file at a git revision of the repository here,
+such as HEAD~1:spec). Prints every change classified as breaking, additive
+or docs for users of the generated API, and the semver bump; --changelog
+prints only a CHANGELOG entry in markdown. Exits 0 whatever the verdict,
+1 when a side cannot be read or generated, 2 on a usage error.";
 
 struct Args {
     input: PathBuf,
@@ -31,8 +39,26 @@ struct Args {
     options: Options,
 }
 
-fn parse_args() -> Result<Option<Args>, String> {
-    let mut args = std::env::args().skip(1);
+/// What the command line asks for.
+enum Command {
+    Help,
+    Generate(Args),
+    Diff(DiffArgs),
+}
+
+struct DiffArgs {
+    old: String,
+    new: String,
+    changelog: bool,
+    options: Options,
+}
+
+fn parse_args() -> Result<Command, String> {
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().is_some_and(|a| a == "diff") {
+        args.next();
+        return parse_diff(args);
+    }
     let mut input = None;
     let mut overlay = None;
     let mut out = None;
@@ -40,7 +66,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| args.next().ok_or_else(|| format!("{flag} needs a value"));
         match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
+            "-h" | "--help" => return Ok(Command::Help),
             "--overlay" => overlay = Some(PathBuf::from(value("--overlay")?)),
             "--out" => out = Some(PathBuf::from(value("--out")?)),
             "--skip-unsupported" => options.skip_unsupported = true,
@@ -56,12 +82,41 @@ fn parse_args() -> Result<Option<Args>, String> {
         }
     }
     let input = input.ok_or("missing the spec directory or collection file")?;
-    Ok(Some(Args {
+    Ok(Command::Generate(Args {
         input,
         overlay,
         out,
         options,
     }))
+}
+
+fn parse_diff(mut args: impl Iterator<Item = String>) -> Result<Command, String> {
+    let mut sides = Vec::new();
+    let mut changelog = false;
+    let mut options = Options::default();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-h" | "--help" => return Ok(Command::Help),
+            "--changelog" => changelog = true,
+            "--skip-unsupported" => options.skip_unsupported = true,
+            "--client-path" => {
+                options.client_path = args.next().ok_or("--client-path needs a value")?;
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            _ if sides.len() < 2 => sides.push(arg),
+            extra => return Err(format!("unexpected argument {extra}")),
+        }
+    }
+    let mut sides = sides.into_iter();
+    match (sides.next(), sides.next()) {
+        (Some(old), Some(new)) => Ok(Command::Diff(DiffArgs {
+            old,
+            new,
+            changelog,
+            options,
+        })),
+        _ => Err("diff needs two specs: OLD NEW".into()),
+    }
 }
 
 /// Why the command failed.
@@ -70,6 +125,8 @@ enum Failure {
     Message(String),
     /// Every problem of the spec, one `error:` line each.
     Spec(Errors),
+    /// A side of a diff that does not generate, with its problems.
+    Diff(DiffError),
     /// Whoever read stdout stopped reading (`| head`): nothing to tell them.
     ReaderGone,
 }
@@ -130,6 +187,15 @@ fn run(args: Args) -> Result<(), Failure> {
     Ok(())
 }
 
+fn run_diff(args: DiffArgs) -> Result<(), Failure> {
+    let report = diff_paths(&args.old, &args.new, &args.options).map_err(Failure::Diff)?;
+    if args.changelog {
+        to_stdout(&report.changelog())
+    } else {
+        to_stdout(&report.render())
+    }
+}
+
 /// `print!` panics when stdout fails; a full disk or a closed pipe is an
 /// outcome to report, not a bug.
 fn to_stdout(text: &str) -> Result<(), Failure> {
@@ -167,17 +233,33 @@ fn report(failure: Failure) -> ExitCode {
             ));
             ExitCode::FAILURE
         }
+        Failure::Diff(failure) => {
+            let mut count = 0;
+            for side in &failure.sides {
+                to_stderr(&format!("error: {side}"));
+                for e in side.errors.iter() {
+                    to_stderr(&format!("error: {e}"));
+                }
+                count += side.errors.len();
+            }
+            to_stderr(&format!("summary: no diff, {count} errors"));
+            ExitCode::FAILURE
+        }
         Failure::ReaderGone => ExitCode::from(READER_GONE),
     }
 }
 
 fn main() -> ExitCode {
     match parse_args() {
-        Ok(None) => match to_stdout(&format!("{USAGE}\n")) {
+        Ok(Command::Help) => match to_stdout(&format!("{USAGE}\n")) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => report(failure),
         },
-        Ok(Some(args)) => match run(args) {
+        Ok(Command::Generate(args)) => match run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(failure) => report(failure),
+        },
+        Ok(Command::Diff(args)) => match run_diff(args) {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => report(failure),
         },

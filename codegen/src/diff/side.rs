@@ -1,0 +1,40 @@
+//! One side of a diff taken through the normal pipeline to the model: read,
+//! drafted and lowered exactly as generation does, without printing.
+
+use crate::error::Errors;
+use crate::model::api::Api;
+use crate::model::input::Input;
+use crate::read::overlay::{Overlay, read as read_overlay};
+use crate::read::postman_items::read as read_collection;
+
+/// A named text: the name appears in every error about it.
+pub(crate) type Named<'a> = (&'a str, &'a str);
+
+/// The model of `collection` with `overlay`, as generation would build it
+/// for a client type called `client_name` whose own methods are
+/// `client_methods`.
+pub(crate) fn lower(
+    collection: Named<'_>,
+    overlay: Option<Named<'_>>,
+    skip_unsupported: bool,
+    client_name: &str,
+    client_methods: &[String],
+) -> Result<Api, Errors> {
+    let parsed = read_collection(collection.0, collection.1)?;
+    let (overlay_data, overlay_file) = match overlay {
+        Some((name, text)) => (read_overlay(name, text)?, name),
+        None => (Overlay::default(), ""),
+    };
+    let input = Input {
+        collection: &parsed,
+        collection_file: collection.0,
+        overlay: &overlay_data,
+        overlay_file,
+        skip_unsupported,
+        client_name,
+        client_methods,
+    };
+    // Skipped items and lenient reading matter to generation, not to the
+    // comparison: an item skipped on one side shows as added or removed.
+    crate::model::lower::lower(&input, &mut Vec::new())
+}
