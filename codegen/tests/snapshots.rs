@@ -148,3 +148,10 @@ fn paths_are_configurable() {
     assert!(code.contains("use super::Api;"), "{code}");
     assert!(code.contains("impl Api {"), "{code}");
 }
+
+#[test]
+fn every_body_mode_other_than_json() {
+    let output = fixture("payloads.postman.json", &Options::default());
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    insta::assert_snapshot!("payloads", output.code);
+}
