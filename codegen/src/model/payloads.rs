@@ -165,8 +165,14 @@ fn insert(tree: &mut Map<String, Value>, path: &[KeyPart], value: Value) -> bool
         KeyPart::Index(_) => Value::Array(Vec::new()),
         KeyPart::Append => return false,
     };
+    let fresh = !tree.contains_key(first);
     let slot = tree.entry(first.clone()).or_insert(empty);
-    insert_in(slot, rest, value)
+    let done = insert_in(slot, rest, value);
+    if fresh && !done {
+        // Nothing half-built stays behind for the key sent as written.
+        tree.remove(first);
+    }
+    done
 }
 
 fn insert_in(slot: &mut Value, path: &[KeyPart], value: Value) -> bool {
@@ -185,6 +191,13 @@ fn insert_in(slot: &mut Value, path: &[KeyPart], value: Value) -> bool {
                     Some(KeyPart::Append) => return false,
                 };
                 items.push(fresh);
+                let done = items
+                    .last_mut()
+                    .is_some_and(|item| insert_in(item, rest, value));
+                if !done {
+                    items.pop();
+                }
+                return done;
             } else if rest.is_empty() {
                 return false;
             }
@@ -285,5 +298,14 @@ mod tests {
         // A gap in the indexes cannot nest: sent as written.
         let (full, _, _) = form_examples(&[field("x[1]", "v", false, false)]);
         assert_eq!(Value::Object(full), json!({"x[1]": "v"}));
+        // Nor can a list under an element: no empty element stays behind.
+        let (full, _, _) = form_examples(&[
+            field("y[0][a]", "1", false, false),
+            field("y[1][b][3]", "2", false, false),
+        ]);
+        assert_eq!(
+            Value::Object(full),
+            json!({"y": [{"a": 1}], "y[1][b][3]": 2})
+        );
     }
 }
