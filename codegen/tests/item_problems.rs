@@ -157,7 +157,8 @@ fn other_unreadable_examples_cost_only_themselves() {
 /// Items of every kind of problem, between good ones.
 fn many_problems() -> String {
     let good = r#"{"method": "GET", "url": "https://x.io/good"}"#;
-    let graphql = r#"{"method": "POST", "url": "https://x.io/g", "body": {"mode": "graphql", "graphql": {}}}"#;
+    // Every body mode Postman defines is supported; an unknown one is not.
+    let graphql = r#"{"method": "POST", "url": "https://x.io/g", "body": {"mode": "weird"}}"#;
     collection(&[
         item(
             "Bad method",
@@ -189,7 +190,7 @@ const MANY_PROBLEMS: [&str; 6] = [
     "item \"Neither\": unexpected format: an item needs either `request` (a request) or `item` \
      (a folder)",
     "item \"Bad URL\": invalid URL: path segment `{open` has an unclosed `{`",
-    "item \"Query\": unsupported: GraphQL body",
+    "item \"Query\": unsupported: body mode `weird`",
 ];
 
 /// Without `--skip-unsupported` the run fails, but names every problem, one

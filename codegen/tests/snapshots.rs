@@ -117,7 +117,8 @@ fn unsupported_items_skipped_with_one_warning_each() {
     );
     let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!("unsupported_warnings", warnings.join("\n"));
-    assert_eq!(output.operations, 1);
+    // The GraphQL, form and XML items are operations now.
+    assert_eq!(output.operations, 4);
     insta::assert_snapshot!("unsupported", output.code);
 }
 
@@ -147,4 +148,11 @@ fn paths_are_configurable() {
     assert!(code.contains("use ::my_sdk::rt as rt;"), "{code}");
     assert!(code.contains("use super::Api;"), "{code}");
     assert!(code.contains("impl Api {"), "{code}");
+}
+
+#[test]
+fn every_body_mode_other_than_json() {
+    let output = fixture("payloads.postman.json", &Options::default());
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    insta::assert_snapshot!("payloads", output.code);
 }

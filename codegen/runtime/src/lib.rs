@@ -2,7 +2,9 @@
 //!
 //! Generated code describes each operation of an API as a static
 //! [`Operation`] and calls a [`Client`] to build ([`Client::request`]),
-//! fill ([`Request::json_object`] with the body's [`WriteJson`]) and send
+//! fill ([`Request::json_object`] with the body's [`WriteJson`], or
+//! [`Request::form`], [`Request::multipart`], [`Request::text`],
+//! [`Request::file`], [`Request::graphql`]) and send
 //! ([`Client::execute`]) it. This crate holds everything such a call
 //! needs that no one API decides: request building and encoding, transport
 //! with retries, timeouts and delivery accounting, errors, `Retry-After`,
@@ -21,11 +23,14 @@ mod builder;
 mod client;
 mod credentials;
 mod error;
+mod form;
 mod method;
 #[cfg(feature = "mock")]
 pub mod mock;
+mod multipart;
 mod operation;
 mod path;
+mod payload;
 mod request;
 mod response;
 pub mod retry;
@@ -35,12 +40,15 @@ mod status;
 mod timestamp;
 mod transport;
 mod transport_error;
+mod upload;
 pub mod vendor;
 
 pub use body::{JsonObject, WriteJson};
 pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{Delivery, Error, ErrorKind};
+pub use form::{Form, FormValue, WriteForm};
+pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
     Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart,
 };
@@ -50,4 +58,5 @@ pub use retry::RetryPolicy;
 pub use status::StatusCode;
 pub use timestamp::Timestamp;
 pub use transport_error::TransportError;
+pub use upload::Upload;
 pub use vendor::{ErrorBody, MockProblem, Vendor};

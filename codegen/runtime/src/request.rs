@@ -1,18 +1,24 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
+mod bodies;
+
 use crate::body::JsonObject;
 use crate::operation::Operation;
 use crate::path::push_percent;
+use crate::payload::Payload;
 use crate::{Error, Vendor};
 use bytes::Bytes;
+use reqwest::header::HeaderValue;
 use serde::Serialize;
 
 /// One call of an operation, ready to send with [`crate::Client::execute`].
 ///
 /// Built by [`crate::Client::request`], which checks and encodes the path
-/// parameters; the body ([`Request::json_object`], [`Request::json`]) is
-/// serialized once, so sending it again (a retry)
-/// costs no re-encoding. Its `Debug` shows neither path nor body: they can
+/// parameters; the body (JSON, a form, multipart parts, text, a file or a
+/// GraphQL query; see the setters below) is encoded once, so sending it
+/// again (a retry) costs no re-encoding. A body with a streamed
+/// [`crate::Upload`] is read as it is sent, so such a request is never
+/// retried. Its `Debug` shows neither path nor body: they can
 /// hold phone numbers, and a spec may put a credential in a path.
 #[derive(Clone)]
 pub struct Request {
@@ -23,7 +29,7 @@ pub struct Request {
     path_and_query: String,
     has_query: bool,
     headers: Vec<(&'static str, String)>,
-    body: Option<Bytes>,
+    body: Option<Payload>,
 }
 
 impl Request {
@@ -52,13 +58,27 @@ impl Request {
         &self.path_and_query
     }
 
-    /// The JSON body, if the request has one.
+    /// The body, if the request has one held in memory (a streamed upload
+    /// is not: it is read as the request is sent).
     pub fn body(&self) -> Option<&[u8]> {
-        self.body.as_deref()
+        self.body.as_ref()?.as_bytes().map(|b| &b[..])
     }
 
-    pub(crate) fn body_bytes(&self) -> Option<&Bytes> {
-        self.body.as_ref()
+    /// The body's content type, if the request has a body.
+    pub fn content_type(&self) -> Option<&str> {
+        self.body.as_ref()?.content_type.to_str().ok()
+    }
+
+    /// Whether a failed attempt may be sent again: false once the body
+    /// streams an upload, which can be read only once.
+    pub fn is_replayable(&self) -> bool {
+        self.body.as_ref().is_none_or(Payload::is_replayable)
+    }
+
+    /// The content type and body of one attempt.
+    pub(crate) fn http_body(&self) -> Option<(HeaderValue, reqwest::Body)> {
+        let body = self.body.as_ref()?;
+        Some((body.content_type.clone(), body.http_body()))
     }
 
     pub(crate) fn headers(&self) -> &[(&'static str, String)] {
@@ -110,7 +130,7 @@ impl Request {
         let mut bytes = Vec::with_capacity(128);
         serde_json::to_writer(&mut bytes, body)
             .map_err(|e| Error::invalid("body", e.to_string()).in_operation(self.operation.name))?;
-        self.body = Some(Bytes::from(bytes));
+        self.body = Some(json_payload(bytes));
         Ok(self)
     }
 
@@ -154,7 +174,7 @@ impl Request {
         write(&mut JsonObject::new(self.vendor, &mut bytes))
             .map_err(|e| e.in_operation(self.operation.name))?;
         bytes.push(b'}');
-        self.body = Some(Bytes::from(bytes));
+        self.body = Some(json_payload(bytes));
         Ok(self)
     }
 
@@ -173,9 +193,16 @@ impl std::fmt::Debug for Request {
         f.debug_struct("Request")
             .field("operation", &self.operation.name)
             .field("headers", &self.headers.len())
-            .field("body_bytes", &self.body.as_ref().map(Bytes::len))
+            .field("body_bytes", &self.body().map(<[u8]>::len))
             .finish_non_exhaustive()
     }
+}
+
+fn json_payload(bytes: Vec<u8>) -> Payload {
+    Payload::bytes(
+        HeaderValue::from_static("application/json"),
+        Bytes::from(bytes),
+    )
 }
 
 /// Checks `value` of `field` against `format`, as the vendor defines it.

@@ -167,10 +167,8 @@ impl State {
                 builder = builder.header(name, value);
             }
         }
-        if let Some(body) = request.body_bytes() {
-            builder = builder
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-                .body(body.clone());
+        if let Some((content_type, body)) = request.http_body() {
+            builder = builder.header(CONTENT_TYPE, content_type).body(body);
         }
         builder
     }

@@ -175,7 +175,12 @@ async fn attempts(
         };
         // An earlier attempt that may have acted is not undone by a later refusal.
         delivery = delivery.max(this_attempt);
-        let decision = state.decide(operation.idempotent, attempt, outcome, started.elapsed());
+        // A streamed upload was read by this attempt and cannot be sent again.
+        let decision = if request.is_replayable() {
+            state.decide(operation.idempotent, attempt, outcome, started.elapsed())
+        } else {
+            Decision::Stop
+        };
         match decision {
             Decision::RetryAfter(delay) => {
                 tracing::debug!(attempt, delay_ms = millis(delay), "retrying");

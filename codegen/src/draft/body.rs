@@ -99,7 +99,12 @@ pub(super) fn body(
         }
         Body::Urlencoded(fields) => return Ok(Sent::Other(Payload::form(fields))),
         Body::FormData(parts) => return Ok(Sent::Other(Payload::multipart(parts))),
-        Body::File { src } => return Ok(Sent::Other(Payload::File { src: src.clone() })),
+        Body::File { src } => {
+            return Ok(Sent::Other(Payload::File {
+                src: src.clone(),
+                content_type: Some(content_type.to_owned()).filter(|t| !t.is_empty()),
+            }));
+        }
         Body::GraphQl { query, variables } => {
             let example = match variables {
                 Some(text) => {

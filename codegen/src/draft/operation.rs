@@ -218,14 +218,12 @@ pub(crate) fn draft<'a>(
 
 impl Draft<'_> {
     /// Why lowering cannot turn this draft into an operation yet: an auth
-    /// scheme or a body it does not support. Read in full all the same, so
-    /// that supporting one means only removing it here.
+    /// scheme it does not support. Read in full all the same, so that
+    /// supporting one means only removing it here. Every body mode is
+    /// supported.
     pub(crate) fn refusal(&self, file: &str) -> Option<Error> {
         let here = || Location::item(file, &self.display);
-        if let Some((reason, message)) = self.auth_draft.refusal() {
-            return Some(Error::unsupported(here(), reason, message));
-        }
-        let (reason, message) = self.payload.as_ref()?.refusal();
-        Some(Error::unsupported(here(), reason, message.to_owned()))
+        let (reason, message) = self.auth_draft.refusal()?;
+        Some(Error::unsupported(here(), reason, message))
     }
 }

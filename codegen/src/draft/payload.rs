@@ -1,9 +1,8 @@
 //! Request bodies other than JSON: form fields, multipart parts, a file,
-//! text with its content type, and GraphQL. Read in full here so that
-//! lowering only has to decide whether it can use them yet.
+//! text with its content type, and GraphQL, read in full for lowering to
+//! type and the emitter to write.
 
 use crate::draft::shape::Shape;
-use crate::error::SkipReason;
 use crate::read::postman::{FormPart, KeyValue};
 use serde_json::Value;
 
@@ -14,8 +13,11 @@ pub(crate) enum Payload {
     Form(Vec<FormField>),
     /// `multipart/form-data`, parts in the spec's order.
     Multipart(Vec<Part>),
-    /// The whole body is one file.
-    File { src: Option<String> },
+    /// The whole body is one file, with the request's `Content-Type`.
+    File {
+        src: Option<String>,
+        content_type: Option<String>,
+    },
     /// A string sent with `content_type`.
     Text {
         kind: TextKind,
@@ -144,24 +146,6 @@ impl Payload {
             kind,
             content_type,
             example: example.to_owned(),
-        }
-    }
-
-    /// Why lowering cannot use it yet, and how to say so.
-    pub(crate) fn refusal(&self) -> (SkipReason, &'static str) {
-        match self {
-            Payload::Form(_) => (SkipReason::UrlencodedBody, "form body (urlencoded)"),
-            Payload::Multipart(_) => (SkipReason::MultipartBody, "form body (multipart form-data)"),
-            Payload::File { .. } => (SkipReason::FileBody, "file body"),
-            Payload::GraphQl { .. } => (SkipReason::GraphQlBody, "GraphQL body"),
-            Payload::Text { kind, .. } => match kind {
-                TextKind::Xml => (SkipReason::XmlBody, "XML body (SOAP/XML)"),
-                TextKind::Html => (SkipReason::HtmlBody, "HTML body"),
-                TextKind::Plain => (
-                    SkipReason::TextBody,
-                    "raw text body (only JSON bodies are supported)",
-                ),
-            },
         }
     }
 }

@@ -3,8 +3,9 @@
 //! declaration order), and how an operation builds its request (query and
 //! header parameters, its constants, then the caller's body).
 
+use crate::emit::payloads;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, Operation, ParamLocation, StructDef, TypeRef};
+use crate::model::api::{Api, BodyKind, Operation, ParamLocation, StructDef, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
@@ -15,6 +16,11 @@ use std::collections::BTreeSet;
 pub(crate) fn body_structs(api: &Api) -> BTreeSet<&str> {
     api.operations
         .iter()
+        .filter(|op| {
+            op.body
+                .as_ref()
+                .is_some_and(|b| matches!(b.kind, BodyKind::Json))
+        })
         .filter_map(|op| match op.body.as_ref()?.ty.as_ref()? {
             TypeRef::Named(name) => api.struct_def(name).map(|s| s.name.as_str()),
             _ => None,
@@ -97,6 +103,10 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
     let Some(body) = &op.body else {
         return Ok(out);
     };
+    if let Some(build) = payloads::build(body) {
+        out.extend(quote! { .and_then(|request| #build) });
+        return Ok(out);
+    }
     let constants: Vec<TokenStream> = body
         .constants
         .iter()

@@ -6,7 +6,7 @@
 
 use crate::draft::operation::AuthScheme;
 use crate::emit::tokens::{doc, ident};
-use crate::model::api::{Api, Operation, PathPiece, TypeRef};
+use crate::model::api::{Api, BodyKind, Operation, PathPiece, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
@@ -133,7 +133,12 @@ fn fields(api: &Api, op: &Operation) -> Vec<TokenStream> {
     for p in api.path_params(op.owner) {
         out.push(field(&p.wire, true, true, p.format.as_deref(), Vec::new()));
     }
-    let body = match op.body.as_ref().and_then(|b| b.ty.as_ref()) {
+    // Only a JSON body's fields are the mock's to check.
+    let json = op
+        .body
+        .as_ref()
+        .filter(|b| matches!(b.kind, BodyKind::Json));
+    let body = match json.and_then(|b| b.ty.as_ref()) {
         Some(TypeRef::Named(name)) => api.struct_def(name),
         _ => None,
     };

@@ -4,7 +4,7 @@
 
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::model::api::{Api, BodyKind, Operation, ResponseSpec, TypeDef, TypeRef};
 use crate::read::overlay::DocExamples;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -13,6 +13,14 @@ use serde_json::Value;
 /// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
 /// a Rust code block on purpose). `None` when it cannot be written.
 pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+    // A file or multipart part has no example value a doc could show.
+    if op
+        .body
+        .as_ref()
+        .is_some_and(|b| matches!(b.kind, BodyKind::Multipart(_) | BodyKind::File { .. }))
+    {
+        return None;
+    }
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
     let call = call(api, op, &types);
     let statement = match op.response {
@@ -126,6 +134,8 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
             quote! { Vec::from([#(#items),*]) }
         }
         TypeRef::Named(name) => named(api, name, value, types),
+        // Never reached: `section` leaves out operations that take a file.
+        TypeRef::Upload => quote! { () },
     }
 }
 

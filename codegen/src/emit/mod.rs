@@ -6,6 +6,7 @@ mod descriptors;
 mod examples;
 pub(crate) mod module;
 mod ops;
+mod payloads;
 mod rustdoc;
 mod tokens;
 mod types;

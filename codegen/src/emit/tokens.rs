@@ -64,6 +64,7 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
+        TypeRef::Upload => quote! { rt::Upload },
     }
 }
 

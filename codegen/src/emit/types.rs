@@ -1,6 +1,7 @@
 //! Structs and enums for bodies, responses and parameters.
 
 use crate::emit::body;
+use crate::emit::payloads;
 use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
@@ -9,21 +10,27 @@ use quote::quote;
 
 pub(crate) fn types(api: &Api) -> TokenStream {
     let bodies = body::body_structs(api);
+    let (forms, in_forms) = payloads::form_structs(api);
     let defs = api.types.iter().map(|def| match def {
         // A request body type writes itself, right after its definition.
-        TypeDef::Struct(s) if bodies.contains(s.name.as_str()) => {
-            let writer = body::write_json(s);
+        TypeDef::Struct(s) => {
+            let name = s.name.as_str();
+            let json = bodies.contains(name).then(|| body::write_json(s));
+            let form = forms
+                .get(name)
+                .map(|repeated| payloads::write_form(s, repeated));
+            let nested = in_forms.contains(name).then(|| payloads::form_value(s));
             let def = structure(s);
-            quote! { #def #writer }
+            quote! { #def #json #form #nested }
         }
-        TypeDef::Struct(s) => structure(s),
         TypeDef::Enum(e) => enumeration(e),
     });
+    let multipart = payloads::multipart_types(api);
     let params = api
         .operations
         .iter()
         .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)));
-    quote! { #(#defs)* #(#params)* }
+    quote! { #(#defs)* #multipart #(#params)* }
 }
 
 fn structure(def: &StructDef) -> TokenStream {

@@ -160,6 +160,55 @@ pub(crate) struct BodySpec {
     pub constants: Vec<(String, Value)>,
     /// The spec's example body, for docs.
     pub example: Option<Value>,
+    /// How the body goes on the wire.
+    pub kind: BodyKind,
+}
+
+/// How a body is written, with what the spec fixes about it.
+#[derive(Debug, Clone)]
+pub(crate) enum BodyKind {
+    Json,
+    /// `application/x-www-form-urlencoded`; the top-level keys written once
+    /// per value (repeated in the spec, or ending in `[]`).
+    Form {
+        repeated: Vec<String>,
+    },
+    /// `multipart/form-data`, with its own struct of parts.
+    Multipart(MultipartDef),
+    /// One file, with the spec's content type if it gives one.
+    File {
+        content_type: Option<String>,
+    },
+    /// A string sent with this content type.
+    Text {
+        content_type: String,
+    },
+    /// `{"query", "variables"}`; `variables` says whether the spec sends
+    /// any (an empty object when the caller has none to pass).
+    GraphQl {
+        query: String,
+        variables: bool,
+    },
+}
+
+/// A multipart body's struct: one field per part.
+#[derive(Debug, Clone)]
+pub(crate) struct MultipartDef {
+    pub name: String,
+    pub doc: String,
+    pub parts: Vec<PartDef>,
+}
+
+/// One multipart part.
+#[derive(Debug, Clone)]
+pub(crate) struct PartDef {
+    pub wire: String,
+    pub field: String,
+    /// A scalar for a text part; `Upload` for a file.
+    pub ty: TypeRef,
+    pub content_type: Option<String>,
+    pub optional: bool,
+    pub doc: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -230,4 +279,6 @@ pub(crate) enum TypeRef {
     Timestamp,
     List(Box<TypeRef>),
     Named(String),
+    /// A file: bytes or a stream, with a file name and content type.
+    Upload,
 }

@@ -7,7 +7,7 @@ use crate::draft::operation::Draft;
 use crate::draft::response::ResponseDraft;
 use crate::draft::shape::Shape;
 use crate::error::{Error, ErrorKind, Location};
-use crate::model::api::{BodySpec, ResponseSpec, TypeRef};
+use crate::model::api::{BodyKind, BodySpec, ResponseSpec, TypeRef};
 use crate::model::doc_links::type_doc;
 use crate::model::input::Input;
 use crate::model::naming;
@@ -183,6 +183,7 @@ pub(super) fn body_spec(
         optional: b.free_form,
         constants: b.constants.clone(),
         example: b.example.clone(),
+        kind: BodyKind::Json,
     })
 }
 

@@ -20,6 +20,7 @@ use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
 use crate::model::params::params_spec;
+use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
 use crate::model::select::{match_overlay, shared_base};
 use crate::model::types::Types;
@@ -75,9 +76,16 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         let here = || Location::item(file, &d.display);
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
         let base_name = naming::camel(&qualified[i], "Operation");
-        let body = match &d.body {
-            None => None,
-            Some(b) => {
+        let body = match (&d.body, &d.payload) {
+            (None, None) => None,
+            (None, Some(p)) => match payload_spec(p, i, &links, &base_name, &mut types) {
+                Ok(spec) => Some(spec),
+                Err(m) => {
+                    errors.push(fail(m));
+                    continue;
+                }
+            },
+            (Some(b), _) => {
                 match body_spec(b, i, &drafts, &links, &base_name, &mut types, &mut shared) {
                     Ok(spec) => Some(spec),
                     Err(m) => {

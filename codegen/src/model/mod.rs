@@ -11,6 +11,7 @@ pub(crate) mod lower;
 mod method_names;
 pub(crate) mod naming;
 mod params;
+mod payloads;
 pub(crate) mod reserved;
 mod select;
 pub(crate) mod types;
