@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod auth;
 mod body;
 mod builder;
 mod client;
@@ -30,9 +31,11 @@ mod request;
 mod response;
 pub mod retry;
 mod retry_after;
+mod signer;
 mod state;
 mod status;
 mod timestamp;
+mod token;
 mod transport;
 mod transport_error;
 pub mod vendor;
@@ -42,12 +45,14 @@ pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{Delivery, Error, ErrorKind};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart,
+    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,
 };
 pub use request::Request;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use signer::{SignRequest, Signer};
 pub use status::StatusCode;
 pub use timestamp::Timestamp;
+pub use token::{TokenFuture, TokenProvider};
 pub use transport_error::TransportError;
 pub use vendor::{ErrorBody, MockProblem, Vendor};
