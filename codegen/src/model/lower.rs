@@ -106,7 +106,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             owner,
             path: path_pieces(d, owner, &handles),
             template: d.template.clone(),
-            auth: d.auth,
+            auth: d.auth.clone(),
             params,
             body,
             response,
