@@ -141,9 +141,6 @@ fn unsupported_items_fail_by_default() {
     let request = r#"{"method": "PURGE", "url": "https://x.io/a"}"#;
     let text = collection(&format!("[{}]", item("Op", request)));
     assert!(error_of(&text, None).ends_with("unsupported: HTTP method `PURGE`"));
-    let request = r#"{"auth": {"type": "oauth2"}, "method": "GET", "url": "https://x.io/a"}"#;
-    let text = collection(&format!("[{}]", item("Op", request)));
-    assert!(error_of(&text, None).ends_with("unsupported: `oauth2` authentication"));
 }
 
 #[test]

@@ -117,9 +117,38 @@ fn unsupported_items_skipped_with_one_warning_each() {
     );
     let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!("unsupported_warnings", warnings.join("\n"));
-    // The GraphQL, form and XML items are operations now.
-    assert_eq!(output.operations, 4);
+    // The GraphQL, form, XML and bearer items are operations now: every
+    // body mode and every auth scheme is supported.
+    assert_eq!(output.operations, 5);
     insta::assert_snapshot!("unsupported", output.code);
+}
+
+/// Each scheme, inherited collection → folder → request with `noauth`
+/// overriding, stated in its descriptor with the API key's name and
+/// placement; the credentials' collection values are not emitted, and a
+/// parameter the item lists where the credential travels is the client's.
+#[test]
+fn auth_schemes_and_inheritance() {
+    // Doc examples on: they show example values, which a credential's must
+    // not be (the key sits in a path here, as some node APIs put it).
+    let options = Options {
+        doc_examples: Some(postman_codegen::DocExamples {
+            types_path: "auth".to_owned(),
+            prologue: Vec::new(),
+            epilogue: Vec::new(),
+        }),
+        ..Options::default()
+    };
+    let output = fixture("auth.postman.json", &options);
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    assert_eq!(output.operations, 10);
+    assert!(
+        !output.code.contains("not-for-code"),
+        "a credential's value was emitted"
+    );
+    assert!(!output.code.contains(r#"request.header("X-Api-Key""#));
+    assert!(!output.code.contains(r#"request.query("key""#));
+    insta::assert_snapshot!("auth", output.code);
 }
 
 /// Every fixture, the ones added later included.

@@ -2,10 +2,12 @@
 
 mod proxy;
 
+use crate::auth::{ClientAuth, TokenSource};
 use crate::credentials::Credentials;
 use crate::state::{Limits, State};
-use crate::{Client, Error, RetryPolicy, Vendor};
+use crate::{Client, Error, RetryPolicy, Signer, TokenProvider, Vendor};
 use reqwest::header::HeaderValue;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Default limit for a whole call, retries and waits included.
@@ -24,12 +26,24 @@ const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// records and ids needs, far below what could strain memory.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
-/// Settings for a [`Client`]; start from [`Client::builder`].
+/// Settings for a [`Client`]; start from [`Client::builder`] (Basic
+/// credentials) or [`ClientBuilder::for_vendor`] (none yet).
+///
+/// A client holds one credential of each kind it is given, and each
+/// operation uses the one its scheme ([`crate::Auth`]) needs:
+/// [`ClientBuilder::basic_auth`], [`ClientBuilder::bearer_token`] or
+/// [`ClientBuilder::token_provider`] (bearer and OAuth 2.0),
+/// [`ClientBuilder::api_key`], [`ClientBuilder::signer`]. A call whose
+/// scheme has no credential fails before anything is sent. No credential
+/// is ever shown by `Debug`, errors or logs.
 #[must_use]
 pub struct ClientBuilder {
     vendor: &'static dyn Vendor,
-    username: String,
-    password: String,
+    /// User name and password of Basic auth.
+    basic: Option<(String, String)>,
+    token: Option<TokenSource>,
+    api_key: Option<String>,
+    signer: Option<Arc<dyn Signer>>,
     base_url: Option<String>,
     timeout: Duration,
     attempt_timeout: Duration,
@@ -42,16 +56,25 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Settings with defaults for `vendor`'s API and the given credentials.
+    /// Settings with defaults for `vendor`'s API and the given Basic auth
+    /// credentials.
     pub fn new(
         vendor: &'static dyn Vendor,
         username: impl Into<String>,
         password: impl Into<String>,
     ) -> Self {
+        ClientBuilder::for_vendor(vendor).basic_auth(username, password)
+    }
+
+    /// Settings with defaults for `vendor`'s API and no credentials yet:
+    /// for an API without Basic auth, add the ones its operations need.
+    pub fn for_vendor(vendor: &'static dyn Vendor) -> Self {
         ClientBuilder {
             vendor,
-            username: username.into(),
-            password: password.into(),
+            basic: None,
+            token: None,
+            api_key: None,
+            signer: None,
             base_url: None,
             timeout: DEFAULT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
@@ -85,6 +108,44 @@ impl ClientBuilder {
             })
         };
         Ok(ClientBuilder::new(vendor, var(username)?, var(password)?))
+    }
+
+    /// Authenticates Basic operations as `username` with `password`,
+    /// checked when the client is built (neither empty nor holding control
+    /// characters, then as the vendor requires).
+    pub fn basic_auth(mut self, username: impl Into<String>, password: impl Into<String>) -> Self {
+        self.basic = Some((username.into(), password.into()));
+        self
+    }
+
+    /// Sends `token` with bearer and OAuth 2.0 operations
+    /// (`Authorization: Bearer <token>`, or where the spec puts it);
+    /// replaces a [`ClientBuilder::token_provider`].
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(TokenSource::Fixed(token.into()));
+        self
+    }
+
+    /// Asks `provider` for the token of bearer and OAuth 2.0 operations
+    /// before every attempt, and tells it of a token the API refused (see
+    /// [`TokenProvider`]); replaces a [`ClientBuilder::bearer_token`].
+    pub fn token_provider(mut self, provider: impl TokenProvider) -> Self {
+        self.token = Some(TokenSource::Provider(Arc::new(provider)));
+        self
+    }
+
+    /// Sends `key` with API key operations, under the header or query
+    /// parameter name each operation's spec gives.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// Signs every attempt of operations whose scheme only code can apply
+    /// (AWS v4, hawk, OAuth 1.0, ...); see [`Signer`].
+    pub fn signer(mut self, signer: impl Signer) -> Self {
+        self.signer = Some(Arc::new(signer));
+        self
     }
 
     /// Sends requests to `url` instead of the vendor's default
@@ -164,7 +225,22 @@ impl ClientBuilder {
     /// be set up.
     pub fn build(self) -> Result<Client, Error> {
         let vendor = self.vendor;
-        let credentials = Credentials::new(vendor, self.username, self.password)?;
+        let basic = match self.basic {
+            Some((username, password)) => Some(Credentials::new(vendor, username, password)?),
+            None => None,
+        };
+        if let Some(TokenSource::Fixed(token)) = &self.token {
+            ClientAuth::check("bearer_token", token)?;
+        }
+        if let Some(key) = &self.api_key {
+            ClientAuth::check("api_key", key)?;
+        }
+        let credentials = ClientAuth {
+            basic,
+            token: self.token,
+            api_key: self.api_key,
+            signer: self.signer,
+        };
         let (base_url, parsed) = match self.base_url.as_deref().or(vendor.default_base_url()) {
             Some(url) => check_base_url(url)?,
             None => return Err(Error::invalid("base_url", "the spec has none; set one")),
@@ -213,15 +289,27 @@ impl ClientBuilder {
     }
 }
 
-/// Written by hand so that the password never shows.
+/// Written by hand so that no credential ever shows.
 impl std::fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (username, password) = self.vendor.credential_names();
-        f.debug_struct("ClientBuilder")
-            .field("api", &self.vendor.name())
-            .field(username, &self.username)
-            .field(password, &"<redacted>")
-            .field("base_url", &self.base_url)
+        let mut out = f.debug_struct("ClientBuilder");
+        out.field("api", &self.vendor.name());
+        if let Some((name, _)) = &self.basic {
+            out.field(username, name).field(password, &"<redacted>");
+        }
+        match &self.token {
+            Some(TokenSource::Fixed(_)) => out.field("bearer_token", &"<redacted>"),
+            Some(TokenSource::Provider(_)) => out.field("token_provider", &"<set>"),
+            None => &mut out,
+        };
+        if self.api_key.is_some() {
+            out.field("api_key", &"<redacted>");
+        }
+        if self.signer.is_some() {
+            out.field("signer", &"<set>");
+        }
+        out.field("base_url", &self.base_url)
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("connect_timeout", &self.connect_timeout)

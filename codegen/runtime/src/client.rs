@@ -40,7 +40,8 @@ impl Client {
         self.state.base_url()
     }
 
-    /// The user name this client authenticates as.
+    /// The user name this client authenticates as with Basic auth; empty
+    /// when it has no Basic credentials.
     pub fn username(&self) -> &str {
         self.state.username()
     }
@@ -57,7 +58,8 @@ impl Client {
     /// # Errors
     ///
     /// [`crate::ErrorKind::InvalidInput`] when a parameter is missing, empty, a
-    /// dot segment (`.` or `..`), or not in the format the spec requires.
+    /// dot segment (`.` or `..`), or not in the format the spec requires, and
+    /// when the client holds no credential for the operation's scheme.
     pub fn request<S: AsRef<str>>(
         &self,
         operation: &'static Operation,
@@ -65,7 +67,8 @@ impl Client {
     ) -> Result<Request, Error> {
         let path = self
             .state
-            .path(operation, args)
+            .check_auth(operation)
+            .and_then(|()| self.state.path(operation, args))
             .map_err(|e| e.in_operation(operation.name))?;
         Ok(Request::new(self.state.vendor(), operation, path))
     }

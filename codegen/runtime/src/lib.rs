@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod auth;
 mod body;
 mod builder;
 mod client;
@@ -35,9 +36,11 @@ mod request;
 mod response;
 pub mod retry;
 mod retry_after;
+mod signer;
 mod state;
 mod status;
 mod timestamp;
+mod token;
 mod transport;
 mod transport_error;
 mod upload;
@@ -50,13 +53,15 @@ pub use error::{Delivery, Error, ErrorKind};
 pub use form::{Form, FormValue, WriteForm};
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart,
+    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,
 };
 pub use request::Request;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use signer::{SignRequest, Signer};
 pub use status::StatusCode;
 pub use timestamp::Timestamp;
+pub use token::{TokenFuture, TokenProvider};
 pub use transport_error::TransportError;
 pub use upload::Upload;
 pub use vendor::{ErrorBody, MockProblem, Vendor};

@@ -3,13 +3,13 @@
 //! builder makes one, the client shares it, the transport asks it; none of
 //! them reads its fields.
 
-use crate::credentials::Credentials;
+use crate::auth::{ClientAuth, Used};
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
 use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
 use crate::{Error, Request, Vendor};
 use reqwest::Url;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
 use std::fmt;
 use std::time::Duration;
 
@@ -29,7 +29,7 @@ pub(crate) struct State {
     http: reqwest::Client,
     /// Scheme, host and optional path prefix, without a trailing `/`.
     base_url: String,
-    credentials: Credentials,
+    credentials: ClientAuth,
     user_agent: HeaderValue,
     retry: RetryPolicy,
     jitter: Jitter,
@@ -41,7 +41,7 @@ impl State {
         vendor: &'static dyn Vendor,
         http: reqwest::Client,
         base_url: String,
-        credentials: Credentials,
+        credentials: ClientAuth,
         user_agent: HeaderValue,
         retry: RetryPolicy,
         limits: Limits,
@@ -66,8 +66,18 @@ impl State {
         &self.base_url
     }
 
+    /// The Basic auth user name; empty without Basic credentials.
     pub(crate) fn username(&self) -> &str {
-        self.credentials.username()
+        self.credentials
+            .basic
+            .as_ref()
+            .map_or("", |basic| basic.username())
+    }
+
+    /// Fails, naming the scheme, when the client holds no credential for
+    /// `operation`'s.
+    pub(crate) fn check_auth(&self, operation: &Operation) -> Result<(), Error> {
+        self.credentials.check_configured(operation.auth)
     }
 
     pub(crate) fn limits(&self) -> Limits {
@@ -118,8 +128,18 @@ impl State {
                     }
                     push_encoded(&mut path, value);
                 }
-                PathPart::Username => push_encoded(&mut path, self.credentials.username()),
-                PathPart::Password => push_encoded(&mut path, self.credentials.password()),
+                PathPart::Username | PathPart::Password => {
+                    // A spec may put the Basic credentials in the path.
+                    let Some(basic) = &self.credentials.basic else {
+                        return Err(crate::auth::missing(Auth::Basic));
+                    };
+                    let value = if *part == PathPart::Username {
+                        basic.username()
+                    } else {
+                        basic.password()
+                    };
+                    push_encoded(&mut path, value);
+                }
             }
         }
         // Appended to the base URL, a path that does not start with `/` could
@@ -141,7 +161,8 @@ impl State {
         })
     }
 
-    /// One attempt of `request` to `url`, limited to `limit`, ready to send.
+    /// One attempt of `request` to `url`, limited to `limit`, without its
+    /// credentials yet ([`State::authorize`] adds them).
     pub(crate) fn attempt(
         &self,
         request: &Request,
@@ -155,9 +176,6 @@ impl State {
             .timeout(limit)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.user_agent.clone());
-        if operation.auth == Auth::Basic {
-            builder = builder.header(AUTHORIZATION, self.credentials.header().clone());
-        }
         for (name, value) in request.headers() {
             // Checked when the request was built.
             if let (Ok(name), Ok(value)) = (
@@ -171,6 +189,34 @@ impl State {
             builder = builder.header(CONTENT_TYPE, content_type).body(body);
         }
         builder
+    }
+
+    /// Puts the credential of `operation`'s scheme on `attempt`, the
+    /// finished request: last, so that a signer sees every other header.
+    pub(crate) async fn authorize(
+        &self,
+        operation: &Operation,
+        attempt: &mut reqwest::Request,
+    ) -> Result<Used, Error> {
+        self.credentials
+            .apply(operation.auth, operation.method, attempt)
+            .await
+    }
+
+    /// Tells the token provider that the API refused `token`; whether the
+    /// client has one to refresh.
+    pub(crate) fn refused(&self, used: &Used) -> bool {
+        match (used, &self.credentials.token) {
+            (Used::ProviderToken(token), Some(crate::auth::TokenSource::Provider(provider))) => {
+                provider.invalidate(token);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
     }
 
     /// Whether to try again after `attempt` ended in `outcome`, `elapsed`

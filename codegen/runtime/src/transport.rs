@@ -4,6 +4,7 @@
 
 mod connect_deadline;
 
+use crate::auth::Used;
 use crate::retry::{Decision, Outcome};
 use crate::retry_after;
 use crate::state::State;
@@ -74,6 +75,8 @@ async fn attempts(
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
     let mut attempt = 0u32;
+    // Whether a refused token was refreshed already: once per call.
+    let mut refreshed = false;
     loop {
         attempt += 1;
         span.record("attempts", attempt);
@@ -110,6 +113,19 @@ async fn attempts(
                     attempts: attempt,
                 });
             }
+            Ok(answer)
+                if answer.status == StatusCode::UNAUTHORIZED
+                    && !refreshed
+                    && state.refused(&answer.used) =>
+            {
+                // The API did not act on a refused token: one more attempt,
+                // at once, with a fresh one.
+                attempt_span.record("status", answer.status.as_u16());
+                refreshed = true;
+                delivery = delivery.max(Delivery::Rejected);
+                tracing::debug!(attempt, "token refused; retrying with a fresh one");
+                continue;
+            }
             Ok(answer) => {
                 attempt_span.record("status", answer.status.as_u16());
                 span.record("status", answer.status.as_u16());
@@ -131,6 +147,9 @@ async fn attempts(
                     Error::transport(e)
                 };
                 (Outcome::ConnectFailed, error)
+            }
+            Err(Failure::Credentials(error)) => {
+                return Err(error.after_attempts(attempt - 1, delivery));
             }
             Err(Failure::Unsendable(e)) => {
                 // Refused by the HTTP client before any byte went out.
@@ -217,9 +236,14 @@ struct Answer {
     status: StatusCode,
     retry_after: Option<Duration>,
     body: Bytes,
+    /// The credential the attempt carried, for a 401 to refresh.
+    used: Used,
 }
 
 enum Failure {
+    /// No credential for the operation's scheme, or the token provider or
+    /// signer failed: nothing was sent.
+    Credentials(Error),
     /// No connection, or the connection closed before the request was
     /// started: nothing was sent.
     Connect(reqwest::Error),
@@ -268,13 +292,20 @@ async fn once(
     url: &Url,
     limit: Duration,
 ) -> Result<Answer, Failure> {
-    let builder = state.attempt(request, url, limit);
+    let mut attempt = state
+        .attempt(request, url, limit)
+        .build()
+        .map_err(Failure::Unsendable)?;
+    let used = state
+        .authorize(request.operation(), &mut attempt)
+        .await
+        .map_err(Failure::Credentials)?;
     // Connects end a little before the attempt does, so that one cut short
     // by the attempt's limit fails as a connect (nothing sent) rather than
     // as the request's timeout (outcome unknown).
     let connect_deadline =
         tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
-    let mut response = WithConnectDeadline::new(builder.send(), connect_deadline)
+    let mut response = WithConnectDeadline::new(state.http().execute(attempt), connect_deadline)
         .await
         .map_err(|e| {
             if e.is_connect() || never_started(&e) {
@@ -322,6 +353,7 @@ async fn once(
         status,
         retry_after,
         body: body.freeze(),
+        used,
     })
 }
 

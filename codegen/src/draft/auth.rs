@@ -2,7 +2,6 @@
 //! (collection → folder → request, the nearest declaration winning, `noauth`
 //! included): the scheme, and where its credentials go.
 
-use crate::error::SkipReason;
 use crate::read::postman::Auth;
 
 /// Where an API key or a token travels.
@@ -80,17 +79,83 @@ impl AuthDraft {
         }
     }
 
-    /// Why lowering cannot use it yet, and how to say so; `None` when it can.
-    pub(crate) fn refusal(&self) -> Option<(SkipReason, String)> {
-        let (reason, scheme) = match self {
-            AuthDraft::None | AuthDraft::Basic { .. } => return None,
-            AuthDraft::Bearer { .. } => (SkipReason::BearerAuth, "bearer"),
-            AuthDraft::ApiKey { .. } => (SkipReason::ApiKeyAuth, "apikey"),
-            AuthDraft::OAuth2 { .. } => (SkipReason::OAuth2Auth, "oauth2"),
-            AuthDraft::Signer { scheme } => (SkipReason::SignerAuth, scheme.as_str()),
-        };
-        Some((reason, format!("`{scheme}` authentication")))
+    /// What the operation's descriptor says: the scheme and where its
+    /// credential goes, never a value (those the caller gives the client).
+    pub(crate) fn scheme(&self) -> AuthScheme {
+        match self {
+            AuthDraft::None => AuthScheme::None,
+            AuthDraft::Basic { .. } => AuthScheme::Basic,
+            AuthDraft::Bearer { .. } => AuthScheme::Bearer,
+            AuthDraft::ApiKey {
+                name, placement, ..
+            } => AuthScheme::ApiKey {
+                name: name.clone(),
+                placement: *placement,
+            },
+            AuthDraft::OAuth2 {
+                prefix, placement, ..
+            } => AuthScheme::OAuth2 {
+                prefix: prefix.clone(),
+                placement: *placement,
+            },
+            AuthDraft::Signer { scheme } => AuthScheme::Signer {
+                scheme: scheme.clone(),
+            },
+        }
     }
+
+    /// The `{{variables}}` its values are written with: credentials, which
+    /// the caller gives the client, so their collection values are never
+    /// an example or a default in generated code.
+    pub(crate) fn variables(&self) -> Vec<&str> {
+        let values: Vec<&Option<String>> = match self {
+            AuthDraft::None | AuthDraft::Signer { .. } => Vec::new(),
+            AuthDraft::Basic { username, password } => vec![username, password],
+            AuthDraft::Bearer { token } | AuthDraft::OAuth2 { token, .. } => vec![token],
+            AuthDraft::ApiKey { value, .. } => vec![value],
+        };
+        values
+            .into_iter()
+            .flatten()
+            .flat_map(|value| value.split("{{").skip(1))
+            .filter_map(|rest| Some(rest.split_once("}}")?.0.trim()))
+            .collect()
+    }
+
+    /// The query parameter or header (lowercase) the credential travels
+    /// in, other than `Authorization`: one the item also lists is the
+    /// client's to send, not a parameter of the call.
+    pub(crate) fn carrier(&self) -> Option<(Placement, String)> {
+        match self {
+            AuthDraft::ApiKey {
+                name, placement, ..
+            } => Some((*placement, name.to_ascii_lowercase())),
+            AuthDraft::OAuth2 {
+                placement: Placement::Query,
+                ..
+            } => Some((Placement::Query, "access_token".to_owned())),
+            _ => None,
+        }
+    }
+}
+
+/// An operation's scheme as its descriptor states it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum AuthScheme {
+    None,
+    Basic,
+    Bearer,
+    ApiKey {
+        name: String,
+        placement: Placement,
+    },
+    OAuth2 {
+        prefix: String,
+        placement: Placement,
+    },
+    Signer {
+        scheme: String,
+    },
 }
 
 #[cfg(test)]
@@ -163,25 +228,59 @@ mod tests {
         ] {
             let draft = AuthDraft::of(Some(&auth(scheme, &[])));
             assert_eq!(
-                draft,
-                AuthDraft::Signer {
+                draft.scheme(),
+                AuthScheme::Signer {
                     scheme: scheme.into()
                 }
             );
-            let (reason, message) = draft.refusal().unwrap();
-            assert_eq!(reason, SkipReason::SignerAuth);
-            assert_eq!(message, format!("`{scheme}` authentication"));
         }
     }
 
     #[test]
-    fn refusals_until_the_emitter_supports_a_scheme() {
-        assert_eq!(AuthDraft::None.refusal(), None);
-        let basic = AuthDraft::of(Some(&auth("basic", &[])));
-        assert_eq!(basic.refusal(), None);
-        let reason = |kind: &str| AuthDraft::of(Some(&auth(kind, &[]))).refusal().unwrap().0;
-        assert_eq!(reason("bearer"), SkipReason::BearerAuth);
-        assert_eq!(reason("apikey"), SkipReason::ApiKeyAuth);
-        assert_eq!(reason("oauth2"), SkipReason::OAuth2Auth);
+    fn descriptors_say_where_a_credential_goes_never_its_value() {
+        let scheme =
+            |kind: &str, params: &[(&str, &str)]| AuthDraft::of(Some(&auth(kind, params))).scheme();
+        assert_eq!(scheme("noauth", &[]), AuthScheme::None);
+        assert_eq!(scheme("basic", &[("username", "u")]), AuthScheme::Basic);
+        assert_eq!(scheme("bearer", &[("token", "t")]), AuthScheme::Bearer);
+        assert_eq!(
+            scheme("apikey", &[("key", "X-Key"), ("value", "v")]),
+            AuthScheme::ApiKey {
+                name: "X-Key".into(),
+                placement: Placement::Header
+            }
+        );
+        assert_eq!(
+            scheme("oauth2", &[("headerPrefix", "Token"), ("accessToken", "a")]),
+            AuthScheme::OAuth2 {
+                prefix: "Token".into(),
+                placement: Placement::Header
+            }
+        );
+    }
+
+    #[test]
+    fn the_variables_of_auth_values_and_the_carrier() {
+        let draft = AuthDraft::of(Some(&auth(
+            "apikey",
+            &[
+                ("key", "Key"),
+                ("value", "{{ apiKey }}-{{suffix}}"),
+                ("in", "query"),
+            ],
+        )));
+        assert_eq!(draft.variables(), ["apiKey", "suffix"]);
+        assert_eq!(draft.carrier(), Some((Placement::Query, "key".into())));
+        let basic = AuthDraft::of(Some(&auth(
+            "basic",
+            &[("username", "{{id}}"), ("password", "plain")],
+        )));
+        assert_eq!(basic.variables(), ["id"]);
+        assert_eq!(basic.carrier(), None);
+        let oauth = AuthDraft::of(Some(&auth("oauth2", &[("addTokenTo", "queryParams")])));
+        assert_eq!(
+            oauth.carrier(),
+            Some((Placement::Query, "access_token".into()))
+        );
     }
 }

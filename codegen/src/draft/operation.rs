@@ -5,7 +5,7 @@
 //! may turn into a warning and skip. The path, body and responses are read by
 //! their own modules; this one puts them together.
 
-use crate::draft::auth::AuthDraft;
+use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
 use crate::draft::path::{Link, Piece, credential_vars, path};
@@ -35,13 +35,6 @@ const RESERVED_HEADERS: &[&str] = &[
     "user-agent",
 ];
 
-/// How a request authenticates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum AuthScheme {
-    None,
-    Basic,
-}
-
 #[derive(Debug, Clone)]
 pub(crate) struct Draft<'a> {
     pub item: &'a Item,
@@ -49,10 +42,9 @@ pub(crate) struct Draft<'a> {
     pub display: String,
     pub method: String,
     pub idempotent: bool,
+    /// The scheme in force (inherited collection → folder → request) and
+    /// where its credential goes.
     pub auth: AuthScheme,
-    /// The auth in force with its parameters, whether or not lowering can
-    /// use it yet.
-    pub auth_draft: AuthDraft,
     /// This item's own host; items of one collection may differ.
     pub base: Base,
     /// The collection variable the host is written as (`{{baseUrl}}`), which
@@ -102,12 +94,29 @@ pub(crate) fn draft<'a>(
         return Err(unsupported(format!("HTTP method `{method}`")));
     }
     let auth_draft = AuthDraft::of(item.auth.as_ref());
-    let auth = match auth_draft {
-        AuthDraft::Basic { .. } => AuthScheme::Basic,
-        _ => AuthScheme::None,
+    let auth = auth_draft.scheme();
+    // Credentials are the caller's: their collection values never become
+    // examples or defaults.
+    let without_credentials;
+    let vars = if auth_draft.variables().iter().any(|v| vars.contains_key(*v)) {
+        let mut kept = vars.clone();
+        for name in auth_draft.variables() {
+            kept.remove(name);
+        }
+        without_credentials = kept;
+        &without_credentials
+    } else {
+        vars
     };
-    let parsed =
+    let carrier = auth_draft.carrier();
+    let carried = |placement: Placement, key: &str| {
+        carrier
+            .as_ref()
+            .is_some_and(|(p, name)| *p == placement && key.eq_ignore_ascii_case(name))
+    };
+    let mut parsed =
         url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
+    parsed.query.retain(|q| !carried(Placement::Query, &q.key));
     let doc = overlay
         .and_then(|o| o.description.clone())
         .unwrap_or_else(|| request.description.clone());
@@ -145,6 +154,7 @@ pub(crate) fn draft<'a>(
         .headers
         .iter()
         .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
+        .filter(|h| !carried(Placement::Header, &h.key))
         .cloned()
         .collect();
     let content_type = request
@@ -190,7 +200,6 @@ pub(crate) fn draft<'a>(
             .unwrap_or(IDEMPOTENT.contains(&method.as_str())),
         method,
         auth,
-        auth_draft,
         base: parsed.base,
         host_variable: parsed.host_variable,
         chain,
@@ -214,16 +223,4 @@ pub(crate) fn draft<'a>(
         examples,
         dropped,
     })
-}
-
-impl Draft<'_> {
-    /// Why lowering cannot turn this draft into an operation yet: an auth
-    /// scheme it does not support. Read in full all the same, so that
-    /// supporting one means only removing it here. Every body mode is
-    /// supported.
-    pub(crate) fn refusal(&self, file: &str) -> Option<Error> {
-        let here = || Location::item(file, &self.display);
-        let (reason, message) = self.auth_draft.refusal()?;
-        Some(Error::unsupported(here(), reason, message))
-    }
 }

@@ -4,7 +4,7 @@
 //! idempotence) and what the mock and inspection read (constants, fields
 //! with their formats and values, examples); bodies are written elsewhere.
 
-use crate::draft::operation::AuthScheme;
+use crate::draft::auth::{AuthScheme, Placement};
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::{Api, BodyKind, Operation, PathPiece, TypeRef};
 use proc_macro2::{Literal, TokenStream};
@@ -52,9 +52,27 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
         PathPiece::Password => quote! { PathPart::Password },
     });
     let idempotent = op.idempotent;
-    let auth = match op.auth {
+    let auth = match &op.auth {
         AuthScheme::None => None,
         AuthScheme::Basic => Some(quote! { Auth::Basic }),
+        AuthScheme::Bearer => Some(quote! { Auth::Bearer }),
+        AuthScheme::ApiKey {
+            name,
+            placement: Placement::Header,
+        } => Some(quote! { Auth::api_key_header(#name) }),
+        AuthScheme::ApiKey {
+            name,
+            placement: Placement::Query,
+        } => Some(quote! { Auth::api_key_query(#name) }),
+        AuthScheme::OAuth2 {
+            prefix,
+            placement: Placement::Header,
+        } => Some(quote! { Auth::oauth2_header(#prefix) }),
+        AuthScheme::OAuth2 {
+            placement: Placement::Query,
+            ..
+        } => Some(quote! { Auth::oauth2_query() }),
+        AuthScheme::Signer { scheme } => Some(quote! { Auth::signer(#scheme) }),
     };
     let constants = op.body.iter().flat_map(|b| &b.constants).map(|(k, v)| {
         let value = match v {

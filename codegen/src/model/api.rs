@@ -4,7 +4,7 @@
 //! the emitter, which only prints. Names here are final and unique in their
 //! scope; a leading `r#` marks a raw identifier.
 
-use crate::draft::operation::AuthScheme;
+use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
 use serde_json::Value;
 use std::collections::BTreeMap;

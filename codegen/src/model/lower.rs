@@ -37,14 +37,10 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut drafts = Vec::new();
     for (item, overlay) in input.collection.items.iter().zip(&overlays) {
         match draft(file, item, *overlay, &input.collection.variables) {
-            Ok(mut d) => match d.refusal(file) {
-                // Its saved examples' warnings would only distract: it is left out.
-                Some(e) => skip_or_fail(input, e, warnings, &mut errors),
-                None => {
-                    warnings.append(&mut d.dropped);
-                    drafts.push(d);
-                }
-            },
+            Ok(mut d) => {
+                warnings.append(&mut d.dropped);
+                drafts.push(d);
+            }
             Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }
@@ -114,7 +110,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             owner,
             path: path_pieces(d, owner, &handles),
             template: d.template.clone(),
-            auth: d.auth,
+            auth: d.auth.clone(),
             params,
             body,
             response,

@@ -1,0 +1,209 @@
+//! The credentials a client holds, one per kind the caller gives, and how
+//! each operation's scheme puts its own on an attempt. None of them is ever
+//! printed: `Debug` says only which kinds are set.
+
+use crate::credentials::Credentials;
+use crate::operation::{Auth, Placement};
+use crate::{Error, SignRequest, Signer, TokenProvider};
+use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
+use std::fmt;
+use std::sync::Arc;
+
+/// Where bearer and OAuth 2.0 tokens come from.
+#[derive(Clone)]
+pub(crate) enum TokenSource {
+    /// One token for the client's life.
+    Fixed(String),
+    /// Asked before every attempt.
+    Provider(Arc<dyn TokenProvider>),
+}
+
+/// Every credential a client was given.
+#[derive(Clone, Default)]
+pub(crate) struct ClientAuth {
+    pub(crate) basic: Option<Credentials>,
+    pub(crate) token: Option<TokenSource>,
+    pub(crate) api_key: Option<String>,
+    pub(crate) signer: Option<Arc<dyn Signer>>,
+}
+
+/// What an attempt was authorized with, for what a 401 should do.
+pub(crate) enum Used {
+    /// Nothing a 401 could refresh.
+    Nothing,
+    /// This token, from the provider.
+    ProviderToken(String),
+}
+
+impl ClientAuth {
+    /// Checks a fixed credential the builder was given: what every header
+    /// and query value needs.
+    pub(crate) fn check(name: &str, value: &str) -> Result<(), Error> {
+        if value.is_empty() {
+            return Err(Error::invalid(name, "must not be empty"));
+        }
+        if value.chars().any(char::is_control) {
+            return Err(Error::invalid(name, "must not contain control characters"));
+        }
+        Ok(())
+    }
+
+    /// Whether the client holds what `auth` needs; checked before a request
+    /// is built and again before each attempt, so that a call with no
+    /// credential never leaves.
+    pub(crate) fn check_configured(&self, auth: Auth) -> Result<(), Error> {
+        let configured = match auth {
+            Auth::None => true,
+            Auth::Basic => self.basic.is_some(),
+            Auth::Bearer | Auth::OAuth2 { .. } => self.token.is_some(),
+            Auth::ApiKey { .. } => self.api_key.is_some(),
+            Auth::Signer { .. } => self.signer.is_some(),
+        };
+        if configured {
+            Ok(())
+        } else {
+            Err(missing(auth))
+        }
+    }
+
+    /// Puts `auth`'s credential on `request`, the finished attempt.
+    pub(crate) async fn apply(
+        &self,
+        auth: Auth,
+        method: crate::Method,
+        request: &mut reqwest::Request,
+    ) -> Result<Used, Error> {
+        self.check_configured(auth)?;
+        match auth {
+            Auth::None => {}
+            Auth::Basic => {
+                if let Some(basic) = &self.basic {
+                    set(request, AUTHORIZATION, basic.header().clone());
+                }
+            }
+            Auth::Bearer => {
+                return self
+                    .token(request, "Bearer", Placement::Header, "bearer")
+                    .await;
+            }
+            Auth::OAuth2 { prefix, placement } => {
+                return self.token(request, prefix, placement, "oauth2").await;
+            }
+            Auth::ApiKey { name, placement } => {
+                let key = self.api_key.as_deref().unwrap_or_default();
+                put(request, name, key, placement, "api_key")?;
+            }
+            Auth::Signer { scheme } => {
+                if let Some(signer) = &self.signer {
+                    signer
+                        .sign(&mut SignRequest::new(scheme, method, request))
+                        .map_err(|e| {
+                            Error::invalid("signer", format!("`{scheme}` signing failed: {e}"))
+                        })?;
+                }
+            }
+        }
+        Ok(Used::Nothing)
+    }
+
+    async fn token(
+        &self,
+        request: &mut reqwest::Request,
+        prefix: &str,
+        placement: Placement,
+        scheme: &str,
+    ) -> Result<Used, Error> {
+        let (token, used) = match &self.token {
+            Some(TokenSource::Fixed(token)) => (token.clone(), Used::Nothing),
+            Some(TokenSource::Provider(provider)) => {
+                let token = provider
+                    .token()
+                    .await
+                    .map_err(|e| Error::invalid("token_provider", format!("gave no token: {e}")))?;
+                // What the provider returns is checked here, the fixed
+                // token when the client was built.
+                ClientAuth::check("token_provider token", &token)?;
+                (token.clone(), Used::ProviderToken(token))
+            }
+            None => return Err(Error::invalid(format!("{scheme} auth"), "no token")),
+        };
+        match placement {
+            Placement::Query => put(request, "access_token", &token, placement, "token")?,
+            Placement::Header => {
+                let value = if prefix.is_empty() {
+                    token
+                } else {
+                    format!("{prefix} {token}")
+                };
+                put(request, "authorization", &value, Placement::Header, "token")?;
+            }
+        }
+        Ok(used)
+    }
+}
+
+/// The error of a call whose scheme has no credential in the client.
+pub(crate) fn missing(auth: Auth) -> Error {
+    let how = match auth {
+        Auth::Basic => "ClientBuilder::basic_auth",
+        Auth::Bearer | Auth::OAuth2 { .. } => {
+            "ClientBuilder::bearer_token or ClientBuilder::token_provider"
+        }
+        Auth::ApiKey { .. } => "ClientBuilder::api_key",
+        _ => "ClientBuilder::signer",
+    };
+    Error::invalid(
+        format!("{} auth", auth.scheme()),
+        format!("the operation needs a credential the client was not given; set one with {how}"),
+    )
+}
+
+/// Puts `value` under `name` where `placement` says.
+fn put(
+    request: &mut reqwest::Request,
+    name: &str,
+    value: &str,
+    placement: Placement,
+    what: &str,
+) -> Result<(), Error> {
+    match placement {
+        Placement::Query => {
+            request.url_mut().query_pairs_mut().append_pair(name, value);
+        }
+        Placement::Header => {
+            let name = HeaderName::try_from(name)
+                .map_err(|_| Error::invalid(what, "the spec's header name is not valid"))?;
+            let value = HeaderValue::try_from(value)
+                .map_err(|_| Error::invalid(what, "cannot be sent in a header"))?;
+            set(request, name, value);
+        }
+    }
+    Ok(())
+}
+
+/// Sets a header, marked sensitive so that the HTTP layer never shows it.
+fn set(request: &mut reqwest::Request, name: HeaderName, mut value: HeaderValue) {
+    value.set_sensitive(true);
+    request.headers_mut().insert(name, value);
+}
+
+impl fmt::Debug for ClientAuth {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut out = f.debug_struct("Auth");
+        if let Some(basic) = &self.basic {
+            out.field("basic", basic);
+        }
+        match &self.token {
+            Some(TokenSource::Fixed(_)) => out.field("bearer_token", &"<redacted>"),
+            Some(TokenSource::Provider(_)) => out.field("token_provider", &"<set>"),
+            None => &mut out,
+        };
+        if self.api_key.is_some() {
+            out.field("api_key", &"<redacted>");
+        }
+        if self.signer.is_some() {
+            out.field("signer", &"<set>");
+        }
+        out.finish()
+    }
+}
