@@ -1,6 +1,6 @@
 //! "Add user to a Multi-Party Call": what goes on the wire, and what comes back.
 
-use plivo::{AddUserRequest, Role};
+use plivo::Role;
 use plivo_e2e::{BASIC_HEADER, add_user_request, server_and_client};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
@@ -49,10 +49,8 @@ async fn the_role_travels_as_its_wire_name() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "a", "error": ""})))
         .mount(&server)
         .await;
-    let body = AddUserRequest {
-        role: Role::Customer,
-        ..add_user_request()
-    };
+    let mut body = add_user_request();
+    body.role = Role::Customer;
     client
         .phlo("p")
         .multi_party_call("n")

@@ -3,9 +3,11 @@
 
 mod body;
 mod descriptors;
+mod enums;
 mod examples;
 pub(crate) mod module;
 mod ops;
 mod rustdoc;
+mod setters;
 mod tokens;
 mod types;
