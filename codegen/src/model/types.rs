@@ -3,6 +3,7 @@
 use crate::draft::hints::Hints;
 use crate::draft::shape::{Kind, Object, Shape};
 use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
+use crate::model::docs;
 use crate::model::naming::{self, Scope};
 use crate::read::markdown::{Argument, Requirement};
 use crate::read::overlay::{FieldOverlay, TIMESTAMP};
@@ -123,12 +124,13 @@ impl Types {
                 .and_then(|o| o.required)
                 .or_else(|| required_by_table(row, role))
                 .unwrap_or(present);
+            let optional = !required || field.shape.nullable;
             fields.push(FieldDef {
                 wire: field.key.clone(),
                 name: scope.claim(&naming::snake(&field.key, "field")),
                 ty,
-                optional: !required || field.shape.nullable,
-                doc: field_doc(overlay, row),
+                optional,
+                doc: request_doc(field_doc(overlay, row), role, optional),
                 format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
@@ -167,7 +169,7 @@ impl Types {
                 name: scope.claim(&naming::snake(key, "field")),
                 ty,
                 optional: !required,
-                doc: field_doc(overlay, row),
+                doc: request_doc(field_doc(overlay, row), role, !required),
                 format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
@@ -327,6 +329,15 @@ fn required_by_table(row: Option<&Argument>, role: Role) -> Option<bool> {
     match row?.requirement? {
         Requirement::Required => Some(true),
         Requirement::Conditional | Requirement::Optional => Some(false),
+    }
+}
+
+/// A request field's doc qualified where the Rust type is stricter than the text.
+fn request_doc(doc: String, role: Role, optional: bool) -> String {
+    if role == Role::Request && !optional {
+        docs::required_field(doc)
+    } else {
+        doc
     }
 }
 
