@@ -56,9 +56,9 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
         "The required fields of [`{bare}`], which [`{bare}::new`] takes: named, so two \
          fields of one type cannot be swapped silently."
     ));
-    let new_doc = doc(&format!(
-        "From its required fields, the optional ones unset (set them with the `with_` methods)."
-    ));
+    let new_doc = doc(
+        "From its required fields, the optional ones unset (set them with the `with_` methods).",
+    );
     quote! {
         #fields_doc
         #[derive(Debug, Clone, PartialEq)]
