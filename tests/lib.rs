@@ -1,7 +1,7 @@
 //! Support for the end-to-end tests: a local HTTP server on 127.0.0.1 and a
 //! client pointed at it with fake credentials.
 
-use plivo::{ActionResponse, AddUserRequest, Client, Error, Role};
+use plivo::{ActionResponse, AddUserRequest, AddUserRequestRequired, Client, Error, Role};
 use wiremock::MockServer;
 
 #[path = "support/fault_server.rs"]
@@ -18,11 +18,11 @@ pub const BASIC_HEADER: &str = "Basic TUFGQUtFRkFLRUZBS0VGQUtFMDA6ZmFrZS10b2tlbi
 
 /// The seed's request: add agent `+14152225555`, triggered by `+14152223333`.
 pub fn add_user_request() -> AddUserRequest {
-    AddUserRequest {
+    AddUserRequest::new(AddUserRequestRequired {
         to: "+14152225555".into(),
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
-    }
+    })
 }
 
 /// Sends the seed's request to PHLO `p`, node `n`: the POST most tests use.

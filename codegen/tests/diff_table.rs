@@ -2,12 +2,17 @@
 //! small base spec (`tests/diff/shop.*`), both sides go through the diff,
 //! and the row says which change must be found, its verdict and the bumps.
 //!
-//! A row is one edit and what a user of the old generated API sees. Once
-//! the emitter is forward compatible (issue 12, item 1), each row also gets
-//! a user program written against the old API, compiled against the new
-//! one: it must compile exactly when the verdict is not breaking.
+//! A row is one edit and what a user of the old generated API sees. Each
+//! row is also checked by the compiler: a user program written against the
+//! old API (`tests/diff/user/lib.rs`) is compiled against the new one, and
+//! must fail exactly when the verdict is breaking (`tests/diff/compile.rs`).
 
-use postman_codegen::{Bump, ChangeKind, Direction, Options, Report, Source, Spec, Verdict, diff};
+#[path = "diff/compile.rs"]
+mod compile;
+
+use postman_codegen::{
+    Bump, ChangeKind, Direction, Options, Report, Source, Spec, Verdict, diff, generate,
+};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -73,6 +78,19 @@ impl Shop {
         self.overlay["operations"][operation][side][field]["enum"]
             .as_array_mut()
             .unwrap()
+    }
+
+    /// The module this side generates.
+    fn generated(&self) -> String {
+        let (collection, overlay) = (self.collection.to_string(), self.overlay.to_string());
+        let source = |name, text| Source { name, text };
+        generate(
+            source("shop.postman.json", &collection),
+            Some(source("shop.overlay.json", &overlay)),
+            &Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+        .code
     }
 
     fn diff(&self, new: &Shop) -> Report {
@@ -324,6 +342,48 @@ fn each_spec_edit_gets_its_verdict_and_bump() {
                 edit.name,
                 edit.kind,
                 report.render()
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Breaking for a reason no compiler sees: the call still compiles, but a
+/// call that worked may now be refused, or send credentials elsewhere.
+const BREAKING_AT_RUN_TIME: &[&str] = &["drop the auth"];
+
+/// The verdicts against the compiler: the user program compiles against the
+/// new API exactly when the diff does not say breaking (the rows above).
+#[test]
+fn the_user_program_compiles_exactly_when_the_verdict_is_not_breaking() {
+    let scratch = compile::Scratch::new();
+    let base = Shop::base();
+    if let Err(e) = scratch.check(&base.generated()) {
+        panic!("the user program does not compile against its own API:\n{e}");
+    }
+    let mut wrong = Vec::new();
+    for edit in edits() {
+        let mut new = base.clone();
+        (edit.apply)(&mut new);
+        let verdict = base.diff(&new).verdict();
+        let compiled = scratch.check(&new.generated());
+        if let Err(e) = &compiled {
+            assert!(
+                !e.contains("shop/src"),
+                "{}: the generated code does not compile:\n{e}",
+                edit.name
+            );
+        }
+        let breaking = verdict == Some(Verdict::Breaking);
+        let expected = !breaking || BREAKING_AT_RUN_TIME.contains(&edit.name);
+        if compiled.is_ok() != expected {
+            wrong.push(format!(
+                "{}: verdict {verdict:?}, but the user program {}",
+                edit.name,
+                match compiled {
+                    Ok(()) => "still compiles".to_owned(),
+                    Err(e) => format!("no longer compiles:\n{e}"),
+                }
             ));
         }
     }

@@ -8,7 +8,7 @@
 //! unlike CPU time on a shared machine, repeat from run to run.
 
 use bytes::Bytes;
-use plivo::{AddUserRequest, Client, Role};
+use plivo::{AddUserRequest, AddUserRequestRequired, Client, Role};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, USER_AGENT};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -251,11 +251,11 @@ where
 }
 
 fn request(i: usize) -> AddUserRequest {
-    AddUserRequest {
+    AddUserRequest::new(AddUserRequestRequired {
         to: format!("+1415{i:07}"),
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
-    }
+    })
 }
 
 async fn sdk_call(client: Client, i: usize) -> bool {

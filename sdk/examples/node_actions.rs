@@ -3,7 +3,9 @@
 //!
 //! `cargo run --example node_actions` (a mock unless `PLIVO_AUTH_ID` is set).
 
-use plivo::{AddUserRequest, Role, TransferRequest};
+use plivo::{
+    AddUserRequest, AddUserRequestRequired, Role, TransferRequest, TransferRequestRequired,
+};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
@@ -18,21 +20,21 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         details.name, details.node_type, details.created_on
     );
 
-    let customer = AddUserRequest {
+    let customer = AddUserRequest::new(AddUserRequestRequired {
         to: "+14152225555".into(),
         role: Role::Customer,
         trigger_source: "+14152223333".into(),
-    };
+    });
     println!(
         "add_user: api_id {}",
         node.add_user(&customer).await?.api_id
     );
 
-    let colleague = TransferRequest {
+    let colleague = TransferRequest::new(TransferRequestRequired {
         to: "sip:supervisor@phone.plivo.com".into(),
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
-    };
+    });
     println!(
         "warm_transfer: api_id {}",
         node.warm_transfer(&colleague).await?.api_id

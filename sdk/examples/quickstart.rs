@@ -6,7 +6,7 @@
 //! `PLIVO_BASE_URL` to go elsewhere) and reads the call's details from
 //! `PLIVO_PHLO_ID`, `PLIVO_NODE_ID`, `PLIVO_TO` and `PLIVO_TRIGGER_SOURCE`.
 
-use plivo::{AddUserRequest, Role};
+use plivo::{AddUserRequest, AddUserRequestRequired, Role};
 
 /// A setting from the environment, or the spec's example value.
 fn setting(name: &str, example: &str) -> String {
@@ -26,11 +26,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
 
     let phlo_id = setting("PLIVO_PHLO_ID", "e564a84a-7910-4447-b16f-65c541dd552c");
     let node_id = setting("PLIVO_NODE_ID", "b4b48fc2-f47a-4a93-97c3-749ed9a40fa8");
-    let request = AddUserRequest {
+    let request = AddUserRequest::new(AddUserRequestRequired {
         to: setting("PLIVO_TO", "+14152225555"),
         role: Role::Agent,
         trigger_source: setting("PLIVO_TRIGGER_SOURCE", "+14152223333"),
-    };
+    });
     let response = client
         .phlo(&phlo_id)
         .multi_party_call(&node_id)

@@ -10,17 +10,17 @@
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! # let mock = plivo::mock::MockServer::start().await?;
 //! # let client = mock.client()?;
-//! use plivo::{AddUserRequest, Client, Role};
+//! use plivo::{AddUserRequest, AddUserRequestRequired, Client, Role};
 //!
 //! // For real: let client = Client::from_env()?; // PLIVO_AUTH_ID, PLIVO_AUTH_TOKEN
 //! let response = client
 //!     .phlo("e564a84a-7910-4447-b16f-65c541dd552c")
 //!     .multi_party_call("b4b48fc2-f47a-4a93-97c3-749ed9a40fa8")
-//!     .add_user(&AddUserRequest {
+//!     .add_user(&AddUserRequest::new(AddUserRequestRequired {
 //!         to: "+14152225555".into(),
 //!         role: Role::Agent,
 //!         trigger_source: "+14152223333".into(),
-//!     })
+//!     }))
 //!     .await?;
 //! println!("{}", response.api_id);
 //! # let _: Option<Client> = None;

@@ -1,6 +1,6 @@
 //! "Add user to a Multi-Party Call": what goes on the wire, and what comes back.
 
-use plivo::{AddUserRequest, Role};
+use plivo::Role;
 use plivo_e2e::{BASIC_HEADER, add_user_request, server_and_client};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
@@ -49,10 +49,8 @@ async fn the_role_travels_as_its_wire_name() {
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "a", "error": ""})))
         .mount(&server)
         .await;
-    let body = AddUserRequest {
-        role: Role::Customer,
-        ..add_user_request()
-    };
+    let mut body = add_user_request();
+    body.role = Role::Customer;
     client
         .phlo("p")
         .multi_party_call("n")
@@ -63,6 +61,31 @@ async fn the_role_travels_as_its_wire_name() {
     let sent: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
     assert_eq!(sent["role"], "customer");
     assert_eq!(sent["action"], "call");
+}
+
+/// A role the API accepts before this crate lists it is sent as given; a
+/// listed one, given as text, is its variant.
+#[tokio::test]
+async fn a_role_this_crate_does_not_list_yet_is_sent_as_given() {
+    assert_eq!(Role::other("customer"), Role::Customer);
+    assert_eq!("agent".parse::<Role>(), Ok(Role::Agent));
+    let (server, client) = server_and_client().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "a", "error": ""})))
+        .mount(&server)
+        .await;
+    let mut body = add_user_request();
+    body.role = Role::other("supervisor");
+    assert!(matches!(body.role, Role::Unknown(_)));
+    client
+        .phlo("p")
+        .multi_party_call("n")
+        .add_user(&body)
+        .await
+        .unwrap();
+    let received = server.received_requests().await.unwrap();
+    let sent: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
+    assert_eq!(sent["role"], "supervisor");
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! server. Every call is answered, the server saw each request exactly once,
 //! and nothing failed.
 
-use plivo::{AddUserRequest, Client, Role};
+use plivo::{AddUserRequest, AddUserRequestRequired, Client, Role};
 use plivo_e2e::fault_server::{FaultServer, Step, json};
 use plivo_e2e::{AUTH_ID, AUTH_TOKEN};
 use std::collections::HashSet;
@@ -32,11 +32,11 @@ async fn twenty_thousand_calls_at_concurrency_256() {
                 if i >= CALLS {
                     return errors;
                 }
-                let body = AddUserRequest {
+                let body = AddUserRequest::new(AddUserRequestRequired {
                     to: format!("+1415{i:07}"),
                     role: Role::Agent,
                     trigger_source: "+14152223333".into(),
-                };
+                });
                 match client.phlo("p").multi_party_call("n").add_user(&body).await {
                     Ok(_) => {
                         succeeded.fetch_add(1, Ordering::Relaxed);

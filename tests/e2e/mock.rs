@@ -8,7 +8,7 @@ mod recording;
 mod wire;
 
 use plivo::mock::{MockResponse, MockServer};
-use plivo::{Role, TransferRequest, operations};
+use plivo::{Role, TransferRequest, TransferRequestRequired, operations};
 use plivo_e2e::add_user_request;
 use serde_json::{Value, json};
 
@@ -28,11 +28,11 @@ async fn every_operation_succeeds_with_the_spec_example() {
     let phlo = client.phlo(PHLO);
     let node = phlo.multi_party_call(NODE);
     let member = node.member(MEMBER);
-    let transfer = TransferRequest {
+    let transfer = TransferRequest::new(TransferRequestRequired {
         to: "sip:bob@example.com".into(),
         role: Role::Customer,
         trigger_source: "+14152223333".into(),
-    };
+    });
 
     let got = phlo.get().await.unwrap();
     assert_eq!(

@@ -20,10 +20,9 @@ fn builder(base: &str) -> ClientBuilder {
 }
 
 fn body(to: &str) -> AddUserRequest {
-    AddUserRequest {
-        to: to.into(),
-        ..add_user_request()
-    }
+    let mut body = add_user_request();
+    body.to = to.into();
+    body
 }
 
 #[tokio::test]

@@ -1,6 +1,9 @@
 //! Bad input is rejected before anything is sent, with an error naming the field.
 
-use plivo::{AddUserRequest, Client, Delivery, ErrorKind, Role, TransferRequest};
+use plivo::{
+    AddUserRequest, AddUserRequestRequired, Client, Delivery, ErrorKind, Role, TransferRequest,
+    TransferRequestRequired,
+};
 use plivo_e2e::{AUTH_ID, AUTH_TOKEN, server_and_client};
 
 fn invalid_field(err: &plivo::Error) -> &str {
@@ -11,11 +14,11 @@ fn invalid_field(err: &plivo::Error) -> &str {
 }
 
 fn body(to: &str, trigger_source: &str) -> AddUserRequest {
-    AddUserRequest {
+    AddUserRequest::new(AddUserRequestRequired {
         to: to.into(),
         role: Role::Customer,
         trigger_source: trigger_source.into(),
-    }
+    })
 }
 
 #[test]
@@ -59,11 +62,11 @@ async fn phone_numbers_and_sip_uris_are_checked_before_sending() {
             "{err}"
         );
     }
-    let transfer = TransferRequest {
+    let transfer = TransferRequest::new(TransferRequestRequired {
         to: "+1 (415) 222-5555".into(),
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
-    };
+    });
     let err = node.warm_transfer(&transfer).await.unwrap_err();
     assert_eq!(invalid_field(&err), "to");
     for address in ["", "bob", "sip:bob", "+1-415"] {

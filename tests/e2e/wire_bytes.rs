@@ -2,7 +2,7 @@
 //! first, then the caller's fields in declaration order, `None`s left out,
 //! and a free-form body exactly as the caller built it.
 
-use plivo::{Role, TransferRequest};
+use plivo::{Role, TransferRequest, TransferRequestRequired};
 use plivo_e2e::{add_user_request, server_and_client};
 use serde_json::json;
 use wiremock::matchers::method;
@@ -19,17 +19,15 @@ async fn bodies_go_out_byte_for_byte_as_before() {
         .await;
     let node = client.phlo("p").multi_party_call("n");
     node.add_user(&add_user_request()).await.unwrap();
-    let transfer = TransferRequest {
+    let transfer = TransferRequest::new(TransferRequestRequired {
         to: "sip:alice@example.com".into(),
         role: Role::Customer,
         trigger_source: "+1\"quoted\"".into(),
-    };
+    });
     // Refused before sending: the trigger source is not a phone number.
     assert!(node.cold_transfer(&transfer).await.is_err());
-    let transfer = TransferRequest {
-        trigger_source: "+14152223333".into(),
-        ..transfer
-    };
+    let mut transfer = transfer;
+    transfer.trigger_source = "+14152223333".into();
     node.warm_transfer(&transfer).await.unwrap();
     node.cold_transfer(&transfer).await.unwrap();
     node.member("+14155551234").hold().await.unwrap();

@@ -6,7 +6,7 @@
 //! listens, and tests running beside this one on other threads, with no
 //! subscriber, would make that cache say no.
 
-use plivo::{AddUserRequest, Client, RetryPolicy, Role};
+use plivo::{AddUserRequest, AddUserRequestRequired, Client, RetryPolicy, Role};
 use plivo_e2e::fault_server::{FaultServer, Step, json};
 use plivo_e2e::{AUTH_ID, AUTH_TOKEN, BASIC_HEADER};
 use std::sync::{Arc, Mutex};
@@ -109,11 +109,11 @@ async fn calls_and_attempts_are_traced_without_private_data() {
     client
         .phlo("p")
         .multi_party_call("n")
-        .add_user(&AddUserRequest {
+        .add_user(&AddUserRequest::new(AddUserRequestRequired {
             to: "+14155559876".into(),
             role: Role::Agent,
             trigger_source: "sip:agent@example.com".into(),
-        })
+        }))
         .await
         .unwrap();
     client

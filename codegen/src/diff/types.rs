@@ -163,11 +163,10 @@ fn field(ty: &str, o: &FieldDef, n: &FieldDef, out: &mut Vec<Change>) {
 
 fn enums(o: &EnumDef, n: &EnumDef, out: &mut Vec<Change>) {
     let ty = rust(&TypeRef::Named(n.name.clone()));
-    // Response enums keep the values they do not list.
-    let direction = if n.catch_all.is_some() {
-        Direction::Response
-    } else {
+    let direction = if n.sent {
         Direction::Request
+    } else {
+        Direction::Response
     };
     if let Some(kind) = doc_change(&o.doc, &n.doc) {
         out.push(Change::new(kind, format!("enum `{ty}`: docs changed")));

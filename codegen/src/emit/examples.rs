@@ -4,7 +4,8 @@
 
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, BodyKind, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::model::api::{Api, BodyKind, FieldDef, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -61,7 +62,7 @@ fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
     let mut args = Vec::new();
     if let Some(p) = &op.params {
         let ty = ident(&p.type_name);
-        args.push(quote! { &#types::#ty::default() });
+        args.push(quote! { &#types::#ty::new() });
     }
     if let Some(body) = &op.body {
         let example = body.example.clone().unwrap_or(Value::Null);
@@ -150,34 +151,43 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
     let type_ident = ident(name);
     match api.type_def(name) {
         Some(TypeDef::Struct(def)) => {
-            let fields = def.fields.iter().map(|f| {
+            let given = |f: &FieldDef| value.get(&f.wire).filter(|v| !v.is_null());
+            // Request types are built as callers build them: the required
+            // fields by name, then a setter per optional field the example sets.
+            let required = def.fields.iter().filter(|f| !f.optional).map(|f| {
                 let field = ident(&f.name);
-                let given = value.get(&f.wire).filter(|v| !v.is_null());
-                let value = match (given, f.optional) {
-                    (Some(v), true) => {
-                        let inner = expr(api, &f.ty, v, types);
-                        quote! { Some(#inner) }
-                    }
-                    (None, true) => quote! { None },
-                    (v, false) => expr(api, &f.ty, v.unwrap_or(&Value::Null), types),
-                };
+                let value = expr(api, &f.ty, given(f).unwrap_or(&Value::Null), types);
                 quote! { #field: #value }
             });
-            let extra = def.extra.as_ref().map(|e| {
-                let e = ident(e);
-                quote! { #e: Default::default(), }
+            let start = match &def.required {
+                Some(fields) => {
+                    let fields = ident(fields);
+                    quote! { #types::#type_ident::new(#types::#fields { #(#required,)* }) }
+                }
+                None => quote! { #types::#type_ident::new() },
+            };
+            let setters = def.fields.iter().filter(|f| f.optional).filter_map(|f| {
+                let setter = ident(&format!("with_{}", naming::bare(&f.name)));
+                let value = match (&f.ty, given(f)?) {
+                    // A setter takes `impl Into<T>`: the bare literal.
+                    (TypeRef::String | TypeRef::Timestamp, Value::String(text)) => {
+                        quote! { #text }
+                    }
+                    (ty, v) => expr(api, ty, v, types),
+                };
+                Some(quote! { .#setter(#value) })
             });
-            quote! { #types::#type_ident { #(#fields,)* #extra } }
+            quote! { #start #(#setters)* }
         }
         Some(TypeDef::Enum(def)) => {
             let wire = value.as_str().unwrap_or_default();
-            let variant = def
-                .variants
-                .iter()
-                .find(|v| v.wire == wire)
-                .or(def.variants.first())
-                .map(|v| ident(&v.name));
-            quote! { #types::#type_ident::#variant }
+            match def.variants.iter().find(|v| v.wire == wire) {
+                Some(v) => {
+                    let variant = ident(&v.name);
+                    quote! { #types::#type_ident::#variant }
+                }
+                None => quote! { #types::#type_ident::other(#wire) },
+            }
         }
         None => quote! { Default::default() },
     }

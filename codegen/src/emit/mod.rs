@@ -3,10 +3,12 @@
 
 mod body;
 mod descriptors;
+mod enums;
 mod examples;
 pub(crate) mod module;
 mod ops;
 mod payloads;
 mod rustdoc;
+mod setters;
 mod tokens;
 mod types;

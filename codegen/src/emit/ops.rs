@@ -143,10 +143,18 @@ fn method(
              callers do not pass it.",
         );
     }
+    text.push_str(if op.idempotent {
+        "\n\n# Retries\n\nIdempotent: retried, within the client's retry policy, when \
+         the connection fails, on 429, on 500, 502, 503 and 504, and after a timeout or a \
+         reset, since sending it again is safe."
+    } else {
+        "\n\n# Retries\n\nNot idempotent: retried only when nothing reached the \
+         server (the connection failed, or closed before the request started), on 429, \
+         and on 503 with `Retry-After`; never after the request may have been processed."
+    });
     text.push_str(
-        "\n\n# Errors\n\nFails when an argument is invalid, when the request cannot be \
-         sent, when the API answers with a non-success status, or when the answer \
-         cannot be decoded.",
+        "\n\n# Errors\n\nAn [`Error`](rt::Error), whose docs list the cases; its \
+         `delivery()` says whether the request may have been processed.",
     );
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.

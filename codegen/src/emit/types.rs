@@ -1,9 +1,11 @@
 //! Structs and enums for bodies, responses and parameters.
 
 use crate::emit::body;
+use crate::emit::enums;
 use crate::emit::payloads;
+use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
-use crate::model::api::{Api, EnumDef, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
+use crate::model::api::{Api, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -23,19 +25,29 @@ pub(crate) fn types(api: &Api) -> TokenStream {
             let def = structure(s);
             quote! { #def #json #form #nested }
         }
-        TypeDef::Enum(e) => enumeration(e),
+        TypeDef::Enum(e) => enums::enumeration(e),
     });
     let multipart = payloads::multipart_types(api);
     let params = api
         .operations
         .iter()
         .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)));
-    quote! { #(#defs)* #multipart #(#params)* }
+    let unknown = enums::unknown_value(api);
+    quote! { #(#defs)* #multipart #unknown #(#params)* }
 }
 
 fn structure(def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc(&def.doc);
+    let how = if def.extra.is_none() {
+        let bare = naming::bare(&def.name);
+        format!(
+            "Build one with [`{bare}::new`] and the `with_` setters: a field the API \
+             adds later then breaks no code that builds one."
+        )
+    } else {
+        "Read its fields; to make one (in a test or a fake), deserialize it from JSON.".to_owned()
+    };
+    let docs = doc(&format!("{}\n\n{how}", def.doc.trim_end()));
     let fields = def.fields.iter().map(field);
     let extra = def.extra.as_ref().map(|extra| {
         let extra = ident(extra);
@@ -51,28 +63,27 @@ fn structure(def: &StructDef) -> TokenStream {
         .iter()
         .all(|f| f.optional)
         .then(|| quote! { Default, });
+    // Response types have the catch-all; request types are built by callers.
+    let build = if def.extra.is_none() {
+        setters::request(def)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default Serialize, Deserialize)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
             #extra
         }
+        #build
     }
 }
 
 fn field(f: &FieldDef) -> TokenStream {
     let name = ident(&f.name);
-    let text = if !f.doc.trim().is_empty() {
-        f.doc.clone()
-    } else if f.wire.is_empty() {
-        "The field whose name is empty.".to_owned()
-    } else if f.wire.contains('`') {
-        format!("The \"{}\" field.", f.wire)
-    } else {
-        format!("The `{}` field.", f.wire)
-    };
-    let docs = doc(&text);
+    let docs = doc(&setters::field_text(f));
     let wire = &f.wire;
     let rename = (naming::bare(&f.name) != f.wire).then(|| quote! { #[serde(rename = #wire)] });
     let ty = type_tokens(&f.ty);
@@ -89,96 +100,6 @@ fn field(f: &FieldDef) -> TokenStream {
             #rename
             pub #name: #ty,
         }
-    }
-}
-
-fn enumeration(def: &EnumDef) -> TokenStream {
-    let name = ident(&def.name);
-    let text = if def.doc.trim().is_empty() {
-        format!("Values of `{}`.", def.name)
-    } else {
-        def.doc.clone()
-    };
-    let docs = doc(&text);
-    let wires: Vec<&String> = def.variants.iter().map(|v| &v.wire).collect();
-    let variants: Vec<_> = def.variants.iter().map(|v| ident(&v.name)).collect();
-    let variant_docs = def.variants.iter().map(|v| doc(&format!("`{}`", v.wire)));
-    let as_str_doc = doc("The value as it travels on the wire.");
-    let display = quote! {
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-    let Some(catch_all) = &def.catch_all else {
-        return quote! {
-            #docs
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-            #[non_exhaustive]
-            pub enum #name {
-                #(
-                    #variant_docs
-                    #[serde(rename = #wires)]
-                    #variants,
-                )*
-            }
-
-            impl #name {
-                #as_str_doc
-                pub fn as_str(&self) -> &'static str {
-                    match self {
-                        #(Self::#variants => #wires,)*
-                    }
-                }
-            }
-
-            #display
-        };
-    };
-    let other = ident(catch_all);
-    quote! {
-        #docs
-        ///
-        /// Values this version does not know are kept, not rejected.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(
-                #variant_docs
-                #variants,
-            )*
-            /// A value this version of the spec does not list, as received.
-            #other(String),
-        }
-
-        impl #name {
-            #as_str_doc
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::#other(value) => value,
-                }
-            }
-        }
-
-        impl Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <String as Deserialize>::deserialize(deserializer)?;
-                Ok(match value.as_str() {
-                    #(#wires => Self::#variants,)*
-                    _ => Self::#other(value),
-                })
-            }
-        }
-
-        #display
     }
 }
 
@@ -204,11 +125,14 @@ fn params(spec: &ParamsSpec, item: &str) -> TokenStream {
             quote! { #docs pub #field: Option<String>, }
         }
     });
+    let build = setters::params(spec);
     quote! {
         #docs
         #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        #[non_exhaustive]
         pub struct #name {
             #(#fields)*
         }
+        #build
     }
 }

@@ -236,6 +236,10 @@ pub(crate) struct StructDef {
     pub fields: Vec<FieldDef>,
     /// Name of the catch-all field that keeps undocumented keys (responses).
     pub extra: Option<String>,
+    /// Name of the struct of required fields the constructor takes (request
+    /// types with required fields): fields by name, so two of one type
+    /// cannot be swapped silently.
+    pub required: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -254,8 +258,11 @@ pub(crate) struct EnumDef {
     pub name: String,
     pub doc: String,
     pub variants: Vec<Variant>,
-    /// Accepts values it does not list, kept in a catch-all variant with this name.
+    /// Accepts values it does not list, kept sealed in a catch-all variant
+    /// with this name.
     pub catch_all: Option<String>,
+    /// Callers send it (a request enum), as well as or instead of reading it.
+    pub sent: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,6 +15,7 @@ use crate::model::api::{Api, Operation, TypeDef, TypeRef};
 use crate::model::bodies::{body_spec, claim_explicit_types, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
+use crate::model::docs;
 use crate::model::handles::{build_handles, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
@@ -100,6 +101,11 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             }
         };
         let params = params_spec(d, &base_name, &mut types);
+        // Constants are the method's to send: no argument row names them.
+        let doc = match &body {
+            Some(b) => docs::without_constant_rows(&d.doc, &b.constants),
+            None => d.doc.clone(),
+        };
         operations.push(Operation {
             item: d.display.clone(),
             method_name: method_names[i].clone(),
@@ -114,7 +120,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             params,
             body,
             response,
-            doc: d.doc.clone(),
+            doc,
             examples: d.examples.clone(),
         });
     }

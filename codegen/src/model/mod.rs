@@ -5,6 +5,7 @@ pub(crate) mod api;
 mod bodies;
 pub(crate) mod discriminate;
 mod doc_links;
+mod docs;
 mod handles;
 pub(crate) mod input;
 pub(crate) mod lower;

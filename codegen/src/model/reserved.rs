@@ -38,4 +38,5 @@ pub(crate) const RESERVED_TYPES: &[&str] = &[
     "Sized",
     "Self",
     "AsRef",
+    "UnknownValue",
 ];

@@ -3,6 +3,7 @@
 use crate::draft::hints::Hints;
 use crate::draft::shape::{Kind, Object, Shape};
 use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
+use crate::model::docs;
 use crate::model::naming::{self, Scope};
 use crate::read::markdown::{Argument, Requirement};
 use crate::read::overlay::{FieldOverlay, TIMESTAMP};
@@ -11,9 +12,9 @@ use std::collections::BTreeMap;
 /// Which side of the wire a type is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Role {
-    /// Built by callers: closed enums, required-ness from the docs.
+    /// Built by callers: a constructor and setters, required-ness from the docs.
     Request,
-    /// Decoded from the API: tolerant enums and a catch-all for unknown keys.
+    /// Decoded from the API: a catch-all for unknown keys.
     Response,
 }
 
@@ -94,6 +95,7 @@ impl Types {
             doc: String::new(),
             fields: Vec::new(),
             extra: None,
+            required: None,
         }));
         let mut scope = Scope::default();
         let mut fields = Vec::new();
@@ -122,12 +124,13 @@ impl Types {
                 .and_then(|o| o.required)
                 .or_else(|| required_by_table(row, role))
                 .unwrap_or(present);
+            let optional = !required || field.shape.nullable;
             fields.push(FieldDef {
                 wire: field.key.clone(),
                 name: scope.claim(&naming::snake(&field.key, "field")),
                 ty,
-                optional: !required || field.shape.nullable,
-                doc: field_doc(overlay, row),
+                optional,
+                doc: request_doc(field_doc(overlay, row), role, optional),
                 format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
@@ -166,17 +169,20 @@ impl Types {
                 name: scope.claim(&naming::snake(key, "field")),
                 ty,
                 optional: !required,
-                doc: field_doc(overlay, row),
+                doc: request_doc(field_doc(overlay, row), role, !required),
                 format: overlay.and_then(FieldOverlay::checked_format),
             });
         }
         let extra = (role == Role::Response).then(|| scope.claim("extra"));
+        let required = (role == Role::Request && fields.iter().any(|f| !f.optional))
+            .then(|| self.claim(&format!("{}Required", naming::bare(&name))));
         if let Some(slot) = self.defs.get_mut(index) {
             *slot = TypeDef::Struct(StructDef {
                 name,
                 doc,
                 fields,
                 extra,
+                required,
             });
         }
         Ok(())
@@ -250,7 +256,7 @@ impl Types {
         doc: String,
         role: Role,
     ) -> Result<TypeRef, String> {
-        let open = role == Role::Response;
+        let sent = role == Role::Request;
         let doc = if doc.trim().is_empty() {
             format!("The values of the `{key}` field.")
         } else {
@@ -264,9 +270,7 @@ impl Types {
             if let Some(TypeDef::Enum(existing)) = self.defs.get_mut(index) {
                 let same = existing.variants.iter().map(|v| &v.wire).eq(values.iter());
                 if same {
-                    if open && existing.catch_all.is_none() {
-                        existing.catch_all = Some(catch_all_name(&existing.variants));
-                    }
+                    existing.sent |= sent;
                     return Ok(TypeRef::Named(wanted));
                 }
             }
@@ -295,13 +299,16 @@ impl Types {
                 name: scope.claim(&naming::camel(v, "Empty")),
             })
             .collect();
-        let catch_all = open.then(|| catch_all_name(&variants));
+        // Every enum keeps a value it does not list, sealed: the API may add
+        // values on either side before this crate lists them.
+        let catch_all = Some(catch_all_name(&variants));
         self.enums.insert(name.clone(), self.defs.len());
         self.defs.push(TypeDef::Enum(EnumDef {
             name: name.clone(),
             doc,
             variants,
             catch_all,
+            sent,
         }));
         Ok(TypeRef::Named(name))
     }
@@ -322,6 +329,15 @@ fn required_by_table(row: Option<&Argument>, role: Role) -> Option<bool> {
     match row?.requirement? {
         Requirement::Required => Some(true),
         Requirement::Conditional | Requirement::Optional => Some(false),
+    }
+}
+
+/// A request field's doc qualified where the Rust type is stricter than the text.
+fn request_doc(doc: String, role: Role, optional: bool) -> String {
+    if role == Role::Request && !optional {
+        docs::required_field(doc)
+    } else {
+        doc
     }
 }
 

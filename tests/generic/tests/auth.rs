@@ -76,9 +76,7 @@ async fn api_key_in_the_header_the_spec_names() {
 #[tokio::test]
 async fn api_key_in_the_query_after_the_call_s_own_parameters() {
     let server = server().await;
-    let params = api::SearchInQueryParams {
-        q: Some("bolts".into()),
-    };
+    let params = api::SearchInQueryParams::new().with_q("bolts");
     full(&server).search_in_query(&params).await.unwrap();
     let request = only_request(&server).await;
     assert_eq!(request.url.path(), "/search");
@@ -184,9 +182,11 @@ async fn a_signer_sees_the_finished_request_and_what_it_adds_arrives() {
     let client = client(builder(&server).signer(Recording(Arc::clone(&seen))));
     client
         .uploads("u1")
-        .signed_upload(&api::SignedUploadRequest {
-            name: "report".into(),
-        })
+        .signed_upload(&api::SignedUploadRequest::new(
+            api::SignedUploadRequestRequired {
+                name: "report".into(),
+            },
+        ))
         .await
         .unwrap();
     let request = only_request(&server).await;
@@ -252,11 +252,13 @@ async fn a_token_provider_is_asked_per_attempt_and_once_more_after_a_401() {
     let refreshing = client(builder(&server).token_provider(Shared(Arc::clone(&provider))));
     // POST is not idempotent: a 401 is still safe to send again.
     refreshing
-        .create_order(&api::CreateOrderRequest {
-            sku: "B-1".into(),
-            qty: 2,
-            session: "s".into(),
-        })
+        .create_order(&api::CreateOrderRequest::new(
+            api::CreateOrderRequestRequired {
+                sku: "B-1".into(),
+                qty: 2,
+                session: "s".into(),
+            },
+        ))
         .await
         .unwrap();
     assert_eq!(*provider.calls.lock().unwrap(), 2);
@@ -303,7 +305,9 @@ async fn a_missing_credential_or_a_failing_provider_sends_nothing() {
     let basic = keyed.legacy().await.unwrap_err();
     let signer = keyed
         .uploads("u1")
-        .signed_upload(&api::SignedUploadRequest { name: "r".into() })
+        .signed_upload(&api::SignedUploadRequest::new(
+            api::SignedUploadRequestRequired { name: "r".into() },
+        ))
         .await
         .unwrap_err();
     for (err, scheme) in [

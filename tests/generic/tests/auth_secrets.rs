@@ -60,9 +60,7 @@ fn provided(base: &str) -> ClientBuilder {
 
 /// Every failing call of the query-carrying operations, rendered.
 async fn failures(client: &auth::Client) -> Vec<String> {
-    let params = api::SearchInQueryParams {
-        q: Some("q".into()),
-    };
+    let params = api::SearchInQueryParams::new().with_q("q");
     let mut out = Vec::new();
     let errors = [
         client.search_in_query(&params).await.unwrap_err(),
@@ -70,7 +68,9 @@ async fn failures(client: &auth::Client) -> Vec<String> {
         client.me().await.unwrap_err(),
         client
             .uploads("u")
-            .signed_upload(&api::SignedUploadRequest { name: "n".into() })
+            .signed_upload(&api::SignedUploadRequest::new(
+                api::SignedUploadRequestRequired { name: "n".into() },
+            ))
             .await
             .unwrap_err(),
     ];

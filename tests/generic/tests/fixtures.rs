@@ -79,23 +79,25 @@ async fn json_bodies_nested_types_and_text_responses() {
 
     let client = bodies::Client(generic_e2e::local_client(&server.uri()));
     let shipment = client
-        .create_shipment(&bodies::api::CreateShipmentRequest {
-            reference: "R-9".into(),
-            weight_kg: None,
-            fragile: true,
-            parcels: 2,
-            address: bodies::api::CreateShipmentRequestAddress {
-                street: "1 Main St".into(),
-                zip: "94107".into(),
-                unit: None,
+        .create_shipment(&bodies::api::CreateShipmentRequest::new(
+            bodies::api::CreateShipmentRequestRequired {
+                reference: "R-9".into(),
+                fragile: true,
+                parcels: 2,
+                address: bodies::api::CreateShipmentRequestAddress::new(
+                    bodies::api::CreateShipmentRequestAddressRequired {
+                        street: "1 Main St".into(),
+                        zip: "94107".into(),
+                    },
+                ),
+                items: vec![bodies::api::CreateShipmentRequestItemsItem::new(
+                    bodies::api::CreateShipmentRequestItemsItemRequired {
+                        sku: "s".into(),
+                        qty: 3,
+                    },
+                )],
             },
-            items: vec![bodies::api::CreateShipmentRequestItemsItem {
-                sku: "s".into(),
-                qty: 3,
-            }],
-            notes: None,
-            insured_value: None,
-        })
+        ))
         .await
         .unwrap();
     assert_eq!(shipment.id, "shp_9");
@@ -124,12 +126,12 @@ async fn query_and_header_parameters() {
     let client = params::Client(generic_e2e::local_client(&server.uri()));
     let found = client
         .stores("s/1")
-        .search_orders(&params::api::SearchOrdersParams {
-            status: Some("open & shut".into()),
-            tag: vec!["x".into(), "y".into()],
-            x_request_id: Some("r-7".into()),
-            ..Default::default()
-        })
+        .search_orders(
+            &params::api::SearchOrdersParams::new()
+                .with_status("open & shut")
+                .with_tag(["x", "y"])
+                .with_x_request_id("r-7"),
+        )
         .await
         .unwrap();
     assert!(found.orders.is_empty());
@@ -228,9 +230,11 @@ async fn overlay_formats_are_checked_by_name_through_the_vendor() {
         .unwrap();
     let client = actions::Client(home);
     let room = client.rooms("r1");
-    let lights = |who: &str| actions::api::LightsOnRequest {
-        level: 80,
-        who: who.into(),
+    let lights = |who: &str| {
+        actions::api::LightsOnRequest::new(actions::api::LightsOnRequestRequired {
+            level: 80,
+            who: who.into(),
+        })
     };
     let err = room.lights_on(&lights("burglar")).await.unwrap_err();
     assert_eq!(

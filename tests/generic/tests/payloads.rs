@@ -131,25 +131,25 @@ fn split<'a>(mut bytes: &'a [u8], separator: &[u8]) -> Vec<&'a [u8]> {
 }
 
 fn charge() -> api::CreateChargeRequest {
-    api::CreateChargeRequest {
+    api::CreateChargeRequest::new(api::CreateChargeRequestRequired {
         amount: 2000,
         currency: "usd & more é".into(),
         capture: true,
-        metadata: api::CreateChargeRequestMetadata { order_id: 6735 },
+        metadata: api::CreateChargeRequestMetadata::new(api::CreateChargeRequestMetadataRequired {
+            order_id: 6735,
+        }),
         items: vec![
-            api::CreateChargeRequestItemsItem {
+            api::CreateChargeRequestItemsItem::new(api::CreateChargeRequestItemsItemRequired {
                 price: "price_1".into(),
-                quantity: Some(2),
-            },
-            api::CreateChargeRequestItemsItem {
+            })
+            .with_quantity(2),
+            api::CreateChargeRequestItemsItem::new(api::CreateChargeRequestItemsItemRequired {
                 price: "price_2".into(),
-                quantity: None,
-            },
+            }),
         ],
         expand: vec!["customer".into(), "invoice".into()],
         tag: vec!["a".into(), "b".into()],
-        description: None,
-    }
+    })
 }
 
 #[tokio::test]
@@ -303,10 +303,10 @@ async fn text_bodies_are_sent_byte_for_byte_with_their_content_type() {
 #[tokio::test]
 async fn graphql_sends_the_specs_query_and_typed_variables() {
     let (server, client) = server(200).await;
-    let variables = api::FindCustomerVariables {
+    let variables = api::FindCustomerVariables::new(api::FindCustomerVariablesRequired {
         id: "cus_9".into(),
         first: 2,
-    };
+    });
     client.find_customer(&variables).await.unwrap();
     client.viewer().await.unwrap();
     let requests = received(&server).await;

@@ -3,7 +3,7 @@
 
 use crate::hand::{self, Hand};
 use crate::measure::{Figures, round};
-use plivo::{AddUserRequest, Role};
+use plivo::{AddUserRequest, AddUserRequestRequired, Role};
 use plivo_bench_peers::generated as peer;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use std::sync::Arc;
@@ -131,11 +131,11 @@ pub fn to(i: usize) -> String {
 pub const TRIGGER_SOURCE: &str = "+14152223333";
 
 async fn sdk_call(client: plivo::Client, i: usize) -> bool {
-    let request = AddUserRequest {
+    let request = AddUserRequest::new(AddUserRequestRequired {
         to: to(i),
         role: Role::Agent,
         trigger_source: TRIGGER_SOURCE.into(),
-    };
+    });
     client
         .phlo(PHLO_ID)
         .multi_party_call(NODE_ID)
