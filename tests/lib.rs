@@ -4,6 +4,8 @@
 use plivo::{ActionResponse, AddUserRequest, AddUserRequestRequired, Client, Error, Role};
 use wiremock::MockServer;
 
+#[path = "support/any_operation.rs"]
+pub mod any_operation;
 #[path = "support/fault_server.rs"]
 pub mod fault_server;
 #[path = "support/idle_server.rs"]

@@ -7,9 +7,9 @@ use plivo::{
     AddUserRequest, AddUserRequestRequired, NodeType, Role, TransferRequest,
     TransferRequestRequired, operations,
 };
-use plivo_e2e::{AUTH_ID, BASIC_HEADER, server_and_client};
+use plivo_e2e::{AUTH_ID, BASIC_HEADER, any_operation, server_and_client};
 use serde_json::{Value, json};
-use wiremock::matchers::{body_json, header, method, path};
+use wiremock::matchers::{body_json, body_partial_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const PHLO: &str = "e564a84a-7910-4447-b16f-65c541dd552c";
@@ -248,24 +248,72 @@ async fn a_member_address_with_unsafe_characters_stays_in_its_segment() {
     assert_eq!(sent.url.fragment(), None);
 }
 
-#[test]
-fn every_operation_is_covered_here() {
-    let names: Vec<&str> = operations::ALL.iter().map(|op| op.name).collect();
-    assert_eq!(
-        names,
-        [
-            "phlo_get",
-            "run",
-            "phlo_multi_party_call_get",
-            "add_user",
-            "warm_transfer",
-            "cold_transfer",
-            "abort_transfer",
-            "resume_call",
-            "voicemail_drop",
-            "hangup",
-            "hold",
-            "unhold"
-        ]
-    );
+/// The path of `item`'s URL in the Postman collection ("PHLO / Retrieve a
+/// PHLO": folder names, then the item's name), with `{param}` placeholders
+/// filled from `values` and the `{{auth_id}}` variable (the Basic auth user
+/// name, the only variable this spec puts in a path) with the client's.
+fn spec_path(item: &str, values: &[(&str, &str)]) -> (String, String) {
+    let collection: Value = serde_json::from_str(plivo_spec::COLLECTION.text).unwrap();
+    let mut node = &collection;
+    for name in item.split(" / ") {
+        node = node["item"]
+            .as_array()
+            .and_then(|items| items.iter().find(|i| i["name"] == name))
+            .unwrap_or_else(|| panic!("no item `{name}` in the collection ({item})"));
+    }
+    let request = &node["request"];
+    let raw = request["url"]["raw"].as_str().expect("a raw URL");
+    let after_host = raw.split_once("://").map_or(raw, |(_, rest)| rest);
+    let mut path = after_host[after_host.find('/').expect("a path")..].to_owned();
+    path = path.replace("{{auth_id}}", AUTH_ID);
+    for (name, value) in values {
+        path = path.replace(&format!("{{{name}}}"), value);
+    }
+    let verb = request["method"].as_str().expect("a method").to_owned();
+    (verb, path)
+}
+
+/// Every operation the spec has, from the descriptors (a new one is covered
+/// with no edit here): the request goes out with the method and to the path
+/// of the collection item it comes from, with Basic auth and its constant
+/// body fields, and the spec's example answer reads back.
+#[tokio::test]
+async fn every_operation_goes_where_its_spec_item_says() {
+    assert!(!operations::ALL.is_empty());
+    for &op in operations::ALL {
+        let (server, client) = server_and_client().await;
+        let names = op.fields.iter().map(|f| f.name);
+        let values: Vec<(&str, &str)> = names.zip(any_operation::path_values(op)).collect();
+        let (verb, at) = spec_path(op.item, &values);
+        assert_eq!(op.method.as_str(), verb, "{}", op.name);
+        let constants: serde_json::Map<String, Value> = op
+            .constants
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), serde_json::to_value(value).unwrap()))
+            .collect();
+        let example = op.examples.first().expect("the spec documents an example");
+        let mut expected = Mock::given(method(verb.as_str()))
+            .and(path(at.as_str()))
+            .and(header("authorization", BASIC_HEADER));
+        if !constants.is_empty() {
+            expected = expected.and(body_partial_json(Value::Object(constants)));
+        }
+        expected
+            .respond_with(
+                ResponseTemplate::new(example.status)
+                    .set_body_raw(example.body, "application/json"),
+            )
+            .expect(1)
+            .named(op.name)
+            .mount(&server)
+            .await;
+        let response = client
+            .execute(any_operation::request(&client, op))
+            .await
+            .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+        assert_eq!(response.status().as_u16(), example.status, "{}", op.name);
+        let answer: Value = response.json().unwrap();
+        assert_eq!(answer, any_operation::example(op), "{}", op.name);
+        server.verify().await;
+    }
 }
