@@ -149,6 +149,12 @@ fn multipart(def: &MultipartDef) -> TokenStream {
             write(quote! { &self.#field }, quote! { self.#field })
         });
     }
+    // A form-data body without entries has no part to write.
+    let multipart = if writes.is_empty() {
+        quote! { _multipart }
+    } else {
+        quote! { multipart }
+    };
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
@@ -157,7 +163,7 @@ fn multipart(def: &MultipartDef) -> TokenStream {
         }
 
         impl rt::WriteMultipart for #name {
-            fn write_multipart(&self, multipart: &mut rt::Multipart) -> Result<(), rt::Error> {
+            fn write_multipart(&self, #multipart: &mut rt::Multipart) -> Result<(), rt::Error> {
                 #(#writes)*
                 Ok(())
             }
