@@ -107,7 +107,9 @@ fn two_git_revisions_of_a_spec_folder() {
     );
     assert!(stdout.contains("verdict: additive"), "{stdout}");
     assert!(
-        stdout.contains("semver bump (Cargo's rules): patch for a 0.x crate, minor from 1.0"),
+        stdout.contains(
+            "semver: a minor change\nsemver bump (Cargo's rules): patch for a 0.x crate, minor from 1.0"
+        ),
         "{stdout}"
     );
     assert!(

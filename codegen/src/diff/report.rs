@@ -100,6 +100,15 @@ impl Report {
         }
     }
 
+    /// The change in semver's own terms (a `major`, `minor` or `patch`
+    /// change), whatever version line the crate is on.
+    fn class(&self) -> String {
+        match self.bump_1() {
+            Bump::None => "no change".into(),
+            bump => format!("a {} change", bump.label()),
+        }
+    }
+
     fn bumps(&self) -> String {
         format!(
             "{} for a 0.x crate, {} from 1.0",
@@ -114,6 +123,7 @@ impl Report {
         let mut out = String::new();
         let _ = writeln!(out, "spec diff: {} -> {}", self.old, self.new);
         let _ = writeln!(out, "verdict: {}", self.summary());
+        let _ = writeln!(out, "semver: {}", self.class());
         let _ = writeln!(out, "semver bump (Cargo's rules): {}", self.bumps());
         for (verdict, title, _) in GROUPS {
             let mut changes = self.of(verdict).peekable();
@@ -133,8 +143,9 @@ impl Report {
         let mut out = String::from("## Unreleased\n\n");
         let _ = writeln!(
             out,
-            "Spec change: {}; semver bump {}.",
+            "Spec change: {}, {}; semver bump {}.",
             self.summary(),
+            self.class(),
             self.bumps()
         );
         for (verdict, _, heading) in GROUPS {
