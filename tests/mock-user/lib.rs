@@ -23,7 +23,12 @@ pub async fn bring_in_agent(client: &Client, phlo: &str, node: &str, agent: &str
         role: Role::Agent,
         trigger_source: "+14152223333".into(),
     });
-    match client.phlo(phlo).multi_party_call(node).add_user(&request).await {
+    match client
+        .phlo(phlo)
+        .multi_party_call(node)
+        .add_user(&request)
+        .await
+    {
         Ok(_) => Outcome::Dialling,
         Err(e) if e.delivery() == Delivery::Unknown => Outcome::CheckBeforeRetrying,
         Err(_) => Outcome::TryLater,
