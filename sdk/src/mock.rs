@@ -4,7 +4,7 @@
 //! Plivo's credentials, error shape and wording.
 //!
 //! Each call is checked the way the spec describes it, and answered with
-//! the spec's example response:
+//! the spec's example response (faults and expectations below):
 //!
 //! | request | answer |
 //! |---|---|
@@ -18,9 +18,21 @@
 //! Errors have Plivo's shape, `{"api_id": "...", "error": "..."}`. A body
 //! must be declared `Content-Type: application/json` (else 415) and be
 //! well-formed (else 400). The server records the requests it answers (the
-//! first 10 000, without the bodies of refused ones), and can be told to
-//! answer the next calls of an operation with a status of your choosing (429
-//! with `Retry-After`, 500, ...) to test your own error handling.
+//! first 10 000, with their headers, without the bodies of refused ones).
+//!
+//! As a test tool:
+//!
+//! - [`MockServer::respond_next`] scripts the next calls of an operation:
+//!   a status ([`MockResponse::status`], [`MockResponse::plivo_error`], a
+//!   429 with `Retry-After`), latency ([`MockResponse::delay`] on any
+//!   answer, [`MockResponse::example`] included), or a connection reset
+//!   once the request is read ([`MockResponse::reset`]);
+//! - [`MockServer::expect`] states how often an operation should be
+//!   called, checked by [`MockServer::verify`] and when the server drops;
+//! - an operation name the mock does not serve is a panic listing those it
+//!   does (or an error from [`MockServer::try_respond_next`]). The names are
+//!   those of [`crate::operations`] (`operations::ADD_USER.name` is
+//!   `"add_user"`) and of the README's operations table.
 //!
 //! Whatever its clients do, it stays responsive and its memory flat:
 //! connections, timeouts, body size and what is recorded are bounded by
@@ -34,10 +46,12 @@
 //! let mock = MockServer::start().await?;
 //! let client = mock.client()?;
 //! mock.respond_next("hold", 1, MockResponse::plivo_error(500, "try again"));
+//! mock.expect(plivo::operations::HOLD.name).times(2);
 //! let member = client.phlo("p").multi_party_call("n").member("+14155551234");
 //! assert!(member.hold().await.is_err());
 //! assert!(member.hold().await.is_ok());
 //! assert_eq!(mock.requests().len(), 2);
+//! mock.verify();
 //! # Ok(())
 //! # }
 //! ```
@@ -45,8 +59,11 @@
 use crate::vendor::{AUTH_ID_VAR, PLIVO};
 use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
-pub use postman_runtime::mock::{MockLimits, RecordedRequest};
+pub use postman_runtime::mock::{
+    Expectation, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
+};
 use std::net::SocketAddr;
+use std::time::Duration;
 
 /// A mock server on 127.0.0.1; it stops when dropped.
 #[derive(Debug)]
@@ -65,6 +82,32 @@ impl MockResponse {
     pub fn status(status: u16) -> Self {
         MockResponse {
             inner: postman_runtime::mock::MockResponse::status(status),
+        }
+    }
+
+    /// The answer the mock would give anyway (the request's checks, then
+    /// the spec's example): a base for [`MockResponse::delay`].
+    pub fn example() -> Self {
+        MockResponse {
+            inner: postman_runtime::mock::MockResponse::example(),
+        }
+    }
+
+    /// No answer: once the request has been read (and recorded, with
+    /// status 0), the connection is reset. The client cannot know whether
+    /// the call was acted on ([`crate::Delivery::Unknown`]).
+    pub fn reset() -> Self {
+        MockResponse {
+            inner: postman_runtime::mock::MockResponse::reset(),
+        }
+    }
+
+    /// Waits this long after reading the request before answering (or
+    /// resetting).
+    #[must_use]
+    pub fn delay(self, delay: Duration) -> Self {
+        MockResponse {
+            inner: self.inner.delay(delay),
         }
     }
 
@@ -176,10 +219,64 @@ impl MockServer {
     }
 
     /// Answers the next `times` calls of `operation` (a name such as
-    /// `add_user`, see [`crate::runtime::Operation::name`]) with `response`
-    /// instead of the spec's example, after the auth check.
+    /// `add_user`: `plivo::operations::ADD_USER.name`; the README's
+    /// operations table lists them all) with `response` instead of the
+    /// spec's example, after the auth check.
+    ///
+    /// # Panics
+    ///
+    /// When there is no such operation; the message lists the names.
+    #[track_caller]
     pub fn respond_next(&self, operation: &str, times: usize, response: MockResponse) {
-        self.inner.respond_next(operation, times, response.inner);
+        if let Err(unknown) = self.try_respond_next(operation, times, response) {
+            panic!("{unknown}");
+        }
+    }
+
+    /// As [`MockServer::respond_next`], with an error instead of a panic
+    /// for an unknown operation.
+    ///
+    /// # Errors
+    ///
+    /// When there is no operation named `operation`.
+    pub fn try_respond_next(
+        &self,
+        operation: &str,
+        times: usize,
+        response: MockResponse,
+    ) -> Result<(), UnknownOperation> {
+        self.inner
+            .try_respond_next(operation, times, response.inner)
+    }
+
+    /// Expects `operation` to be called: at least once unless narrowed
+    /// (`mock.expect("add_user").times(1)`, `.at_least(n)`, `.at_most(n)`,
+    /// `.between(1..=3)`). Checked by [`MockServer::verify`], and when the
+    /// server is dropped (unless the test is already panicking).
+    ///
+    /// # Panics
+    ///
+    /// When there is no such operation; the message lists the names.
+    #[track_caller]
+    pub fn expect(&self, operation: &str) -> Expectation<'_> {
+        self.inner.expect(operation)
+    }
+
+    /// Checks every [`MockServer::expect`]ation now.
+    ///
+    /// # Panics
+    ///
+    /// When one is not met, with a summary of the unmet ones and of the
+    /// calls received.
+    #[track_caller]
+    pub fn verify(&self) {
+        self.inner.verify();
+    }
+
+    /// How many calls were routed to `operation` so far, whatever the
+    /// answer, recorded or not.
+    pub fn calls(&self, operation: &str) -> u64 {
+        self.inner.calls(operation)
     }
 }
 

@@ -98,3 +98,45 @@ fn a_bad_limit_is_a_usage_error() {
         .unwrap();
     assert_eq!(status.code(), Some(2));
 }
+
+#[tokio::test]
+async fn faults_are_injected_from_the_command_line() {
+    let port = free_port();
+    let inject = "phlo_multi_party_call_get:retry-after=7,delay-ms=150,status=429";
+    let _server = serve(port, &["--inject", inject]).await;
+    let url = format!(
+        "http://127.0.0.1:{port}/v1/phlo/e564a84a-7910-4447-b16f-65c541dd552c/multi_party_call/b4b48fc2-f47a-4a93-97c3-749ed9a40fa8"
+    );
+    let get = || {
+        reqwest::Client::new()
+            .get(&url)
+            .basic_auth(
+                plivo::mock::MockServer::AUTH_ID,
+                Some(plivo::mock::MockServer::AUTH_TOKEN),
+            )
+            .send()
+    };
+    let started = Instant::now();
+    let limited = get().await.unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(150));
+    assert_eq!(limited.status().as_u16(), 429);
+    assert_eq!(limited.headers()["retry-after"], "7");
+    // Once only (times=1 by default): then the spec's example.
+    assert_eq!(get().await.unwrap().status().as_u16(), 200);
+}
+
+#[test]
+fn an_injection_on_an_unknown_operation_is_a_usage_error() {
+    let output = Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
+        .args([
+            "--port",
+            &free_port().to_string(),
+            "--inject",
+            "add_usr:reset",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("known operations: "), "{stderr}");
+}

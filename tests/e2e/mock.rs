@@ -4,6 +4,7 @@
 
 mod bodies;
 mod connections;
+mod faults;
 mod recording;
 mod wire;
 

@@ -1,12 +1,13 @@
 //! Serving one connection with hyper, closed when its client is too slow:
 //! a head not read in time (hyper's header timer), or no byte moving either
-//! way for the idle timeout (watched here).
+//! way for the idle timeout (watched here). A scripted reset ends the
+//! connection with a TCP RST rather than a clean close.
 
 use super::{MockLimits, State, http};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
@@ -20,13 +21,22 @@ pub(super) async fn serve(stream: TcpStream, state: Arc<State>) {
         activity: Arc::clone(&activity),
     });
     let idle_timeout = limits.idle_timeout;
+    let activity_in_service = Arc::clone(&activity);
     let mut builder = hyper::server::conn::http1::Builder::new();
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_read_timeout);
     let service = hyper::service::service_fn(move |req| {
         let state = Arc::clone(&state);
-        async move { Ok::<_, std::convert::Infallible>(http::answer(&state, req).await) }
+        let activity = Arc::clone(&activity_in_service);
+        async move {
+            let answered = http::answer(&state, req).await;
+            if answered.is_err() {
+                // hyper drops the connection on a service error, unanswered.
+                activity.reset.store(true, Ordering::Relaxed);
+            }
+            answered
+        }
     });
     let connection = builder.serve_connection(io, service);
     // Whichever ends first: dropping the connection closes the socket.
@@ -42,6 +52,8 @@ struct Activity {
     start: Instant,
     /// Nanoseconds from `start`.
     last: AtomicU64,
+    /// The connection is to end with a reset.
+    reset: AtomicBool,
 }
 
 impl Activity {
@@ -49,6 +61,7 @@ impl Activity {
         Activity {
             start: Instant::now(),
             last: AtomicU64::new(0),
+            reset: AtomicBool::new(false),
         }
     }
 
@@ -74,6 +87,16 @@ impl Activity {
 struct Tracked {
     inner: TcpStream,
     activity: Arc<Activity>,
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        if self.activity.reset.load(Ordering::Relaxed) {
+            // A zero linger makes the close an RST: the client sees its
+            // request taken and the connection reset, the "did it dial?" case.
+            let _ = self.inner.set_zero_linger();
+        }
+    }
 }
 
 impl AsyncRead for Tracked {

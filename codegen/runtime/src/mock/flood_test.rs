@@ -47,6 +47,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
+        headers: super::RecordedHeaders::default(),
         authorized,
         json: true,
     }
@@ -70,9 +71,9 @@ fn memory_stays_flat_over_a_hundred_thousand_requests() {
     let long_path = format!("/{}", "a".repeat(8 << 10));
     for i in 0..RUN {
         let response = match i % 3 {
-            0 => handle(&state, head("POST", NODE, false), big.as_bytes()),
-            1 => handle(&state, head("POST", NODE, true), add_user),
-            _ => handle(&state, head("GET", &long_path, true), b""),
+            0 => handle(&state, head("POST", NODE, false), big.as_bytes()).0,
+            1 => handle(&state, head("POST", NODE, true), add_user).0,
+            _ => handle(&state, head("GET", &long_path, true), b"").0,
         };
         assert!(response.status().as_u16() >= 200);
         if i % 1000 == 0 || i == RUN - 1 {

@@ -1,7 +1,7 @@
 //! Answering one request: read its body within the limits, check it as the
 //! spec describes, answer, and record it.
 
-use super::{MockResponse, RecordedRequest, State, checks, lock, routing};
+use super::{MockResponse, RecordedHeaders, RecordedRequest, State, checks, lock, routing};
 use crate::MockProblem;
 use crate::operation::Auth;
 use crate::retry::{GOLDEN_GAMMA, mix64};
@@ -16,16 +16,49 @@ use std::sync::atomic::Ordering;
 pub(super) struct Head {
     pub(super) method: String,
     pub(super) path: String,
+    pub(super) headers: RecordedHeaders,
     pub(super) authorized: bool,
     /// The body, if any, is declared as `application/json`.
     pub(super) json: bool,
 }
 
-pub(super) async fn answer(state: &State, req: Request<Incoming>) -> Response<Full<Bytes>> {
+/// The connection is to be reset instead of answered
+/// ([`MockResponse::reset`]).
+#[derive(Debug)]
+pub(super) struct Reset;
+
+impl std::fmt::Display for Reset {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection reset as scripted")
+    }
+}
+
+impl std::error::Error for Reset {}
+
+/// Reads, checks, records and answers one request, after any scripted
+/// delay; `Err` when the script says to reset the connection instead.
+pub(super) async fn answer(
+    state: &State,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, Reset> {
+    let (response, fault) = read_and_decide(state, req).await;
+    if let Some(fault) = fault {
+        if !fault.delay.is_zero() {
+            tokio::time::sleep(fault.delay).await;
+        }
+        if fault.reset {
+            return Err(Reset);
+        }
+    }
+    Ok(response)
+}
+
+async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
     let content_type = req.headers().get(CONTENT_TYPE);
     let head = Head {
         method: req.method().as_str().to_owned(),
         path: req.uri().path().to_owned(),
+        headers: RecordedHeaders::from_map(req.headers()),
         authorized: req.headers().get(AUTHORIZATION) == Some(state.expected_auth()),
         json: content_type.is_some_and(is_json),
     };
@@ -35,12 +68,12 @@ pub(super) async fn answer(state: &State, req: Request<Incoming>) -> Response<Fu
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.is::<LengthLimitError>() => {
             let response = error(state, StatusCode::PAYLOAD_TOO_LARGE, MockProblem::TooLarge);
-            return record(state, head, None, None, response);
+            return (record(state, head, None, None, response), None);
         }
         // Framing hyper could not decode, such as a bad chunk size.
         Ok(Err(_)) => {
             let response = error(state, StatusCode::BAD_REQUEST, MockProblem::MalformedBody);
-            return record(state, head, None, None, response);
+            return (record(state, head, None, None, response), None);
         }
         Err(_) => {
             let mut response = error(state, StatusCode::REQUEST_TIMEOUT, MockProblem::BodyTimeout);
@@ -49,7 +82,7 @@ pub(super) async fn answer(state: &State, req: Request<Incoming>) -> Response<Fu
             response
                 .headers_mut()
                 .insert(CONNECTION, HeaderValue::from_static("close"));
-            return record(state, head, None, None, response);
+            return (record(state, head, None, None, response), None);
         }
     };
     handle(state, head, &bytes)
@@ -63,10 +96,17 @@ fn is_json(content_type: &HeaderValue) -> bool {
     })
 }
 
-/// Answers a request whose body has been read, and records it.
-pub(super) fn handle(state: &State, head: Head, bytes: &[u8]) -> Response<Full<Bytes>> {
-    let (operation, body, response) = decide(state, &head, bytes);
-    record(state, head, operation, body, response)
+/// The answer, and the scripted fault (delay, reset) to apply first.
+pub(super) type Outcome = (Response<Full<Bytes>>, Option<MockResponse>);
+
+/// Answers a request whose body has been read, and records it (with status
+/// 0 when the script resets the connection instead).
+pub(super) fn handle(state: &State, head: Head, bytes: &[u8]) -> Outcome {
+    let (operation, body, response, fault) = decide(state, &head, bytes);
+    let reset = fault.as_ref().is_some_and(|f| f.reset);
+    let status = if reset { 0 } else { response.status().as_u16() };
+    record_status(state, head, operation, body, status);
+    (response, fault)
 }
 
 fn record(
@@ -76,27 +116,42 @@ fn record(
     body: Option<serde_json::Value>,
     response: Response<Full<Bytes>>,
 ) -> Response<Full<Bytes>> {
+    record_status(state, head, operation, body, response.status().as_u16());
+    response
+}
+
+fn record_status(
+    state: &State,
+    head: Head,
+    operation: Option<&'static str>,
+    body: Option<serde_json::Value>,
+    status: u16,
+) {
+    if let Some(operation) = operation {
+        lock(&state.calls).count(operation);
+    }
     lock(&state.recorded).push(RecordedRequest {
         operation,
         method: head.method,
         path: head.path,
+        headers: head.headers,
         body,
-        status: response.status().as_u16(),
+        status,
     });
-    response
 }
 
 /// The operation, the parsed body (only for a request that passed the
 /// routing, authentication and content checks: a refused body is neither
-/// parsed nor kept) and the answer.
+/// parsed nor kept), the answer and the scripted fault.
 type Decision = (
     Option<&'static str>,
     Option<serde_json::Value>,
     Response<Full<Bytes>>,
+    Option<MockResponse>,
 );
 
 fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
-    let refuse = |status, problem| (None, None, error(state, status, problem));
+    let refuse = |status, problem| (None, None, error(state, status, problem), None);
     let vendor = state.api.vendor;
     let route = routing::route(
         state.api.operations,
@@ -130,20 +185,36 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
     };
     let op = match checks::select(vendor, &candidates, body.as_ref()) {
         Ok(op) => op,
-        Err(message) => return (None, body, worded(state, StatusCode::BAD_REQUEST, &message)),
+        Err(message) => {
+            let response = worded(state, StatusCode::BAD_REQUEST, &message);
+            return (None, body, response, None);
+        }
     };
-    if let Some(scripted) = take_scripted(state, op.name) {
-        return (Some(op.name), body, respond(&scripted));
+    let scripted = take_scripted(state, op.name);
+    if let Some(scripted) = scripted.as_ref().filter(|s| s.status.is_some()) {
+        // A scripted status stands for the service's answer: no checks.
+        return (
+            Some(op.name),
+            body,
+            respond(scripted),
+            Some(scripted.clone()),
+        );
     }
     if let Err(message) = checks::arguments(vendor, op, &args, body.as_ref()) {
         let response = worded(state, StatusCode::BAD_REQUEST, &message);
-        return (Some(op.name), body, response);
+        return (Some(op.name), body, response, scripted);
     }
     let example = op.examples.iter().find(|e| (200..300).contains(&e.status));
     let (status, text) = example.map_or((200, "{}"), |e| (e.status, e.body));
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-    let response = json(status, Bytes::from_static(text.as_bytes()));
-    (Some(op.name), body, response)
+    let mut response = json(status, Bytes::from_static(text.as_bytes()));
+    if let Some(scripted) = &scripted {
+        add_headers(&mut response, scripted);
+        if let Some(body) = &scripted.body {
+            *response.body_mut() = Full::new(Bytes::from(body.clone()));
+        }
+    }
+    (Some(op.name), body, response, scripted)
 }
 
 fn take_scripted(state: &State, operation: &str) -> Option<MockResponse> {
@@ -159,9 +230,16 @@ fn take_scripted(state: &State, operation: &str) -> Option<MockResponse> {
 }
 
 fn respond(scripted: &MockResponse) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(scripted.body.clone())));
+    let body = scripted.body.clone().unwrap_or_default();
+    let mut response = Response::new(Full::new(Bytes::from(body)));
+    let status = scripted.status.unwrap_or(500);
     *response.status_mut() =
-        StatusCode::from_u16(scripted.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    add_headers(&mut response, scripted);
+    response
+}
+
+fn add_headers(response: &mut Response<Full<Bytes>>, scripted: &MockResponse) {
     for (name, value) in &scripted.headers {
         if let (Ok(name), Ok(value)) = (
             hyper::header::HeaderName::try_from(name.as_str()),
@@ -170,7 +248,6 @@ fn respond(scripted: &MockResponse) -> Response<Full<Bytes>> {
             response.headers_mut().append(name, value);
         }
     }
-    response
 }
 
 fn json(status: StatusCode, body: Bytes) -> Response<Full<Bytes>> {

@@ -104,7 +104,7 @@ impl MockLimits {
     }
 
     /// How much memory the kept requests may take, estimated from their
-    /// method, path and parsed body; past it, as past
+    /// method, path, headers and parsed body; past it, as past
     /// [`with_max_recorded`](Self::with_max_recorded).
     #[must_use]
     pub fn with_max_recorded_bytes(mut self, bytes: usize) -> Self {

@@ -18,9 +18,15 @@
 //! ([`Vendor::mock_error_body`], [`Vendor::mock_message`]). A body must be
 //! declared `Content-Type: application/json` (else 415) and be well-formed
 //! (else 400). The server records the requests it answers (the first 10 000,
-//! without the bodies of refused ones), and can be told to answer the next
-//! calls of an operation with a status of your choosing (429 with
-//! `Retry-After`, 500, ...) to test error handling.
+//! with their headers, without the bodies of refused ones).
+//!
+//! As a test tool, it scripts faults for the next calls of an operation
+//! ([`MockServer::respond_next`] with a [`MockResponse`]: a status such as
+//! 429 with `Retry-After` or 503, latency, a connection reset once the
+//! request is read), checks how often each operation was called
+//! ([`MockServer::expect`], [`MockServer::verify`], and on drop), and
+//! refuses an operation name it does not serve
+//! ([`MockServer::operation_names`] lists them).
 //!
 //! Whatever its clients do, it stays responsive and its memory flat:
 //! connections, timeouts, body size and what is recorded are bounded by
@@ -61,14 +67,20 @@
 mod accept;
 mod checks;
 mod connection;
+mod expect;
 #[cfg(test)]
 mod flood_test;
+mod headers;
 mod http;
 mod limits;
 mod record;
+mod response;
 mod routing;
 
+pub use expect::{Expectation, UnknownOperation};
+pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
+pub use response::MockResponse;
 
 use crate::credentials::Credentials;
 use crate::{ClientBuilder, Operation, Vendor};
@@ -109,43 +121,13 @@ pub struct RecordedRequest {
     pub method: String,
     /// The path as sent, percent-encoding included.
     pub path: String,
+    /// The headers as sent (credentials redacted in `Debug` only).
+    pub headers: RecordedHeaders,
     /// The JSON body, if there was one and it parsed.
     pub body: Option<serde_json::Value>,
-    /// The status the mock answered with.
+    /// The status the mock answered with; 0 when it reset the connection
+    /// instead ([`MockResponse::reset`]).
     pub status: u16,
-}
-
-/// An answer to give instead of the spec's example.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MockResponse {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl MockResponse {
-    /// An answer with `status` and an empty body.
-    pub fn status(status: u16) -> Self {
-        MockResponse {
-            status,
-            headers: Vec::new(),
-            body: String::new(),
-        }
-    }
-
-    /// Adds a header, such as `Retry-After: 1`.
-    #[must_use]
-    pub fn header(mut self, name: &str, value: &str) -> Self {
-        self.headers.push((name.to_owned(), value.to_owned()));
-        self
-    }
-
-    /// Sets the body.
-    #[must_use]
-    pub fn body(mut self, body: impl Into<String>) -> Self {
-        self.body = body.into();
-        self
-    }
 }
 
 #[derive(Debug)]
@@ -155,6 +137,8 @@ struct State {
     limits: MockLimits,
     scripted: Mutex<Vec<Scripted>>,
     recorded: Mutex<record::Recording>,
+    calls: Mutex<expect::Calls>,
+    expected: Mutex<Vec<expect::Expected>>,
     /// Feeds the request ids of answers.
     ids: AtomicU64,
 }
@@ -223,20 +207,96 @@ impl MockServer {
     }
 
     /// Answers the next `times` calls of `operation` (a name such as
-    /// `add_user`, see [`crate::Operation::name`]) with `response`
-    /// instead of the spec's example, after the auth check.
+    /// `add_user`: [`crate::Operation::name`], or see
+    /// [`operation_names`](Self::operation_names)) with `response` instead
+    /// of the spec's example, after the auth check.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has): a misspelt name must not let a test pass without its fault.
+    #[track_caller]
     pub fn respond_next(&self, operation: &str, times: usize, response: MockResponse) {
+        if let Err(unknown) = self.try_respond_next(operation, times, response) {
+            panic!("{unknown}");
+        }
+    }
+
+    /// As [`respond_next`](Self::respond_next), with an error instead of a
+    /// panic for an unknown operation.
+    ///
+    /// # Errors
+    ///
+    /// When the mock has no operation named `operation`.
+    pub fn try_respond_next(
+        &self,
+        operation: &str,
+        times: usize,
+        response: MockResponse,
+    ) -> Result<(), UnknownOperation> {
+        let operation = self.state.known(operation)?;
         lock(&self.state.scripted).push(Scripted {
             operation: operation.to_owned(),
             remaining: times,
             response,
         });
+        Ok(())
+    }
+
+    /// Expects `operation` to be called: at least once, unless narrowed
+    /// (`mock.expect("add_user").times(1)`). Checked by
+    /// [`verify`](Self::verify), and when the server is dropped.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has).
+    #[track_caller]
+    pub fn expect(&self, operation: &str) -> Expectation<'_> {
+        let operation = match self.state.known(operation) {
+            Ok(operation) => operation,
+            Err(unknown) => panic!("{unknown}"),
+        };
+        let mut expected = lock(&self.state.expected);
+        expected.push(expect::Expected::at_least_once(operation));
+        Expectation::new(&self.state, expected.len() - 1)
+    }
+
+    /// How many calls were routed to `operation` so far, whatever the
+    /// answer, recorded or not.
+    pub fn calls(&self, operation: &str) -> u64 {
+        lock(&self.state.calls).of(operation)
+    }
+
+    /// Checks every [`expect`](Self::expect)ation against the calls made.
+    ///
+    /// # Panics
+    ///
+    /// When one is not met, with a summary of each unmet one and of the
+    /// calls received.
+    #[track_caller]
+    pub fn verify(&self) {
+        if let Some(report) = self.state.unmet() {
+            panic!("{report}");
+        }
+    }
+
+    /// The names of the operations served, in the order given.
+    pub fn operation_names(&self) -> Vec<&'static str> {
+        self.state.api.operations.iter().map(|op| op.name).collect()
     }
 }
 
 impl Drop for MockServer {
     fn drop(&mut self) {
         self.task.abort();
+        // A second panic while unwinding would abort the test run and hide
+        // the first failure.
+        if !std::thread::panicking()
+            && let Some(report) = self.state.unmet()
+        {
+            panic!("{report}");
+        }
     }
 }
 
@@ -258,10 +318,29 @@ impl State {
                 limits.max_recorded,
                 limits.max_recorded_bytes,
             )),
+            calls: Mutex::new(expect::Calls::default()),
+            expected: Mutex::new(Vec::new()),
             limits,
             scripted: Mutex::new(Vec::new()),
             ids: AtomicU64::new(u64::from(seed)),
         }
+    }
+
+    /// `name` as the mock's own operation name, or the error listing them.
+    fn known(&self, name: &str) -> Result<&'static str, UnknownOperation> {
+        let operations = self.api.operations;
+        match operations.iter().find(|op| op.name == name) {
+            Some(op) => Ok(op.name),
+            None => Err(UnknownOperation::new(
+                name,
+                operations.iter().map(|op| op.name).collect(),
+            )),
+        }
+    }
+
+    fn unmet(&self) -> Option<String> {
+        let expected = lock(&self.expected).clone();
+        expect::unmet(&expected, &lock(&self.calls))
     }
 
     fn expected_auth(&self) -> &HeaderValue {

@@ -61,6 +61,7 @@ fn weight(request: &RecordedRequest) -> usize {
     size_of::<RecordedRequest>()
         + request.method.len()
         + request.path.len()
+        + request.headers.weight()
         + request.body.as_ref().map_or(0, value_weight)
 }
 
@@ -88,6 +89,7 @@ mod tests {
             operation: None,
             method: "POST".to_owned(),
             path: path.to_owned(),
+            headers: super::super::RecordedHeaders::default(),
             body,
             status: 200,
         }
