@@ -111,4 +111,8 @@ fn every_collection_is_read_and_every_request_accounted_for() {
         "| **total** | **{all_requests}** | **{all_operations}** | **{all_skipped}** |\n"
     ));
     eprintln!("{table}");
+    // Every auth scheme, body mode and host is supported: what is still
+    // skipped is an item the collection itself leaves unusable, which this
+    // corpus has none of (1,219 of 1,219 since several hosts).
+    assert_eq!(all_skipped, 0, "requests skipped:\n{table}");
 }

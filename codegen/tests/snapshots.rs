@@ -40,6 +40,14 @@ fn postman_v2_0() {
 }
 
 #[test]
+fn several_hosts_and_host_variables() {
+    insta::assert_snapshot!(
+        "hosts",
+        fixture("hosts.postman.json", &Options::default()).code
+    );
+}
+
+#[test]
 fn nested_folders_and_repeated_names() {
     insta::assert_snapshot!(
         "folders",
@@ -110,16 +118,17 @@ fn hostile_input_is_neutralised() {
 }
 
 #[test]
-fn unsupported_items_skipped_with_one_warning_each() {
+fn once_unsupported_items_are_all_operations() {
     let output = fixture(
         "unsupported.postman.json",
         &Options::default().with_skip_unsupported(true),
     );
     let warnings: Vec<String> = output.warnings.iter().map(ToString::to_string).collect();
-    insta::assert_snapshot!("unsupported_warnings", warnings.join("\n"));
+    assert!(warnings.is_empty(), "{warnings:?}");
     // The GraphQL, form, XML and bearer items are operations now: every
-    // body mode and every auth scheme is supported.
-    assert_eq!(output.operations, 5);
+    // body mode and every auth scheme is supported; so is the item on
+    // another host, which keeps it.
+    assert_eq!(output.operations, 6);
     insta::assert_snapshot!("unsupported", output.code);
 }
 

@@ -1,5 +1,6 @@
 //! Client settings, checked once when the client is built.
 
+mod hosts;
 mod proxy;
 
 use crate::auth::{ClientAuth, TokenSource};
@@ -45,6 +46,8 @@ pub struct ClientBuilder {
     api_key: Option<String>,
     signer: Option<Arc<dyn Signer>>,
     base_url: Option<String>,
+    /// Overridden hosts: name, URL.
+    hosts: Vec<(String, String)>,
     timeout: Duration,
     attempt_timeout: Duration,
     connect_timeout: Duration,
@@ -76,6 +79,7 @@ impl ClientBuilder {
             api_key: None,
             signer: None,
             base_url: None,
+            hosts: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
@@ -154,6 +158,24 @@ impl ClientBuilder {
     /// loopback hosts.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends the operations of the host called `name` to `url` instead of
+    /// the spec's default: `name` is the collection variable the host is
+    /// written as (`{{mapsUrl}}`), else its default URL, as the generated
+    /// `HOSTS` lists them. The main host's name sets the base URL
+    /// ([`ClientBuilder::base_url`] wins over it). Checked when the client
+    /// is built, as the base URL is; a name the vendor's
+    /// [`Vendor::hosts`] does not list is refused (when it lists any).
+    ///
+    /// Each operation's credentials go to its own host only: a collection's
+    /// auth applies to its requests whatever their host, so a host given
+    /// here receives the credentials of the operations that are on it.
+    pub fn host(mut self, name: impl Into<String>, url: impl Into<String>) -> Self {
+        let name = name.into();
+        self.hosts.retain(|(n, _)| *n != name);
+        self.hosts.push((name, url.into()));
         self
     }
 
@@ -241,10 +263,7 @@ impl ClientBuilder {
             api_key: self.api_key,
             signer: self.signer,
         };
-        let (base_url, parsed) = match self.base_url.as_deref().or(vendor.default_base_url()) {
-            Some(url) => check_base_url(url)?,
-            None => return Err(Error::invalid("base_url", "the spec has none; set one")),
-        };
+        let (hosts, proxied) = hosts::resolve(vendor, self.base_url, self.hosts)?;
         let user_agent = match &self.user_agent {
             Some(agent) => HeaderValue::try_from(agent.as_str()),
             None => HeaderValue::try_from(vendor.user_agent()),
@@ -265,7 +284,7 @@ impl ClientBuilder {
                     // A connect cut short by an attempt's time limit is
                     // reported as nothing sent.
                     .connector_layer(crate::transport::ConnectDeadlineLayer);
-                let http = match proxy::from_env(&parsed, is_loopback(&parsed))? {
+                let http = match proxy::from_env(proxied)? {
                     Some(proxy) => http.proxy(proxy),
                     None => http,
                 };
@@ -280,7 +299,7 @@ impl ClientBuilder {
         Ok(Client::from_state(State::new(
             vendor,
             http,
-            base_url,
+            hosts,
             credentials,
             user_agent,
             self.retry,
@@ -310,6 +329,7 @@ impl std::fmt::Debug for ClientBuilder {
             out.field("signer", &"<set>");
         }
         out.field("base_url", &self.base_url)
+            .field("hosts", &self.hosts)
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)
             .field("connect_timeout", &self.connect_timeout)
@@ -318,62 +338,5 @@ impl std::fmt::Debug for ClientBuilder {
             .field("max_response_bytes", &self.max_response_bytes)
             .field("user_agent", &self.user_agent)
             .finish_non_exhaustive()
-    }
-}
-
-/// The base URL without a trailing `/`, and parsed, if it is safe to send
-/// credentials to.
-fn check_base_url(url: &str) -> Result<(String, reqwest::Url), Error> {
-    let invalid = |reason: &str| Error::invalid("base_url", reason);
-    let parsed = reqwest::Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
-    match parsed.scheme() {
-        "https" => {}
-        "http" if is_loopback(&parsed) => {}
-        "http" => return Err(invalid("plain http is allowed only for loopback hosts")),
-        _ => return Err(invalid("must be an http or https URL")),
-    }
-    if !parsed.username().is_empty() || parsed.password().is_some() {
-        return Err(invalid(
-            "must not contain user info; credentials go to the builder",
-        ));
-    }
-    if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(invalid("must not have a query or fragment"));
-    }
-    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
-}
-
-fn is_loopback(url: &reqwest::Url) -> bool {
-    let Some(host) = url.host_str() else {
-        return false;
-    };
-    let ip = host.trim_start_matches('[').trim_end_matches(']');
-    host.eq_ignore_ascii_case("localhost")
-        || ip
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_url_rules() {
-        assert_eq!(
-            check_base_url("https://x.example/").unwrap().0,
-            "https://x.example"
-        );
-        assert_eq!(
-            check_base_url("http://127.0.0.1:8080").unwrap().0,
-            "http://127.0.0.1:8080"
-        );
-        assert!(check_base_url("http://localhost:1/api/").is_ok());
-        assert!(check_base_url("http://[::1]:9").is_ok());
-        assert!(check_base_url("http://example.com").is_err());
-        assert!(check_base_url("https://user:pw@example.com").is_err());
-        assert!(check_base_url("ftp://example.com").is_err());
-        assert!(check_base_url("https://example.com/?q=1").is_err());
-        assert!(check_base_url("not a url").is_err());
     }
 }

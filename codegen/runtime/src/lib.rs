@@ -25,6 +25,7 @@ mod client;
 mod credentials;
 mod error;
 mod form;
+mod host;
 mod method;
 #[cfg(feature = "mock")]
 pub mod mock;
@@ -51,6 +52,7 @@ pub use builder::ClientBuilder;
 pub use client::Client;
 pub use error::{Delivery, Error, ErrorKind};
 pub use form::{Form, FormValue, WriteForm};
+pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
     Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,

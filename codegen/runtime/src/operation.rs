@@ -4,6 +4,7 @@
 //! built with its `const` constructors, so that a field added later is not a
 //! breaking change for code that reads descriptors.
 
+use crate::host::Host;
 pub use crate::method::Method;
 
 /// What the runtime and the mock need to know about one operation of the API.
@@ -37,7 +38,9 @@ pub struct Operation {
     pub item: &'static str,
     /// The HTTP method.
     pub method: Method,
-    /// The path after the base URL, in pieces.
+    /// The host it is sent to ([`Host::MAIN`] unless the spec names another).
+    pub host: Host,
+    /// The path after the host's URL, in pieces.
     pub path: &'static [PathPart],
     /// Whether sending the request twice has the same effect as once.
     pub idempotent: bool,
@@ -62,6 +65,7 @@ impl Operation {
             name,
             item: name,
             method,
+            host: Host::MAIN,
             path,
             idempotent: false,
             auth: Auth::None,
@@ -75,6 +79,13 @@ impl Operation {
     #[must_use]
     pub const fn item(mut self, item: &'static str) -> Self {
         self.item = item;
+        self
+    }
+
+    /// The same operation, sent to `host` (one of the generated `HOSTS`).
+    #[must_use]
+    pub const fn host(mut self, host: Host) -> Self {
+        self.host = host;
         self
     }
 

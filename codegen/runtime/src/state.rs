@@ -4,6 +4,7 @@
 //! them reads its fields.
 
 use crate::auth::{ClientAuth, Used};
+use crate::host::Hosts;
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
 use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
@@ -27,8 +28,8 @@ pub(crate) struct Limits {
 pub(crate) struct State {
     vendor: &'static dyn Vendor,
     http: reqwest::Client,
-    /// Scheme, host and optional path prefix, without a trailing `/`.
-    base_url: String,
+    /// The main host's URL and the other hosts' overrides.
+    hosts: Hosts,
     credentials: ClientAuth,
     user_agent: HeaderValue,
     retry: RetryPolicy,
@@ -40,7 +41,7 @@ impl State {
     pub(crate) fn new(
         vendor: &'static dyn Vendor,
         http: reqwest::Client,
-        base_url: String,
+        hosts: Hosts,
         credentials: ClientAuth,
         user_agent: HeaderValue,
         retry: RetryPolicy,
@@ -49,7 +50,7 @@ impl State {
         State {
             vendor,
             http,
-            base_url,
+            hosts,
             credentials,
             user_agent,
             jitter: retry.jitter_source(),
@@ -63,7 +64,7 @@ impl State {
     }
 
     pub(crate) fn base_url(&self) -> &str {
-        &self.base_url
+        &self.hosts.main
     }
 
     /// The Basic auth user name; empty without Basic credentials.
@@ -150,10 +151,12 @@ impl State {
         Ok(path)
     }
 
-    /// The URL a request goes to.
-    pub(crate) fn url(&self, path_and_query: &str) -> Result<Url, Error> {
+    /// The URL a request of `operation` goes to: on its own host, so that
+    /// its credentials go nowhere else.
+    pub(crate) fn url(&self, operation: &Operation, path_and_query: &str) -> Result<Url, Error> {
+        let base = crate::host::url_of(operation.host, &self.hosts)?;
         // The message leaves the URL out: its path may hold personal data.
-        Url::parse(&format!("{}{path_and_query}", self.base_url)).map_err(|e| {
+        Url::parse(&format!("{base}{path_and_query}")).map_err(|e| {
             Error::invalid(
                 "url",
                 format!("the base URL and the path do not form a URL: {e}"),
@@ -243,7 +246,8 @@ impl fmt::Debug for State {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("api", &self.vendor.name())
-            .field("base_url", &self.base_url)
+            .field("base_url", &self.hosts.main)
+            .field("hosts", &self.hosts.overrides)
             .field("credentials", &self.credentials)
             .field("retry", &self.retry)
             .field("timeout", &self.limits.timeout)

@@ -60,7 +60,7 @@ async fn attempts(
     started: Instant,
 ) -> Result<Response, Error> {
     let operation = request.operation();
-    let url = state.url(request.path_and_query())?;
+    let url = state.url(operation, request.path_and_query())?;
     // The HTTP layer cannot carry a longer URL (`http::Uri` stores lengths
     // in 16 bits); refused here, it is an argument error, not three failed
     // attempts.

@@ -80,6 +80,14 @@ pub trait Vendor: Debug + Send + Sync + 'static {
         None
     }
 
+    /// The hosts the API's operations go to (the generated `HOSTS`), the
+    /// main one first. When listed, [`crate::ClientBuilder::host`] refuses
+    /// a name that is not among them; the default lists none, and every
+    /// operation carries its own host anyway.
+    fn hosts(&self) -> &'static [crate::Host] {
+        &[]
+    }
+
     /// The `User-Agent` a client sends unless told otherwise.
     fn user_agent(&self) -> &str {
         concat!("postman-runtime/", env!("CARGO_PKG_VERSION"))

@@ -49,7 +49,6 @@ pub(crate) struct Draft<'a> {
     pub base: Base,
     /// The collection variable the host is written as (`{{baseUrl}}`), which
     /// a caller may set; its value, if any, is the default in `base`.
-    #[allow(dead_code, reason = "read once a client keeps a host per operation")]
     pub host_variable: Option<String>,
     pub chain: Vec<Link>,
     pub pieces: Vec<Piece>,

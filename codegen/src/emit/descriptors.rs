@@ -100,6 +100,11 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     });
     // Setters only for what differs from `Operation::new`'s defaults.
     let mut setters = quote! { .item(#item) };
+    // The main host is `Operation::new`'s default.
+    if op.host != 0 {
+        let host = Literal::usize_unsuffixed(op.host);
+        setters.extend(quote! { .host(super::HOSTS[#host]) });
+    }
     if idempotent {
         setters.extend(quote! { .idempotent(true) });
     }

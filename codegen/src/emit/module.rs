@@ -42,6 +42,23 @@ pub(crate) fn module(
         None => quote! { None },
     };
     let base_doc = doc("The base URL the collection's requests use: the client's default.");
+    let hosts = api.hosts.iter().enumerate().map(|(i, h)| {
+        let name = &h.name;
+        let default = match &h.default {
+            Some(url) => quote! { Some(#url) },
+            None => quote! { None },
+        };
+        if i == 0 {
+            quote! { rt::Host::main(#name, #default) }
+        } else {
+            quote! { rt::Host::new(#name, #default) }
+        }
+    });
+    let hosts_doc = doc(
+        "Every host the operations go to, the main one (`DEFAULT_BASE_URL`) first: \
+         each by the name a caller overrides it with (`ClientBuilder::host`) and \
+         its default URL.",
+    );
     let types = types::types(api);
     let client_name = client
         .segments
@@ -60,6 +77,9 @@ pub(crate) fn module(
 
         #base_doc
         pub const DEFAULT_BASE_URL: Option<&str> = #base;
+
+        #hosts_doc
+        pub const HOSTS: &[rt::Host] = &[#(#hosts),*];
 
         #types
         #ops

@@ -35,8 +35,6 @@ pub enum SkipReason {
     TextBody,
     /// A body mode Postman does not define.
     UnknownBodyMode,
-    /// A host other than the first item's.
-    SecondHost,
     /// A method outside the HTTP methods a client sends.
     HttpMethod,
     /// `url` is missing or `null`.
@@ -66,7 +64,6 @@ impl SkipReason {
         SkipReason::HtmlBody,
         SkipReason::TextBody,
         SkipReason::UnknownBodyMode,
-        SkipReason::SecondHost,
         SkipReason::HttpMethod,
         SkipReason::NoUrl,
         SkipReason::InvalidUrl,
@@ -90,7 +87,6 @@ impl SkipReason {
             SkipReason::HtmlBody => "HTML body",
             SkipReason::TextBody => "text body",
             SkipReason::UnknownBodyMode => "unknown body mode",
-            SkipReason::SecondHost => "second host",
             SkipReason::HttpMethod => "HTTP method",
             SkipReason::NoUrl => "no URL",
             SkipReason::InvalidUrl => "invalid URL",

@@ -13,8 +13,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Api {
     pub title: String,
-    /// Scheme, host and any path prefix shared by every request.
+    /// The main host's default URL (scheme, host and any path prefix).
     pub base_url: Option<String>,
+    /// Every host the operations go to, the main one first.
+    pub hosts: Vec<HostSpec>,
     pub handles: Vec<Handle>,
     pub operations: Vec<Operation>,
     pub types: Vec<TypeDef>,
@@ -50,6 +52,15 @@ impl Api {
             TypeDef::Struct(_) => None,
         }
     }
+}
+
+/// A host operations go to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct HostSpec {
+    /// The name a caller overrides it by: its variable, else its URL.
+    pub name: String,
+    /// Its URL from the spec (a variable's collection value), if any.
+    pub default: Option<String>,
 }
 
 /// A resource handle: a value that holds the path parameters leading to a
@@ -106,6 +117,8 @@ pub(crate) struct Operation {
     pub idempotent: bool,
     /// The handle that offers this operation; `None` for the client itself.
     pub owner: Option<usize>,
+    /// Index into `Api::hosts`.
+    pub host: usize,
     pub path: Vec<PathPiece>,
     /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,

@@ -1,6 +1,6 @@
 //! From a collection and its overlay to the model. Every item is drafted,
 //! then each kind of decision runs in turn, each in a module of its own:
-//! which items become operations (`select`), discriminator fields
+//! which items become operations and their hosts (`select`), discriminator fields
 //! (`discriminate`), resource handles (`handles`), method names
 //! (`method_names`), request and response types (`bodies`), parameter structs
 //! (`params`) and doc links (`doc_links`). Only the operation constants'
@@ -23,7 +23,7 @@ use crate::model::naming::{self, Scope};
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
-use crate::model::select::{match_overlay, shared_base};
+use crate::model::select::{hosts, match_overlay};
 use crate::model::types::Types;
 use std::collections::BTreeMap;
 
@@ -45,8 +45,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }
-    let base_url = shared_base(input, &mut drafts, warnings, &mut errors);
     discriminate::infer_constants(&mut drafts);
+    let (hosts, host_of) = hosts(&drafts);
 
     let mut reserved = vec![input.client_name];
     reserved.extend_from_slice(RESERVED_TYPES);
@@ -114,6 +114,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             http_method: d.method.clone(),
             idempotent: d.idempotent,
             owner,
+            host: host_of[i],
             path: path_pieces(d, owner, &handles),
             template: d.template.clone(),
             auth: d.auth.clone(),
@@ -141,7 +142,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         .collect();
     Ok(Api {
         title: input.collection.name.clone(),
-        base_url,
+        base_url: hosts.first().and_then(|h| h.default.clone()),
+        hosts,
         handles,
         operations,
         types: types.defs,

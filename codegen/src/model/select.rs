@@ -1,9 +1,10 @@
 //! Which items become operations: each overlay entry matched to its one
-//! item, and the one base URL they all share.
+//! item, and the hosts they go to.
 
 use crate::draft::operation::Draft;
-use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
-use crate::model::input::{Input, skip_or_fail};
+use crate::error::{Error, ErrorKind, Location};
+use crate::model::api::HostSpec;
+use crate::model::input::Input;
 use crate::read::overlay::OperationOverlay;
 use crate::read::url::Base;
 
@@ -48,35 +49,59 @@ pub(super) fn match_overlay<'a>(
     found
 }
 
-/// The base URL every operation shares; operations on another host are unsupported.
-pub(super) fn shared_base(
-    input: &Input<'_>,
-    drafts: &mut Vec<Draft<'_>>,
-    warnings: &mut Vec<Warning>,
-    errors: &mut Vec<Error>,
-) -> Option<String> {
-    let mut base: Option<String> = None;
-    let mut kept = Vec::new();
-    for d in drafts.drain(..) {
-        match (&d.base, &base) {
-            (Base::Known(b), None) => {
-                base = Some(b.clone());
-                kept.push(d);
-            }
-            (Base::Known(b), Some(first)) if b != first => {
-                let e = Error::unsupported(
-                    Location::item(input.collection_file, &d.display),
-                    SkipReason::SecondHost,
-                    format!(
-                        "base URL `{b}` differs from `{first}` used by earlier items; \
-                         a client has one base URL"
-                    ),
-                );
-                skip_or_fail(input, e, warnings, errors);
-            }
-            _ => kept.push(d),
+/// The hosts the operations go to, the main one (the first item's) first,
+/// and each draft's host by index. Items on one URL share a host, named by
+/// the collection variable it is written as (so that a caller overrides it
+/// by that name), else by its URL; an item whose host is neither known nor
+/// a variable (a relative URL) goes to the main host.
+pub(super) fn hosts(drafts: &[Draft<'_>]) -> (Vec<HostSpec>, Vec<usize>) {
+    let mut hosts: Vec<HostSpec> = Vec::new();
+    let mut keys: Vec<(Option<String>, Option<String>)> = Vec::new();
+    let mut of_draft = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        let default = match &d.base {
+            Base::Known(url) => Some(url.clone()),
+            Base::Unknown => None,
+        };
+        // The same URL is the same host, whichever way it is written.
+        let key = match &default {
+            Some(url) => (None, Some(url.clone())),
+            None => (d.host_variable.clone(), None),
+        };
+        if key == (None, None) {
+            // Relative: the main host, once there is one.
+            of_draft.push(None);
+            continue;
         }
+        let index = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                let name = host_name(&hosts, d.host_variable.as_deref(), default.as_deref());
+                hosts.push(HostSpec { name, default });
+                keys.push(key);
+                hosts.len() - 1
+            }
+        };
+        of_draft.push(Some(index));
     }
-    *drafts = kept;
-    base
+    if hosts.is_empty() {
+        hosts.push(HostSpec {
+            name: "baseUrl".to_owned(),
+            default: None,
+        });
+    }
+    (
+        hosts,
+        of_draft.into_iter().map(|i| i.unwrap_or(0)).collect(),
+    )
+}
+
+/// A name no other host has: the variable, else the URL, else a number.
+fn host_name(hosts: &[HostSpec], variable: Option<&str>, url: Option<&str>) -> String {
+    let free = |n: &str| !hosts.iter().any(|h| h.name == n);
+    [variable, url]
+        .into_iter()
+        .flatten()
+        .find(|n| free(n))
+        .map_or_else(|| format!("host{}", hosts.len()), str::to_owned)
 }

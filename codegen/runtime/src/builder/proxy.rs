@@ -1,9 +1,9 @@
 //! Which proxy, if any, the client's own HTTP client goes through.
 //!
 //! The rule: credentials never travel in clear text to anyone but a loopback
-//! target. A base URL may be plain `http` only on loopback, and loopback is
+//! target. A host's URL may be plain `http` only on loopback, and loopback is
 //! never proxied, so `http_proxy`/`HTTP_PROXY` have nothing to apply to. An
-//! `https` base may go through the proxy that `https_proxy`, `HTTPS_PROXY`,
+//! `https` host may go through the proxy that `https_proxy`, `HTTPS_PROXY`,
 //! `all_proxy` or `ALL_PROXY` names (first set wins), less the hosts
 //! `no_proxy`/`NO_PROXY` exempt: the proxy gets a `CONNECT` and sees only
 //! TLS from then on.
@@ -15,10 +15,11 @@ use reqwest::Url;
 /// curl reads them.
 const HTTPS_PROXY_VARS: [&str; 4] = ["https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"];
 
-/// The proxy for requests to `base`, from the environment; `None` for a
-/// loopback or plain-http base, or when no variable is set.
-pub(super) fn from_env(base: &Url, loopback: bool) -> Result<Option<reqwest::Proxy>, Error> {
-    if base.scheme() != "https" || loopback {
+/// The proxy for https requests, from the environment; `None` when no
+/// host the client knows of may be proxied (every one loopback or plain
+/// http), or when no variable is set.
+pub(super) fn from_env(needed: bool) -> Result<Option<reqwest::Proxy>, Error> {
+    if !needed {
         return Ok(None);
     }
     let Some((var, value)) = HTTPS_PROXY_VARS.iter().find_map(|&var| {

@@ -24,6 +24,7 @@ static ADD: Operation = Operation {
     name: "add",
     item: "Add",
     method: Method::POST,
+    host: crate::Host::MAIN,
     path: &[
         PathPart::Literal("/v1/groups/"),
         PathPart::Param(0),
