@@ -153,7 +153,10 @@ impl State {
     /// The URL a request goes to.
     pub(crate) fn url(&self, path_and_query: &str) -> Result<Url, Error> {
         // The message leaves the URL out: its path may hold personal data.
-        Url::parse(&format!("{}{path_and_query}", self.base_url)).map_err(|e| {
+        let mut text = String::with_capacity(self.base_url.len() + path_and_query.len());
+        text.push_str(&self.base_url);
+        text.push_str(path_and_query);
+        Url::parse(&text).map_err(|e| {
             Error::invalid(
                 "url",
                 format!("the base URL and the path do not form a URL: {e}"),
@@ -166,13 +169,13 @@ impl State {
     pub(crate) fn attempt(
         &self,
         request: &Request,
-        url: &Url,
+        url: Url,
         limit: Duration,
     ) -> reqwest::RequestBuilder {
         let operation = request.operation();
         let mut builder = self
             .http
-            .request(operation.method.to_http(), url.clone())
+            .request(operation.method.to_http(), url)
             .timeout(limit)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.user_agent.clone());
