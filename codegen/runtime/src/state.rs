@@ -7,6 +7,7 @@ use crate::auth::{ClientAuth, Used};
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
 use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
+use crate::transport::Clients;
 use crate::{Error, Request, Vendor};
 use reqwest::Url;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
@@ -26,7 +27,7 @@ pub(crate) struct Limits {
 /// A client's state; see the module docs.
 pub(crate) struct State {
     vendor: &'static dyn Vendor,
-    http: reqwest::Client,
+    http: Clients,
     /// Scheme, host and optional path prefix, without a trailing `/`.
     base_url: String,
     credentials: ClientAuth,
@@ -39,7 +40,7 @@ pub(crate) struct State {
 impl State {
     pub(crate) fn new(
         vendor: &'static dyn Vendor,
-        http: reqwest::Client,
+        http: Clients,
         base_url: String,
         credentials: ClientAuth,
         user_agent: HeaderValue,
@@ -175,6 +176,7 @@ impl State {
         let operation = request.operation();
         let mut builder = self
             .http
+            .for_attempt(limit)
             .request(operation.method.to_http(), url)
             .timeout(limit)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
@@ -218,8 +220,9 @@ impl State {
         }
     }
 
-    pub(crate) fn http(&self) -> &reqwest::Client {
-        &self.http
+    /// The HTTP client for an attempt limited to `limit`.
+    pub(crate) fn http(&self, limit: Duration) -> &reqwest::Client {
+        self.http.for_attempt(limit)
     }
 
     /// Whether to try again after `attempt` ended in `outcome`, `elapsed`

@@ -2,6 +2,7 @@
 //! and the tracing spans around them. The retry rules themselves live in
 //! `retry.rs` as a pure function.
 
+mod clients;
 mod connect_deadline;
 
 use crate::auth::Used;
@@ -10,6 +11,7 @@ use crate::retry_after;
 use crate::state::State;
 use crate::{Delivery, Error, ErrorKind, Request, Response, Vendor};
 use bytes::{Bytes, BytesMut};
+pub(crate) use clients::Clients;
 pub(crate) use connect_deadline::ConnectDeadlineLayer;
 use connect_deadline::with_connect_deadline;
 use reqwest::header::RETRY_AFTER;
@@ -321,7 +323,7 @@ async fn once(
     // as the request's timeout (outcome unknown).
     let connect_deadline =
         tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
-    let mut response = with_connect_deadline(state.http().execute(attempt), connect_deadline)
+    let mut response = with_connect_deadline(state.http(limit).execute(attempt), connect_deadline)
         .await
         .map_err(|e| {
             if e.is_connect() || never_started(&e) {
