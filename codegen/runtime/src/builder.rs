@@ -270,25 +270,32 @@ impl ClientBuilder {
         }
         .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
         let http = match self.http {
-            Some(http) => http,
+            Some(http) => crate::transport::Clients::given(http),
             None => {
-                let http = reqwest::Client::builder()
-                    .connect_timeout(self.connect_timeout)
-                    .pool_idle_timeout(self.pool_idle_timeout)
-                    // A redirect could carry the credentials to another host.
-                    .redirect(reqwest::redirect::Policy::none())
-                    // reqwest reads every proxy variable, `http_proxy` for a
-                    // plain-http loopback base included; the rule in
-                    // `proxy.rs` replaces that.
-                    .no_proxy()
-                    // A connect cut short by an attempt's time limit is
-                    // reported as nothing sent.
-                    .connector_layer(crate::transport::ConnectDeadlineLayer);
-                let http = match proxy::from_env(proxied)? {
-                    Some(proxy) => http.proxy(proxy),
-                    None => http,
+                let http = || {
+                    reqwest::Client::builder()
+                        .connect_timeout(self.connect_timeout)
+                        .pool_idle_timeout(self.pool_idle_timeout)
+                        // A redirect could carry the credentials to another host.
+                        .redirect(reqwest::redirect::Policy::none())
+                        // reqwest reads every proxy variable, `http_proxy` for a
+                        // plain-http loopback base included; the rule in
+                        // `proxy.rs` replaces that.
+                        .no_proxy()
                 };
-                http.build().map_err(Error::transport)?
+                let proxy = proxy::from_env(proxied)?;
+                let build = |http: reqwest::ClientBuilder| match &proxy {
+                    Some(proxy) => http.proxy(proxy.clone()).build(),
+                    None => http.build(),
+                };
+                // The second reports a connect cut short by an attempt's
+                // time limit as nothing sent; see `transport/clients.rs`.
+                crate::transport::Clients::pair(
+                    build(http()).map_err(Error::transport)?,
+                    build(http().connector_layer(crate::transport::ConnectDeadlineLayer))
+                        .map_err(Error::transport)?,
+                    self.connect_timeout,
+                )
             }
         };
         let limits = Limits {

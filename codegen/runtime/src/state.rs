@@ -8,6 +8,7 @@ use crate::host::Hosts;
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
 use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
+use crate::transport::Clients;
 use crate::{Error, Request, Vendor};
 use reqwest::Url;
 use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
@@ -27,7 +28,7 @@ pub(crate) struct Limits {
 /// A client's state; see the module docs.
 pub(crate) struct State {
     vendor: &'static dyn Vendor,
-    http: reqwest::Client,
+    http: Clients,
     /// The main host's URL and the other hosts' overrides.
     hosts: Hosts,
     credentials: ClientAuth,
@@ -40,7 +41,7 @@ pub(crate) struct State {
 impl State {
     pub(crate) fn new(
         vendor: &'static dyn Vendor,
-        http: reqwest::Client,
+        http: Clients,
         hosts: Hosts,
         credentials: ClientAuth,
         user_agent: HeaderValue,
@@ -156,7 +157,10 @@ impl State {
     pub(crate) fn url(&self, operation: &Operation, path_and_query: &str) -> Result<Url, Error> {
         let base = crate::host::url_of(operation.host, &self.hosts)?;
         // The message leaves the URL out: its path may hold personal data.
-        Url::parse(&format!("{base}{path_and_query}")).map_err(|e| {
+        let mut text = String::with_capacity(base.len() + path_and_query.len());
+        text.push_str(&base);
+        text.push_str(path_and_query);
+        Url::parse(&text).map_err(|e| {
             Error::invalid(
                 "url",
                 format!("the base URL and the path do not form a URL: {e}"),
@@ -169,13 +173,14 @@ impl State {
     pub(crate) fn attempt(
         &self,
         request: &Request,
-        url: &Url,
+        url: Url,
         limit: Duration,
     ) -> reqwest::RequestBuilder {
         let operation = request.operation();
         let mut builder = self
             .http
-            .request(operation.method.to_http(), url.clone())
+            .for_attempt(limit)
+            .request(operation.method.to_http(), url)
             .timeout(limit)
             .header(ACCEPT, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, self.user_agent.clone());
@@ -218,8 +223,9 @@ impl State {
         }
     }
 
-    pub(crate) fn http(&self) -> &reqwest::Client {
-        &self.http
+    /// The HTTP client for an attempt limited to `limit`.
+    pub(crate) fn http(&self, limit: Duration) -> &reqwest::Client {
+        self.http.for_attempt(limit)
     }
 
     /// Whether to try again after `attempt` ended in `outcome`, `elapsed`

@@ -2,6 +2,7 @@
 //! and the tracing spans around them. The retry rules themselves live in
 //! `retry.rs` as a pure function.
 
+mod clients;
 mod connect_deadline;
 
 use crate::auth::Used;
@@ -10,8 +11,9 @@ use crate::retry_after;
 use crate::state::State;
 use crate::{Delivery, Error, ErrorKind, Request, Response, Vendor};
 use bytes::{Bytes, BytesMut};
+pub(crate) use clients::Clients;
 pub(crate) use connect_deadline::ConnectDeadlineLayer;
-use connect_deadline::WithConnectDeadline;
+use connect_deadline::with_connect_deadline;
 use reqwest::header::RETRY_AFTER;
 use reqwest::{StatusCode, Url};
 use std::time::{Duration, Instant, SystemTime};
@@ -37,12 +39,17 @@ pub(crate) async fn execute(state: &State, request: Request) -> Result<Response,
     );
     // One clock for the deadline and the span's duration.
     let started = Instant::now();
-    let result = attempts(state, &request, &span, started)
-        .instrument(span.clone())
-        .await;
-    if !span.is_disabled() {
+    // With no subscriber listening the span is disabled: entering and
+    // leaving it on every poll would cost the call for nothing.
+    let result = if span.is_disabled() {
+        attempts(state, &request, &span, started).await
+    } else {
+        let result = attempts(state, &request, &span, started)
+            .instrument(span.clone())
+            .await;
         span.record("duration_ms", millis(started.elapsed()));
-    }
+        result
+    };
     let vendor = state.vendor();
     result.map_err(|e| {
         let e = e.in_operation(operation.name);
@@ -60,11 +67,11 @@ async fn attempts(
     started: Instant,
 ) -> Result<Response, Error> {
     let operation = request.operation();
-    let url = state.url(operation, request.path_and_query())?;
+    let first_url = state.url(operation, request.path_and_query())?;
     // The HTTP layer cannot carry a longer URL (`http::Uri` stores lengths
     // in 16 bits); refused here, it is an argument error, not three failed
     // attempts.
-    if url.as_str().len() > MAX_URL_BYTES {
+    if first_url.as_str().len() > MAX_URL_BYTES {
         return Err(Error::invalid(
             "url",
             format!("is longer than {MAX_URL_BYTES} bytes; a path parameter is too long"),
@@ -77,6 +84,9 @@ async fn attempts(
     let mut attempt = 0u32;
     // Whether a refused token was refreshed already: once per call.
     let mut refreshed = false;
+    // The first attempt takes the URL; a retry, rare, parses it again
+    // rather than every call paying for a copy.
+    let mut first_url = Some(first_url);
     loop {
         attempt += 1;
         span.record("attempts", attempt);
@@ -91,9 +101,17 @@ async fn attempts(
         // Clock reads only for someone listening: this is the per-call path.
         let sent_at = (!attempt_span.is_disabled()).then(Instant::now);
         let limit = limits.attempt_timeout.min(remaining);
-        let result = once(state, request, &url, limit)
-            .instrument(attempt_span.clone())
-            .await;
+        let url = match first_url.take() {
+            Some(url) => url,
+            None => state.url(operation, request.path_and_query())?,
+        };
+        let result = if attempt_span.is_disabled() {
+            once(state, request, url, limit).await
+        } else {
+            once(state, request, url, limit)
+                .instrument(attempt_span.clone())
+                .await
+        };
         if let Some(sent_at) = sent_at {
             attempt_span.record("duration_ms", millis(sent_at.elapsed()));
         }
@@ -289,7 +307,7 @@ fn never_started(error: &reqwest::Error) -> bool {
 async fn once(
     state: &State,
     request: &Request,
-    url: &Url,
+    url: Url,
     limit: Duration,
 ) -> Result<Answer, Failure> {
     let mut attempt = state
@@ -305,7 +323,7 @@ async fn once(
     // as the request's timeout (outcome unknown).
     let connect_deadline =
         tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
-    let mut response = WithConnectDeadline::new(state.http().execute(attempt), connect_deadline)
+    let mut response = with_connect_deadline(state.http(limit).execute(attempt), connect_deadline)
         .await
         .map_err(|e| {
             if e.is_connect() || never_started(&e) {

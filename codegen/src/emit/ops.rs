@@ -196,18 +196,21 @@ fn method(
         ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null() }),
     };
     // Built now, failures included, and sent when awaited: the future holds
-    // the request and a clone of the client, nothing borrowed.
+    // the request and a clone of the client, nothing borrowed. The sending
+    // future is made inside it, when first polled, not beforehand: held
+    // beside the request it would double the future's size, and the
+    // caller's every move of it would copy both (a cost per call).
     Ok(quote! {
         #docs
         pub fn #name(&self, #(#inputs),*)
             -> impl ::std::future::Future<Output = Result<#output, rt::Error>> + Send + 'static
         {
             let client: &rt::Client = #client;
-            let call = client
+            let request = client
                 .request(&operations::#constant, #args)
-                #steps
-                .map(|request| client.execute(request));
-            async move { call?.await?.#decode }
+                #steps;
+            let client = client.clone();
+            async move { client.execute(request?).await?.#decode }
         }
     })
 }

@@ -23,30 +23,19 @@ thread_local! {
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
 }
 
-/// Polls a send with `deadline` visible to the connects it starts.
-pub(crate) struct WithConnectDeadline<F> {
-    future: Pin<Box<F>>,
-    deadline: Instant,
-}
-
-impl<F> WithConnectDeadline<F> {
-    pub(crate) fn new(future: F, deadline: Instant) -> Self {
-        WithConnectDeadline {
-            future: Box::pin(future),
-            deadline,
-        }
-    }
-}
-
-impl<F: Future> Future for WithConnectDeadline<F> {
-    type Output = F::Output;
-
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
-        let outer = DEADLINE.replace(Some(self.deadline));
-        let result = self.future.as_mut().poll(cx);
+/// Polls `send` with `deadline` visible to the connects it starts.
+///
+/// The send is pinned in the caller's own future rather than boxed: this
+/// runs once per attempt, on the per-call path.
+pub(crate) async fn with_connect_deadline<F: Future>(send: F, deadline: Instant) -> F::Output {
+    let mut send = std::pin::pin!(send);
+    std::future::poll_fn(|cx: &mut Context<'_>| {
+        let outer = DEADLINE.replace(Some(deadline));
+        let result = send.as_mut().poll(cx);
         DEADLINE.set(outer);
         result
-    }
+    })
+    .await
 }
 
 /// The layer for `reqwest::ClientBuilder::connector_layer`.
