@@ -91,8 +91,10 @@ fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
     // Skip what the generator does not support; point generated code at the
     // runtime crate itself and at a local client type (see `modules`), whose
     // methods are those of the runtime's client it derefs to.
+    // Every operation also gets its example call, for the round trip.
     let options = Options::default()
         .with_skip_unsupported(true)
+        .with_example_calls(true)
         .with_runtime_path("::postman_runtime")
         .with_client_path("super::Client")
         .with_client_methods([
