@@ -43,6 +43,7 @@ fn main() {
             println!("cargo:rustc-cfg=corpus");
             let entries = generate_all(&collections(&dir), &out, "corpus");
             write(&out.join("corpus_modules.rs"), &modules(&entries));
+            write(&out.join("corpus_round_trip.rs"), &round_trip(&entries));
             let mut code = String::from("pub const CORPUS: Corpus = Corpus::Found(&[\n");
             for e in &entries {
                 let _ = writeln!(
@@ -197,6 +198,24 @@ pub mod {module} {{
             generated = e.generated,
         );
     }
+    code
+}
+
+/// `every`, which runs each corpus module's example calls through the
+/// round trip's recorder (`tests/corpus/round_trip.rs`), in file order.
+fn round_trip(entries: &[Entry]) -> String {
+    let mut code = String::from(
+        "pub(crate) async fn every(recorder: &Recorder) -> Vec<Report> {\n    let mut reports = Vec::new();\n",
+    );
+    for e in entries.iter().filter(|e| e.error.is_none()) {
+        let _ = writeln!(
+            code,
+            "    reports.push(recorder.run({file:?}, crate::generated::{m}::api::HOSTS, |b| crate::generated::{m}::Client(b.build().expect(\"a client\")), crate::generated::{m}::api::example_calls::CALLS).await);",
+            file = e.file,
+            m = e.module,
+        );
+    }
+    code.push_str("    reports\n}\n");
     code
 }
 
