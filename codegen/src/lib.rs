@@ -88,6 +88,11 @@ pub struct Options {
     /// Give every operation a runnable example in its docs. `None` leaves
     /// it to the overlay's `doc_examples`, if it has one.
     pub doc_examples: Option<DocExamples>,
+    /// Emit a hidden `example_calls` module: every operation called with
+    /// the spec's example values, as the docs show it, listed in
+    /// `example_calls::CALLS` with its item. For tests of what reaches the
+    /// server; off by default.
+    pub example_calls: bool,
 }
 
 impl Default for Options {
@@ -98,6 +103,7 @@ impl Default for Options {
             client_path: "crate::Client".into(),
             client_methods: Vec::new(),
             doc_examples: None,
+            example_calls: false,
         }
     }
 }
@@ -118,6 +124,12 @@ impl Options {
     /// Sets [`Options::doc_examples`].
     pub fn with_doc_examples(mut self, examples: DocExamples) -> Self {
         self.doc_examples = Some(examples);
+        self
+    }
+
+    /// Sets [`Options::example_calls`].
+    pub fn with_example_calls(mut self, on: bool) -> Self {
+        self.example_calls = on;
         self
     }
 
@@ -249,7 +261,7 @@ pub fn generate(
         .doc_examples
         .as_ref()
         .or(overlay_data.doc_examples.as_ref());
-    let code = emit::module::module(&api, &paths, &source, examples)
+    let code = emit::module::module(&api, &paths, &source, examples, options.example_calls)
         .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,

@@ -43,6 +43,7 @@ fn main() {
             println!("cargo:rustc-cfg=corpus");
             let entries = generate_all(&collections(&dir), &out, "corpus");
             write(&out.join("corpus_modules.rs"), &modules(&entries));
+            write(&out.join("corpus_round_trip.rs"), &round_trip(&entries));
             let mut code = String::from("pub const CORPUS: Corpus = Corpus::Found(&[\n");
             for e in &entries {
                 let _ = writeln!(
@@ -91,8 +92,10 @@ fn generate_all(files: &[PathBuf], out: &Path, prefix: &str) -> Vec<Entry> {
     // Skip what the generator does not support; point generated code at the
     // runtime crate itself and at a local client type (see `modules`), whose
     // methods are those of the runtime's client it derefs to.
+    // Every operation also gets its example call, for the round trip.
     let options = Options::default()
         .with_skip_unsupported(true)
+        .with_example_calls(true)
         .with_runtime_path("::postman_runtime")
         .with_client_path("super::Client")
         .with_client_methods([
@@ -195,6 +198,24 @@ pub mod {module} {{
             generated = e.generated,
         );
     }
+    code
+}
+
+/// `every`, which runs each corpus module's example calls through the
+/// round trip's recorder (`tests/corpus/round_trip.rs`), in file order.
+fn round_trip(entries: &[Entry]) -> String {
+    let mut code = String::from(
+        "pub(crate) async fn every(recorder: &Recorder) -> Vec<Report> {\n    let mut reports = Vec::new();\n",
+    );
+    for e in entries.iter().filter(|e| e.error.is_none()) {
+        let _ = writeln!(
+            code,
+            "    reports.push(recorder.run({file:?}, crate::generated::{m}::api::HOSTS, |b| crate::generated::{m}::Client(b.build().expect(\"a client\")), crate::generated::{m}::api::example_calls::CALLS).await);",
+            file = e.file,
+            m = e.module,
+        );
+    }
+    code.push_str("    reports\n}\n");
     code
 }
 

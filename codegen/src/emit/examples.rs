@@ -4,7 +4,9 @@
 
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, BodyKind, FieldDef, Operation, ResponseSpec, TypeDef, TypeRef};
+use crate::model::api::{
+    Api, BodyKind, FieldDef, Operation, PartDef, ResponseSpec, TypeDef, TypeRef,
+};
 use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::{Literal, TokenStream};
@@ -47,6 +49,14 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
 
 /// `client.a("1").b("2").op(args).await?`
 fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
+    let invocation = invocation(api, op, types);
+    quote! { #invocation.await? }
+}
+
+/// `client.a("1").b("2").op(args)`, every argument from the spec's example
+/// values, with `types` the path the request types are named under. Shared
+/// by the docs and by the example calls (`emit::example_calls`).
+pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
     let mut owner = op.owner;
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
@@ -62,9 +72,28 @@ fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
     let mut args = Vec::new();
     if let Some(p) = &op.params {
         let ty = ident(&p.type_name);
-        args.push(quote! { &#types::#ty::new() });
+        let setters = p.fields.iter().filter_map(|f| {
+            let setter = ident(&format!("with_{}", naming::bare(&f.field)));
+            match f.examples.as_slice() {
+                [] => None,
+                values if f.repeated => Some(quote! { .#setter([#(#values),*]) }),
+                [value, ..] => Some(quote! { .#setter(#value) }),
+            }
+        });
+        args.push(quote! { &#types::#ty::new() #(#setters)* });
     }
-    if let Some(body) = &op.body {
+    if let Some(body) = &op.body
+        && let BodyKind::Multipart(def) = &body.kind
+    {
+        let parts = def.parts.iter().map(|p| part(p, types));
+        let name = ident(&def.name);
+        let value = quote! { &#types::#name { #(#parts),* } };
+        args.push(if body.optional {
+            quote! { Some(#value) }
+        } else {
+            value
+        });
+    } else if let Some(body) = &op.body {
         let example = body.example.clone().unwrap_or(Value::Null);
         match &body.ty {
             Some(TypeRef::JsonObject) if body.optional => {
@@ -94,8 +123,41 @@ fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
         }
     }
     let method = ident(&op.method_name);
-    quote! { #chain.#method(#(#args),*).await? }
+    quote! { #chain.#method(#(#args),*) }
 }
+
+/// `field: value` of a multipart part: its example, `None` for an optional
+/// part without one.
+fn part(p: &PartDef, types: &syn::Path) -> TokenStream {
+    let field = ident(&p.field);
+    let value = match (&p.example, &p.ty) {
+        (_, TypeRef::Upload) => Some(upload()),
+        (Some(text), TypeRef::String) => Some(quote! { #text.to_owned() }),
+        (Some(text), ty) => {
+            let typed = serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
+            Some(expr(&Api::default(), ty, &typed, types))
+        }
+        (None, _) => None,
+    };
+    match (value, p.optional) {
+        (Some(v), true) => quote! { #field: Some(#v) },
+        (Some(v), false) => quote! { #field: #v },
+        (None, true) => quote! { #field: None },
+        (None, false) => {
+            let v = expr(&Api::default(), &p.ty, &Value::Null, types);
+            quote! { #field: #v }
+        }
+    }
+}
+
+/// A file the spec can only name: fixed bytes stand for its content.
+fn upload() -> TokenStream {
+    quote! { rt::Upload::bytes(#UPLOAD_CONTENT) }
+}
+
+/// The content of every file in example calls, which the spec only names by
+/// path.
+pub(crate) const UPLOAD_CONTENT: &str = "example file content";
 
 /// A Rust expression of type `ty` holding `value`.
 fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStream {
@@ -135,8 +197,9 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
             quote! { Vec::from([#(#items),*]) }
         }
         TypeRef::Named(name) => named(api, name, value, types),
-        // Never reached: `section` leaves out operations that take a file.
-        TypeRef::Upload => quote! { () },
+        // Only example calls reach it: `section` leaves out operations
+        // that take a file.
+        TypeRef::Upload => upload(),
     }
 }
 

@@ -4,6 +4,7 @@
 mod body;
 mod descriptors;
 mod enums;
+mod example_calls;
 mod examples;
 pub(crate) mod module;
 mod ops;

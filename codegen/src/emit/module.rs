@@ -6,6 +6,7 @@
 //! runtime's client through `AsRef<rt::Client>` (the crate docs state the
 //! whole contract), so the same output works in any crate that provides it.
 
+use crate::emit::example_calls;
 use crate::emit::ops;
 use crate::emit::rustdoc;
 use crate::emit::tokens::{doc, ident};
@@ -29,6 +30,7 @@ pub(crate) fn module(
     paths: &Paths,
     source: &str,
     examples: Option<&DocExamples>,
+    example_calls: bool,
 ) -> Result<String, String> {
     let runtime = &paths.runtime;
     let client = &paths.client;
@@ -66,6 +68,11 @@ pub(crate) fn module(
         .map(|s| s.ident.clone())
         .unwrap_or_else(|| ident("Client"));
     let ops = ops::operations(api, &client_name, examples)?;
+    let calls = if example_calls {
+        example_calls::module(api, &client_name)
+    } else {
+        TokenStream::new()
+    };
     let tokens = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;
@@ -83,6 +90,7 @@ pub(crate) fn module(
 
         #types
         #ops
+        #calls
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
     // The source names come from the spec: one line, nothing a comment refuses.

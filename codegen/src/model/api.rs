@@ -155,6 +155,9 @@ pub(crate) struct ParamField {
     /// The key appears more than once: a list of values.
     pub repeated: bool,
     pub doc: String,
+    /// The values the spec sends (enabled entries with a value), in order:
+    /// for examples.
+    pub examples: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,6 +225,8 @@ pub(crate) struct PartDef {
     pub content_type: Option<String>,
     pub optional: bool,
     pub doc: String,
+    /// A text part's value in the spec, for examples.
+    pub example: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -15,11 +15,13 @@ pub(super) fn params_spec(d: &Draft<'_>, base_name: &str, types: &mut Types) -> 
         .map(|q| (q, ParamLocation::Query))
         .chain(d.headers.iter().map(|h| (h, ParamLocation::Header)));
     for (kv, location) in entries {
+        let sent = kv.value.clone().filter(|v| !kv.disabled && !v.is_empty());
         if let Some(existing) = fields
             .iter_mut()
             .find(|f| f.wire == kv.key && f.location == location)
         {
             existing.repeated = true;
+            existing.examples.extend(sent);
             continue;
         }
         let mut doc = kv.description.clone();
@@ -35,6 +37,7 @@ pub(super) fn params_spec(d: &Draft<'_>, base_name: &str, types: &mut Types) -> 
             location,
             repeated: false,
             doc,
+            examples: sent.into_iter().collect(),
         });
     }
     if fields.is_empty() {

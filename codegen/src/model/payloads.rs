@@ -233,6 +233,7 @@ fn multipart(name: String, doc: String, parts: &[Part]) -> MultipartDef {
                 content_type: p.content_type.clone(),
                 optional: p.optional,
                 doc: p.description.clone(),
+                example: p.example.clone().filter(|_| !p.file),
             }
         })
         .collect();

@@ -10,12 +10,15 @@ include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 
 /// One module per corpus collection; see the build script.
 #[cfg(corpus)]
-mod generated {
+pub(crate) mod generated {
     include!(concat!(env!("OUT_DIR"), "/corpus_modules.rs"));
 }
 
 #[cfg(corpus)]
 mod todo_calls;
+
+#[cfg(corpus)]
+mod round_trip;
 
 #[test]
 fn every_collection_generates_and_compiles() {

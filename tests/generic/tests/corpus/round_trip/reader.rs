@@ -1,0 +1,279 @@
+//! What each item of a collection describes, read here with plain
+//! `serde_json::Value` walking, not by the generator's reader: the round
+//! trip checks one reading against the other.
+
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// An item's request as the collection writes it, variables resolved.
+#[derive(Debug, Clone)]
+pub struct Described {
+    pub method: String,
+    /// Path segments after the host, `:name` and `{{var}}` resolved.
+    pub path: String,
+    /// Enabled query parameters with a value, in order.
+    pub query: Vec<(String, String)>,
+    /// Enabled headers with a value.
+    pub headers: Vec<(String, String)>,
+    /// The auth scheme in force (`noauth` when none) and its fields.
+    pub auth: Auth,
+    pub body: Body,
+    /// The first saved response: status and body.
+    pub response: Option<(u16, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Auth {
+    None,
+    Basic,
+    Bearer,
+    /// The key's name and whether it goes in the query.
+    ApiKey {
+        name: String,
+        in_query: bool,
+    },
+    /// A scheme the client signs with the caller's signer.
+    Signed(String),
+}
+
+#[derive(Debug, Clone)]
+pub enum Body {
+    None,
+    Json(Value),
+    /// Raw text the collection does not read as JSON.
+    Text(String),
+    Form(Vec<(String, String)>),
+    /// Parts by name: `Some(text)` for a text part, `None` for a file.
+    Multipart(Vec<(String, Option<String>)>),
+    File,
+    GraphQl {
+        query: String,
+        variables: Value,
+    },
+}
+
+/// Every request item of `collection`, by its folder path and name joined
+/// by ` / `, in document order.
+pub fn items(collection: &Value) -> Vec<(String, Described)> {
+    let vars: BTreeMap<String, String> = list(collection.get("variable"))
+        .iter()
+        .filter_map(|v| {
+            Some((
+                text(v.get("key"))?,
+                text(v.get("value")).unwrap_or_default(),
+            ))
+        })
+        .collect();
+    let mut out = Vec::new();
+    walk(collection, &[], collection.get("auth"), &vars, &mut out);
+    out
+}
+
+fn walk(
+    node: &Value,
+    folders: &[String],
+    auth: Option<&Value>,
+    vars: &BTreeMap<String, String>,
+    out: &mut Vec<(String, Described)>,
+) {
+    for (i, item) in list(node.get("item")).iter().enumerate() {
+        let name = text(item.get("name")).unwrap_or_else(|| format!("#{}", i + 1));
+        let mut path = folders.to_vec();
+        path.push(name);
+        let own = item.get("auth").filter(|a| !a.is_null()).or(auth);
+        if item.get("item").is_some() {
+            walk(item, &path, own, vars, out);
+        } else if let Some(request) = item.get("request") {
+            let own = request.get("auth").filter(|a| !a.is_null()).or(own);
+            out.push((path.join(" / "), described(item, request, own, vars)));
+        }
+    }
+}
+
+fn described(
+    item: &Value,
+    request: &Value,
+    auth: Option<&Value>,
+    vars: &BTreeMap<String, String>,
+) -> Described {
+    let url = request.get("url").cloned().unwrap_or(Value::Null);
+    let url = match url {
+        Value::String(raw) => serde_json::json!({ "raw": raw }),
+        other => other,
+    };
+    let path_vars: BTreeMap<String, String> = list(url.get("variable"))
+        .iter()
+        .filter_map(|v| {
+            Some((
+                text(v.get("key"))?,
+                text(v.get("value")).unwrap_or_default(),
+            ))
+        })
+        .collect();
+    let segments: Vec<String> = match url.get("path") {
+        Some(Value::Array(p)) => p
+            .iter()
+            .map(|s| text(Some(s)).unwrap_or_default())
+            .collect(),
+        Some(Value::String(p)) => p.split('/').map(str::to_owned).collect(),
+        _ => raw_path(&text(url.get("raw")).unwrap_or_default()),
+    };
+    let path: Vec<String> = segments
+        .iter()
+        .filter(|s| !s.is_empty())
+        .map(|s| match s.strip_prefix(':') {
+            Some(name) => resolve(path_vars.get(name).map_or("", String::as_str), vars),
+            None => resolve(s, vars),
+        })
+        .collect();
+    Described {
+        method: text(request.get("method"))
+            .unwrap_or_else(|| "GET".into())
+            .to_ascii_uppercase(),
+        path: format!("/{}", path.join("/")),
+        query: pairs(url.get("query")),
+        headers: match request.get("header") {
+            Some(Value::String(_)) | None => Vec::new(),
+            other => pairs(other),
+        },
+        auth: auth_of(auth),
+        body: body_of(request.get("body")),
+        response: list(item.get("response")).first().map(|r| {
+            let code = r.get("code").and_then(Value::as_u64).unwrap_or(200);
+            let code = u16::try_from(code)
+                .ok()
+                .filter(|c| (200..600).contains(c))
+                .unwrap_or(200);
+            (code, text(r.get("body")).unwrap_or_default())
+        }),
+    }
+}
+
+/// The path of a raw URL: after the scheme and host.
+fn raw_path(raw: &str) -> Vec<String> {
+    let raw = raw.split(['?', '#']).next().unwrap_or_default();
+    let rest = raw.split_once("://").map_or(raw, |(_, r)| r);
+    rest.split('/').skip(1).map(str::to_owned).collect()
+}
+
+/// `text` with every `{{var}}` the collection defines replaced.
+fn resolve(text: &str, vars: &BTreeMap<String, String>) -> String {
+    let mut out = text.to_owned();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{{{k}}}}}"), v);
+    }
+    out
+}
+
+fn auth_of(auth: Option<&Value>) -> Auth {
+    let Some(auth) = auth else { return Auth::None };
+    let kind = text(auth.get("type")).unwrap_or_default();
+    let fields = |k: &str| -> Map<String, Value> {
+        let mut m = Map::new();
+        match auth.get(k) {
+            Some(Value::Array(a)) => {
+                for f in a {
+                    if let Some(key) = text(f.get("key")) {
+                        m.insert(key, f.get("value").cloned().unwrap_or(Value::Null));
+                    }
+                }
+            }
+            Some(Value::Object(o)) => m.clone_from(o),
+            _ => {}
+        }
+        m
+    };
+    match kind.as_str() {
+        "noauth" | "" => Auth::None,
+        "basic" => Auth::Basic,
+        "bearer" | "oauth2" => Auth::Bearer,
+        "apikey" => {
+            let f = fields("apikey");
+            Auth::ApiKey {
+                name: f
+                    .get("key")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned(),
+                in_query: f.get("in").and_then(Value::as_str) == Some("query"),
+            }
+        }
+        other => Auth::Signed(other.to_owned()),
+    }
+}
+
+fn body_of(body: Option<&Value>) -> Body {
+    let Some(body) = body.filter(|b| !b.is_null()) else {
+        return Body::None;
+    };
+    if body.get("disabled").and_then(Value::as_bool) == Some(true) {
+        return Body::None;
+    }
+    match text(body.get("mode")).unwrap_or_default().as_str() {
+        "raw" => {
+            let raw = text(body.get("raw")).unwrap_or_default();
+            if raw.trim().is_empty() {
+                return Body::None;
+            }
+            match serde_json::from_str(&raw) {
+                Ok(v) => Body::Json(v),
+                Err(_) => Body::Text(raw),
+            }
+        }
+        "urlencoded" => Body::Form(pairs(body.get("urlencoded"))),
+        "formdata" => Body::Multipart(
+            list(body.get("formdata"))
+                .iter()
+                .filter(|p| p.get("disabled").and_then(Value::as_bool) != Some(true))
+                .filter_map(|p| {
+                    let file = text(p.get("type")).as_deref() == Some("file");
+                    Some((
+                        text(p.get("key"))?,
+                        (!file).then(|| text(p.get("value")).unwrap_or_default()),
+                    ))
+                })
+                .collect(),
+        ),
+        "file" => Body::File,
+        "graphql" => {
+            let g = body.get("graphql").cloned().unwrap_or(Value::Null);
+            let variables = match g.get("variables") {
+                Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
+                Some(v) => v.clone(),
+                None => Value::Null,
+            };
+            Body::GraphQl {
+                query: text(g.get("query")).unwrap_or_default(),
+                variables,
+            }
+        }
+        _ => Body::None,
+    }
+}
+
+/// Enabled `key`/`value` entries that have a value.
+fn pairs(list_value: Option<&Value>) -> Vec<(String, String)> {
+    list(list_value)
+        .iter()
+        .filter(|e| e.get("disabled").and_then(Value::as_bool) != Some(true))
+        .filter_map(|e| {
+            Some((
+                text(e.get("key"))?,
+                text(e.get("value")).filter(|v| !v.is_empty())?,
+            ))
+        })
+        .collect()
+}
+
+fn list(v: Option<&Value>) -> &[Value] {
+    v.and_then(Value::as_array).map_or(&[], Vec::as_slice)
+}
+
+/// A string field, or a scalar's text.
+fn text(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => Some(s.clone()),
+        Value::Null | Value::Array(_) | Value::Object(_) => None,
+        other => Some(other.to_string()),
+    }
+}
