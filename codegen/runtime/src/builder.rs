@@ -2,6 +2,7 @@
 
 mod hosts;
 mod proxy;
+mod tls;
 
 use crate::auth::{ClientAuth, TokenSource};
 use crate::credentials::Credentials;
@@ -284,6 +285,8 @@ impl ClientBuilder {
                     // A connect cut short by an attempt's time limit is
                     // reported as nothing sent.
                     .connector_layer(crate::transport::ConnectDeadlineLayer);
+                // One TLS configuration per process, not one per client.
+                let http = tls::apply(http);
                 let http = match proxy::from_env(proxied)? {
                     Some(proxy) => http.proxy(proxy),
                     None => http,
