@@ -2,6 +2,7 @@
 
 mod hosts;
 mod proxy;
+mod tls;
 
 use crate::auth::{ClientAuth, TokenSource};
 use crate::credentials::Credentials;
@@ -273,7 +274,7 @@ impl ClientBuilder {
             Some(http) => crate::transport::Clients::given(http),
             None => {
                 let http = || {
-                    reqwest::Client::builder()
+                    let http = reqwest::Client::builder()
                         .connect_timeout(self.connect_timeout)
                         .pool_idle_timeout(self.pool_idle_timeout)
                         // A redirect could carry the credentials to another host.
@@ -281,7 +282,9 @@ impl ClientBuilder {
                         // reqwest reads every proxy variable, `http_proxy` for a
                         // plain-http loopback base included; the rule in
                         // `proxy.rs` replaces that.
-                        .no_proxy()
+                        .no_proxy();
+                    // One TLS configuration per process, not one per client.
+                    tls::apply(http)
                 };
                 let proxy = proxy::from_env(proxied)?;
                 let build = |http: reqwest::ClientBuilder| match &proxy {
