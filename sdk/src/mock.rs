@@ -228,9 +228,7 @@ impl MockServer {
     /// When there is no such operation; the message lists the names.
     #[track_caller]
     pub fn respond_next(&self, operation: &str, times: usize, response: MockResponse) {
-        if let Err(unknown) = self.try_respond_next(operation, times, response) {
-            panic!("{unknown}");
-        }
+        self.inner.respond_next(operation, times, response.inner);
     }
 
     /// As [`MockServer::respond_next`], with an error instead of a panic

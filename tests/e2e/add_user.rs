@@ -42,15 +42,15 @@ async fn sends_the_documented_add_user_request() {
     assert_eq!(response.error, "");
 }
 
-#[tokio::test]
-async fn the_role_travels_as_its_wire_name() {
+/// Adds the seed user with `role` and returns the body the server received.
+async fn sent_with_role(role: Role) -> serde_json::Value {
     let (server, client) = server_and_client().await;
     Mock::given(method("POST"))
         .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "a", "error": ""})))
         .mount(&server)
         .await;
     let mut body = add_user_request();
-    body.role = Role::Customer;
+    body.role = role;
     client
         .phlo("p")
         .multi_party_call("n")
@@ -58,7 +58,12 @@ async fn the_role_travels_as_its_wire_name() {
         .await
         .unwrap();
     let received = server.received_requests().await.unwrap();
-    let sent: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
+    serde_json::from_slice(&received[0].body).unwrap()
+}
+
+#[tokio::test]
+async fn the_role_travels_as_its_wire_name() {
+    let sent = sent_with_role(Role::Customer).await;
     assert_eq!(sent["role"], "customer");
     assert_eq!(sent["action"], "call");
 }
@@ -69,22 +74,9 @@ async fn the_role_travels_as_its_wire_name() {
 async fn a_role_this_crate_does_not_list_yet_is_sent_as_given() {
     assert_eq!(Role::other("customer"), Role::Customer);
     assert_eq!("agent".parse::<Role>(), Ok(Role::Agent));
-    let (server, client) = server_and_client().await;
-    Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "a", "error": ""})))
-        .mount(&server)
-        .await;
-    let mut body = add_user_request();
-    body.role = Role::other("supervisor");
-    assert!(matches!(body.role, Role::Unknown(_)));
-    client
-        .phlo("p")
-        .multi_party_call("n")
-        .add_user(&body)
-        .await
-        .unwrap();
-    let received = server.received_requests().await.unwrap();
-    let sent: serde_json::Value = serde_json::from_slice(&received[0].body).unwrap();
+    let supervisor = Role::other("supervisor");
+    assert!(matches!(supervisor, Role::Unknown(_)));
+    let sent = sent_with_role(supervisor).await;
     assert_eq!(sent["role"], "supervisor");
 }
 

@@ -193,17 +193,33 @@ impl fmt::Debug for ClientAuth {
         if let Some(basic) = &self.basic {
             out.field("basic", basic);
         }
-        match &self.token {
-            Some(TokenSource::Fixed(_)) => out.field("bearer_token", &"<redacted>"),
-            Some(TokenSource::Provider(_)) => out.field("token_provider", &"<set>"),
-            None => &mut out,
-        };
-        if self.api_key.is_some() {
-            out.field("api_key", &"<redacted>");
-        }
-        if self.signer.is_some() {
-            out.field("signer", &"<set>");
-        }
+        debug_kinds(
+            &mut out,
+            self.token.as_ref(),
+            self.api_key.is_some(),
+            self.signer.is_some(),
+        );
         out.finish()
+    }
+}
+
+/// Says which credential kinds besides Basic are set, never their values:
+/// the one rule for the client's and the builder's `Debug`.
+pub(crate) fn debug_kinds(
+    out: &mut fmt::DebugStruct<'_, '_>,
+    token: Option<&TokenSource>,
+    api_key: bool,
+    signer: bool,
+) {
+    match token {
+        Some(TokenSource::Fixed(_)) => out.field("bearer_token", &"<redacted>"),
+        Some(TokenSource::Provider(_)) => out.field("token_provider", &"<set>"),
+        None => out,
+    };
+    if api_key {
+        out.field("api_key", &"<redacted>");
+    }
+    if signer {
+        out.field("signer", &"<set>");
     }
 }

@@ -327,17 +327,12 @@ impl std::fmt::Debug for ClientBuilder {
         if let Some((name, _)) = &self.basic {
             out.field(username, name).field(password, &"<redacted>");
         }
-        match &self.token {
-            Some(TokenSource::Fixed(_)) => out.field("bearer_token", &"<redacted>"),
-            Some(TokenSource::Provider(_)) => out.field("token_provider", &"<set>"),
-            None => &mut out,
-        };
-        if self.api_key.is_some() {
-            out.field("api_key", &"<redacted>");
-        }
-        if self.signer.is_some() {
-            out.field("signer", &"<set>");
-        }
+        crate::auth::debug_kinds(
+            &mut out,
+            self.token.as_ref(),
+            self.api_key.is_some(),
+            self.signer.is_some(),
+        );
         out.field("base_url", &self.base_url)
             .field("hosts", &self.hosts)
             .field("timeout", &self.timeout)
