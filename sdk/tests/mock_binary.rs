@@ -60,6 +60,8 @@ async fn serve(port: u16, args: &[&str]) -> Running {
     server
 }
 
+/// `serve` fails unless the binary answers an authenticated GET on `port`
+/// with 200 and the spec's example body.
 #[tokio::test]
 async fn serves_on_the_chosen_port() {
     let port = free_port();
