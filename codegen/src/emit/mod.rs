@@ -6,6 +6,7 @@ mod descriptors;
 mod enums;
 mod example_calls;
 mod examples;
+mod format;
 pub(crate) mod module;
 mod ops;
 mod payloads;
