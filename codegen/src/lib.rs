@@ -93,6 +93,12 @@ pub struct Options {
     /// `example_calls::CALLS` with its item. For tests of what reaches the
     /// server; off by default.
     pub example_calls: bool,
+    /// Generate only the items in these folders (and their sub-folders),
+    /// each a path of folder names joined by `/`, such as `"Accounts"` or
+    /// `"Accounts/Capabilities"`; empty generates every item. The items
+    /// left out are not read past their names, and an overlay entry for
+    /// one of them is set aside. A path that names no folder is an error.
+    pub folders: Vec<String>,
 }
 
 impl Default for Options {
@@ -104,6 +110,7 @@ impl Default for Options {
             client_methods: Vec::new(),
             doc_examples: None,
             example_calls: false,
+            folders: Vec::new(),
         }
     }
 }
@@ -130,6 +137,12 @@ impl Options {
     /// Sets [`Options::example_calls`].
     pub fn with_example_calls(mut self, on: bool) -> Self {
         self.example_calls = on;
+        self
+    }
+
+    /// Sets [`Options::folders`].
+    pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
+        self.folders = folders.into_iter().map(Into::into).collect();
         self
     }
 
@@ -214,11 +227,15 @@ pub fn generate(
     overlay: Option<Source<'_>>,
     options: &Options,
 ) -> Result<Output, Errors> {
-    let parsed = read::postman_items::read(collection.name, collection.text)?;
-    let (overlay_data, overlay_file) = match overlay {
+    let selection = read::folders::Selection::new(&options.folders);
+    let parsed = read::postman_items::read_folders(collection.name, collection.text, &selection)?;
+    let (mut overlay_data, overlay_file) = match overlay {
         Some(o) => (read::overlay::read(o.name, o.text)?, o.name),
         None => (read::overlay::Overlay::default(), ""),
     };
+    overlay_data
+        .operations
+        .retain(|entry| selection.overlay_entry(&entry.item));
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
             Error::new(

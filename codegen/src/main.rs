@@ -23,6 +23,9 @@ options:
   --runtime-path <path>   runtime crate path (default: ::postman_runtime)
   --client-path <path>    client type path (default: crate::Client)
   --client-methods <a,b>  the client type's own methods, left free
+  --folder <path>         generate only this folder's items (repeatable);
+                          a path of folder names joined by /, such as
+                          Accounts or Accounts/Capabilities
   -h, --help              show this help
 
 diff: compares two specs, each a spec directory, a collection file, or
@@ -72,6 +75,7 @@ fn parse_args() -> Result<Command, String> {
             "--skip-unsupported" => options.skip_unsupported = true,
             "--runtime-path" => options.runtime_path = value("--runtime-path")?,
             "--client-path" => options.client_path = value("--client-path")?,
+            "--folder" => options.folders.push(value("--folder")?),
             "--client-methods" => {
                 let list = value("--client-methods")?;
                 options.client_methods = list.split(',').map(str::to_owned).collect();

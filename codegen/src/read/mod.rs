@@ -1,6 +1,7 @@
 //! Stage 1, reading: the input files as plain Rust data, checked for shape
 //! only. Nothing here decides what a request means or what it is called.
 
+pub(crate) mod folders;
 pub(crate) mod jsonc;
 pub(crate) mod lenient;
 pub(crate) mod markdown;

@@ -8,6 +8,7 @@
 //! `postman_request`.
 
 use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::read::folders::{Selection, Visit};
 use crate::read::postman::{Auth, Collection, Item};
 use crate::read::postman_fields::Reader;
 use crate::read::{jsonc, lenient};
@@ -17,6 +18,17 @@ use serde_json::Value;
 /// valid JSON only for comments or trailing commas is read anyway, with a
 /// warning that says where.
 pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
+    read_folders(file, source, &Selection::new(&[]))
+}
+
+/// Reads as [`read`] does, keeping only the items `selection` chooses; the
+/// others are not read past their names. Fails when a chosen folder is
+/// not there.
+pub(crate) fn read_folders(
+    file: &str,
+    source: &str,
+    selection: &Selection<'_>,
+) -> Result<Collection, Error> {
     let mut warnings = Vec::new();
     let root: Value = match serde_json::from_str(source) {
         Ok(root) => root,
@@ -37,7 +49,7 @@ pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
         }
     };
     let reader = Reader { file };
-    let mut collection = reader.collection(&root)?;
+    let mut collection = reader.collection(&root, selection)?;
     warnings.append(&mut collection.warnings);
     collection.warnings = warnings;
     Ok(collection)
@@ -58,7 +70,7 @@ fn inherit(own: Result<Option<Auth>, Error>, parent: &Inherited) -> Inherited {
 }
 
 impl Reader<'_> {
-    fn collection(&self, root: &Value) -> Result<Collection, Error> {
+    fn collection(&self, root: &Value, selection: &Selection<'_>) -> Result<Collection, Error> {
         let root = root
             .as_object()
             .ok_or_else(|| self.format(None, "the collection must be a JSON object"))?;
@@ -91,7 +103,8 @@ impl Reader<'_> {
         let auth = inherit(self.auth(None, root.get("auth")), &Ok(None));
         let mut items = Vec::new();
         let list = self.item_list(None, root.get("item"))?;
-        self.items(list, &[], &auth, &mut items);
+        self.items(list, &[], &auth, selection, &mut items);
+        selection.check(self.file, &folder_names(list))?;
         Ok(Collection {
             name,
             variables,
@@ -119,13 +132,18 @@ impl Reader<'_> {
         list: &[Value],
         folders: &[String],
         inherited: &Inherited,
+        selection: &Selection<'_>,
         out: &mut Vec<Item>,
     ) {
+        let here_chosen = selection.request(folders);
         for (index, value) in list.iter().enumerate() {
             let here = format!("{} #{}", folders.join(" / "), index + 1);
             let here = here.trim();
             let numbered = format!("#{}", index + 1);
             let Some(obj) = value.as_object() else {
+                if !here_chosen {
+                    continue;
+                }
                 let e = self.format(Some(here), "an item must be a JSON object");
                 out.push(Item::unreadable(folders, numbered, String::new(), e));
                 continue;
@@ -133,18 +151,29 @@ impl Reader<'_> {
             let name = match self.string_field(Some(here), obj, "name") {
                 Ok(name) => name.unwrap_or(numbered),
                 Err(e) => {
-                    out.push(Item::unreadable(folders, numbered, String::new(), e));
+                    if here_chosen {
+                        out.push(Item::unreadable(folders, numbered, String::new(), e));
+                    }
                     continue;
                 }
             };
             let mut path = folders.to_vec();
             path.push(name.clone());
+            let chosen = if obj.contains_key("item") {
+                selection.folder(&path) != Visit::Skip
+            } else {
+                here_chosen
+            };
+            if !chosen {
+                continue;
+            }
             let display = path.join(" / ");
             if obj.contains_key("item") {
                 let own = self.auth(Some(&display), obj.get("auth"));
                 match self.item_list(Some(&display), obj.get("item")) {
                     Ok(children) => {
-                        self.items(children, &path, &inherit(own, inherited), out);
+                        let auth = inherit(own, inherited);
+                        self.items(children, &path, &auth, selection, out);
                     }
                     Err(e) => out.push(Item::unreadable(folders, name, String::new(), e)),
                 }
@@ -198,4 +227,15 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// The names of the folders in `list`, as the error for a folder not
+/// found lists them.
+fn folder_names(list: &[Value]) -> Vec<String> {
+    list.iter()
+        .filter_map(Value::as_object)
+        .filter(|obj| obj.contains_key("item"))
+        .filter_map(|obj| obj.get("name").and_then(Value::as_str))
+        .map(str::to_owned)
+        .collect()
 }
