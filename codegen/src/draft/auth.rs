@@ -2,7 +2,7 @@
 //! (collection → folder → request, the nearest declaration winning, `noauth`
 //! included): the scheme, and where its credentials go.
 
-use crate::read::postman::Auth;
+use crate::read::postman::{Auth, KeyValue};
 
 /// Where an API key or a token travels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +76,37 @@ impl AuthDraft {
             other => AuthDraft::Signer {
                 scheme: other.to_owned(),
             },
+        }
+    }
+
+    /// This auth, or when none is in force (none declared, or `noauth`)
+    /// the scheme an enabled `Authorization: Bearer <token>` or `Basic
+    /// <credentials>` header of the item's own states: such a header is
+    /// how the item authenticates, so the client's credential goes there
+    /// (the header itself is the runtime's to write). Other header values
+    /// name no scheme the client holds a credential for.
+    pub(crate) fn or_header(self, headers: &[KeyValue]) -> AuthDraft {
+        if self != AuthDraft::None {
+            return self;
+        }
+        let value = headers
+            .iter()
+            .filter(|h| !h.disabled && h.key.trim().eq_ignore_ascii_case("authorization"))
+            .find_map(|h| h.value.as_deref());
+        let Some((scheme, credential)) = value.and_then(|v| v.trim().split_once(' ')) else {
+            return self;
+        };
+        let credential = Some(credential.trim().to_owned()).filter(|c| !c.is_empty());
+        if scheme.eq_ignore_ascii_case("bearer") {
+            AuthDraft::Bearer { token: credential }
+        } else if scheme.eq_ignore_ascii_case("basic") {
+            // One encoded `user:password`: its variables are credentials.
+            AuthDraft::Basic {
+                username: credential,
+                password: None,
+            }
+        } else {
+            self
         }
     }
 

@@ -14,3 +14,5 @@ pub(crate) mod query;
 mod reading_tests;
 pub(crate) mod response;
 pub(crate) mod shape;
+#[cfg(test)]
+mod variable_tests;

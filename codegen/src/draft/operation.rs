@@ -92,7 +92,7 @@ pub(crate) fn draft<'a>(
     if !METHODS.contains(&method.as_str()) {
         return Err(unsupported(format!("HTTP method `{method}`")));
     }
-    let auth_draft = AuthDraft::of(item.auth.as_ref());
+    let auth_draft = AuthDraft::of(item.auth.as_ref()).or_header(&request.headers);
     let auth = auth_draft.scheme();
     // Credentials are the caller's: their collection values never become
     // examples or defaults.
@@ -116,6 +116,9 @@ pub(crate) fn draft<'a>(
     let mut parsed =
         url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
     parsed.query.retain(|q| !carried(Placement::Query, &q.key));
+    for q in &mut parsed.query {
+        q.value = resolved(q.value.as_deref(), vars);
+    }
     let doc = overlay
         .and_then(|o| o.description.clone())
         .unwrap_or_else(|| request.description.clone());
@@ -127,17 +130,15 @@ pub(crate) fn draft<'a>(
     let mut param_examples = BTreeMap::new();
     for var in &request.url.variables {
         param_docs.insert(var.key.clone(), var.description.clone());
-        if let Some(value) = var.value.as_ref().filter(|v| !v.is_empty()) {
-            param_examples.insert(var.key.clone(), value.clone());
+        if let Some(value) = resolved(var.value.as_deref(), vars) {
+            param_examples.insert(var.key.clone(), value);
         }
     }
     for piece in &pieces {
         if let Piece::Param(name) = piece
-            && let Some(value) = vars.get(name).filter(|v| !v.is_empty())
+            && let Some(value) = resolved(vars.get(name).map(String::as_str), vars)
         {
-            param_examples
-                .entry(name.clone())
-                .or_insert_with(|| value.clone());
+            param_examples.entry(name.clone()).or_insert(value);
         }
     }
     for row in &table {
@@ -154,7 +155,10 @@ pub(crate) fn draft<'a>(
         .iter()
         .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
         .filter(|h| !carried(Placement::Header, &h.key))
-        .cloned()
+        .map(|h| KeyValue {
+            value: resolved(h.value.as_deref(), vars),
+            ..h.clone()
+        })
         .collect();
     let content_type = request
         .headers
@@ -222,4 +226,13 @@ pub(crate) fn draft<'a>(
         examples,
         dropped,
     })
+}
+
+/// An example value with its `{{variables}}` replaced by the collection's
+/// values. A variable the collection leaves undefined or empty gives no
+/// value at all: sent as written, `{{name}}` would reach the server as if it
+/// were data, so the value is left to the caller (a query or header
+/// parameter is then not set; a path parameter's example is a placeholder).
+fn resolved(value: Option<&str>, vars: &BTreeMap<String, String>) -> Option<String> {
+    url::resolve(value?, vars).filter(|v| !v.is_empty())
 }

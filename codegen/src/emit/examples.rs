@@ -61,7 +61,11 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
         let accessor = ident(&h.accessor);
-        let value = h.param.example.as_str();
+        let value = op
+            .path_examples
+            .get(&h.param.wire)
+            .unwrap_or(&h.param.example)
+            .as_str();
         steps.push(quote! { .#accessor(#value) });
         // A parent always comes before its child, so the walk ends.
         owner = h.parent.filter(|&p| Some(p) < owner);

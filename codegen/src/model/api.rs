@@ -120,6 +120,10 @@ pub(crate) struct Operation {
     /// Index into `Api::hosts`.
     pub host: usize,
     pub path: Vec<PathPiece>,
+    /// This item's own example values of its path parameters, by wire name:
+    /// its examples show them rather than those of the handle's first item
+    /// (an overlay's example still wins).
+    pub path_examples: BTreeMap<String, String>,
     /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,
     pub auth: AuthScheme,

@@ -116,6 +116,18 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             owner,
             host: host_of[i],
             path: path_pieces(d, owner, &handles),
+            path_examples: d
+                .param_examples
+                .iter()
+                .filter(|(name, _)| {
+                    input
+                        .overlay
+                        .params
+                        .get(*name)
+                        .is_none_or(|o| o.example.is_none())
+                })
+                .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
             template: d.template.clone(),
             auth: d.auth.clone(),
             params,

@@ -4,9 +4,12 @@
 //! against what the item describes, read independently (`reader`).
 
 mod reader;
+// The file is `url.rs`; `url` still names the form reader below.
+#[path = "round_trip/url.rs"]
+mod url_side;
 
 use postman_runtime::{ClientBuilder, Host, RetryPolicy, SignRequest, Signer};
-use reader::{Auth, Body, Described};
+use reader::{Body, Described};
 use std::collections::BTreeMap;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -23,7 +26,9 @@ const PASSWORD: &str = "fake-password-rt";
 const SIGNED: &str = "x-roundtrip-signed";
 
 /// Known, reasoned differences: a mismatch whose text starts with one of
-/// these is counted under its reason instead of failing.
+/// these is counted under its reason instead of failing (headers the item
+/// lists that the runtime writes; what the item leaves open is matched
+/// structurally in `url.rs`).
 const ALLOWED: &[(&str, &str)] = &[
     (
         "header content-type",
@@ -36,19 +41,15 @@ const ALLOWED: &[(&str, &str)] = &[
 ];
 
 /// Mismatches still open per collection, not yet sorted into bugs, reader
-/// gaps and reasons (the round trip is new): a ratchet, never to grow; the
-/// issue is done when this list is empty.
+/// gaps and reasons (the round trip is new; the URL side is sorted, see
+/// `url.rs`, so these are bodies): a ratchet, never to grow; the issue is
+/// done when this list is empty.
 const OPEN: &[(&str, usize)] = &[
-    ("adyen-management.postman.json", 145),
-    ("autodesk-aps-da4revit.postman.json", 31),
-    ("contentstack-graphql.postman.json", 69),
-    ("duplicate-query-params.postman.json", 6),
-    ("echo.postman.json", 4),
-    ("microsoft-graph.postman.json", 73),
-    ("sas-viya-table-actions.postman.json", 10),
+    ("echo.postman.json", 2),
+    ("microsoft-graph.postman.json", 6),
     ("stripe.postman.json", 223),
-    ("twilio.postman.json", 239),
-    ("wise-cards.postman.json", 42),
+    ("twilio.postman.json", 47),
+    ("wise-cards.postman.json", 4),
 ];
 
 /// Adds one header, so a signed scheme's placement is visible.
@@ -125,7 +126,15 @@ impl Recorder {
             let outcome = call(&client).await;
             let received = self.server.received_requests().await.unwrap_or_default();
             let problems = match received.as_slice() {
-                [one] => compare(&described, one),
+                [one] => {
+                    let verdict = url_side::compare(&described, one);
+                    for reason in verdict.allowed {
+                        *report.allowed.entry(reason).or_default() += 1;
+                    }
+                    let mut problems = verdict.problems;
+                    problems.extend(self::body(&described.body, one));
+                    problems
+                }
                 other => vec![format!("{} requests arrived ({outcome:?})", other.len())],
             };
             let mut failed = false;
@@ -149,60 +158,6 @@ impl Recorder {
 /// The collection as JSON; the corpus test proves each one reads.
 fn json5ish(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
-}
-
-fn header<'a>(r: &'a Request, name: &str) -> Option<&'a str> {
-    r.headers.get(name).and_then(|v| v.to_str().ok())
-}
-
-/// Each way `request` differs from `d`, as text starting with what differs.
-fn compare(d: &Described, r: &Request) -> Vec<String> {
-    let mut out = Vec::new();
-    if r.method.as_str() != d.method {
-        out.push(format!("method {} != {}", r.method, d.method));
-    }
-    let path = percent_decode(r.url.path());
-    if path.trim_end_matches('/') != d.path.trim_end_matches('/') {
-        out.push(format!("path {path} != {}", d.path));
-    }
-    let mut query: Vec<(String, String)> = r.url.query_pairs().into_owned().collect();
-    if let Auth::ApiKey {
-        name,
-        in_query: true,
-    } = &d.auth
-    {
-        match query.iter().position(|(k, v)| k == name && v == API_KEY) {
-            Some(i) => drop(query.remove(i)),
-            None => out.push(format!("auth: no api key in query {name}")),
-        }
-    }
-    let mut wanted = d.query.clone();
-    wanted.sort();
-    query.sort();
-    if query != wanted {
-        out.push(format!("query {query:?} != {wanted:?}"));
-    }
-    for (k, v) in &d.headers {
-        if header(r, k) != Some(v.as_str()) {
-            out.push(format!(
-                "header {} {:?} != {v:?}",
-                k.to_ascii_lowercase(),
-                header(r, k)
-            ));
-        }
-    }
-    let authorization = header(r, "authorization");
-    match &d.auth {
-        Auth::None => {}
-        Auth::Basic if authorization.is_some_and(|a| a.starts_with("Basic ")) => {}
-        Auth::Bearer if authorization == Some(&format!("Bearer {TOKEN}")) => {}
-        Auth::ApiKey { in_query: true, .. } => {}
-        Auth::ApiKey { name, .. } if header(r, name) == Some(API_KEY) => {}
-        Auth::Signed(scheme) if header(r, SIGNED) == Some(scheme.as_str()) => {}
-        other => out.push(format!("auth {other:?} not placed ({authorization:?})")),
-    }
-    out.extend(body(&d.body, r));
-    out
 }
 
 fn body(want: &Body, r: &Request) -> Option<String> {
@@ -301,6 +256,9 @@ async fn every_operation_sends_what_its_item_describes() {
             r.allowed,
             r.mismatches.len()
         );
+        for m in &r.mismatches {
+            eprintln!("  {m}");
+        }
         failures.extend(r.mismatches.iter().cloned());
     }
     assert!(

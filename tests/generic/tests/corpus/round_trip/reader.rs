@@ -10,16 +10,38 @@ use std::collections::BTreeMap;
 pub struct Described {
     pub method: String,
     /// Path segments after the host, `:name` and `{{var}}` resolved.
-    pub path: String,
+    pub path: Vec<Segment>,
     /// Enabled query parameters with a value, in order.
     pub query: Vec<(String, String)>,
+    /// Enabled query parameters whose value is a variable the collection
+    /// leaves undefined or empty: the item gives them no value.
+    pub unset_query: Vec<String>,
     /// Enabled headers with a value.
     pub headers: Vec<(String, String)>,
+    /// Enabled headers whose value the item does not give (as for queries).
+    pub unset_headers: Vec<String>,
     /// The auth scheme in force (`noauth` when none) and its fields.
     pub auth: Auth,
+    /// The item lists its own `Authorization` header under an auth scheme
+    /// in force, which writes that header itself.
+    pub scheme_writes_authorization: bool,
     pub body: Body,
     /// The first saved response: status and body.
     pub response: Option<(u16, String)>,
+}
+
+/// One path segment: its pieces in order.
+pub type Segment = Vec<Piece>;
+
+/// A piece of a path segment as the item describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    /// A variable the item gives no value for (undefined or empty in the
+    /// collection, or a path variable without a value): named, any value.
+    Unset(String),
+    /// The variable Basic auth's username is written with.
+    User,
 }
 
 #[derive(Debug, Clone)]
@@ -118,25 +140,36 @@ fn described(
         Some(Value::String(p)) => p.split('/').map(str::to_owned).collect(),
         _ => raw_path(&text(url.get("raw")).unwrap_or_default()),
     };
-    let path: Vec<String> = segments
+    let user = user_variable(auth);
+    let path: Vec<Segment> = segments
         .iter()
         .filter(|s| !s.is_empty())
         .map(|s| match s.strip_prefix(':') {
-            Some(name) => resolve(path_vars.get(name).map_or("", String::as_str), vars),
-            None => resolve(s, vars),
+            Some(name) => match path_vars.get(name).filter(|v| !v.is_empty()) {
+                Some(value) => pieces(value, vars, user.as_deref()),
+                None => vec![Piece::Unset(name.to_owned())],
+            },
+            None => pieces(s, vars, user.as_deref()),
         })
         .collect();
+    let (query, unset_query) = given(pairs(url.get("query")), vars);
+    let headers = match request.get("header") {
+        Some(Value::String(_)) | None => Vec::new(),
+        other => pairs(other),
+    };
+    let (auth, headers, scheme_writes_authorization) = own_authorization(auth_of(auth), headers);
+    let (headers, unset_headers) = given(headers, vars);
     Described {
         method: text(request.get("method"))
             .unwrap_or_else(|| "GET".into())
             .to_ascii_uppercase(),
-        path: format!("/{}", path.join("/")),
-        query: pairs(url.get("query")),
-        headers: match request.get("header") {
-            Some(Value::String(_)) | None => Vec::new(),
-            other => pairs(other),
-        },
-        auth: auth_of(auth),
+        path,
+        query,
+        unset_query,
+        headers,
+        unset_headers,
+        auth,
+        scheme_writes_authorization,
         body: body_of(request.get("body")),
         response: list(item.get("response")).first().map(|r| {
             let code = r.get("code").and_then(Value::as_u64).unwrap_or(200);
@@ -156,13 +189,117 @@ fn raw_path(raw: &str) -> Vec<String> {
     rest.split('/').skip(1).map(str::to_owned).collect()
 }
 
-/// `text` with every `{{var}}` the collection defines replaced.
-fn resolve(text: &str, vars: &BTreeMap<String, String>) -> String {
+/// `text` with every `{{var}}` the collection gives a value replaced, and
+/// `None` when one has none (undefined or empty). Values may hold variables
+/// in turn; the bound stops a cycle.
+fn resolve(text: &str, vars: &BTreeMap<String, String>) -> Option<String> {
     let mut out = text.to_owned();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{{{k}}}}}"), v);
+    for _ in 0..8 {
+        let Some((before, rest)) = out.split_once("{{") else {
+            return Some(out);
+        };
+        let (name, after) = rest.split_once("}}")?;
+        let value = vars.get(name.trim()).filter(|v| !v.is_empty())?;
+        out = format!("{before}{value}{after}");
     }
+    None
+}
+
+/// The item's own `Authorization` header taken out of `headers`: with no
+/// auth in force, one naming Bearer or Basic is how the item authenticates;
+/// under a scheme, the scheme writes it (the `bool`). Any other stays a
+/// header.
+fn own_authorization(
+    auth: Auth,
+    mut headers: Vec<(String, String)>,
+) -> (Auth, Vec<(String, String)>, bool) {
+    let Some(at) = headers
+        .iter()
+        .position(|(k, _)| k.trim().eq_ignore_ascii_case("authorization"))
+    else {
+        return (auth, headers, false);
+    };
+    if !matches!(auth, Auth::None) {
+        headers.remove(at);
+        return (auth, headers, true);
+    }
+    let scheme = headers[at].1.trim().split(' ').next().unwrap_or_default();
+    let auth = if scheme.eq_ignore_ascii_case("bearer") {
+        Auth::Bearer
+    } else if scheme.eq_ignore_ascii_case("basic") {
+        Auth::Basic
+    } else {
+        return (auth, headers, false);
+    };
+    headers.remove(at);
+    (auth, headers, false)
+}
+
+/// Pairs whose values resolve, and the keys of those that do not.
+fn given(
+    pairs: Vec<(String, String)>,
+    vars: &BTreeMap<String, String>,
+) -> (Vec<(String, String)>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut unset = Vec::new();
+    for (k, v) in pairs {
+        match resolve(&v, vars).filter(|v| !v.is_empty()) {
+            Some(v) => out.push((k, v)),
+            None => unset.push(k),
+        }
+    }
+    (out, unset)
+}
+
+/// A path segment's text read into pieces: each `{{var}}` resolved in
+/// place, Basic auth's username variable kept as such, and one without a
+/// value left unset.
+fn pieces(text: &str, vars: &BTreeMap<String, String>, user: Option<&str>) -> Segment {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once("{{") {
+        let Some((name, tail)) = after.split_once("}}") else {
+            break;
+        };
+        push_text(&mut out, before);
+        let name = name.trim();
+        if Some(name) == user {
+            out.push(Piece::User);
+        } else {
+            match resolve(&format!("{{{{{name}}}}}"), vars) {
+                Some(value) if !value.is_empty() => push_text(&mut out, &value),
+                _ => out.push(Piece::Unset(name.to_owned())),
+            }
+        }
+        rest = tail;
+    }
+    push_text(&mut out, rest);
     out
+}
+
+fn push_text(out: &mut Segment, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(Piece::Text(last)) => last.push_str(text),
+        _ => out.push(Piece::Text(text.to_owned())),
+    }
+}
+
+/// The variable Basic auth's username is written as (`{{AccountSid}}`).
+fn user_variable(auth: Option<&Value>) -> Option<String> {
+    let auth = auth?;
+    if text(auth.get("type")).as_deref() != Some("basic") {
+        return None;
+    }
+    let username = list(auth.get("basic"))
+        .iter()
+        .find(|f| text(f.get("key")).as_deref() == Some("username"))
+        .and_then(|f| text(f.get("value")))
+        .or_else(|| text(auth.get("basic").and_then(|b| b.get("username"))))?;
+    let name = username.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+    Some(name.trim().to_owned())
 }
 
 fn auth_of(auth: Option<&Value>) -> Auth {
