@@ -6,6 +6,7 @@ mod clients;
 mod connect_deadline;
 
 use crate::auth::Used;
+use crate::call::CallOptions;
 use crate::retry::{Decision, Outcome};
 use crate::retry_after;
 use crate::state::State;
@@ -14,18 +15,23 @@ use bytes::{Bytes, BytesMut};
 pub(crate) use clients::Clients;
 pub(crate) use connect_deadline::ConnectDeadlineLayer;
 use connect_deadline::with_connect_deadline;
-use reqwest::header::RETRY_AFTER;
+use reqwest::header::{HeaderMap, RETRY_AFTER};
 use reqwest::{StatusCode, Url};
 use std::time::{Duration, Instant, SystemTime};
 use tracing::Instrument;
 use tracing::field::Empty;
 
-/// Sends `request`, retrying as the client's policy allows, and returns the
-/// response when its status is 2xx.
+/// Sends `request`, retrying as the client's policy (or the call's
+/// `options`, checked already) allows, and returns the response when its
+/// status is 2xx.
 ///
 /// Span names are compile-time constants in `tracing`, so they are neutral
 /// (`api.call`, `api.attempt`); the `api` field carries the vendor's name.
-pub(crate) async fn execute(state: &State, request: Request) -> Result<Response, Error> {
+pub(crate) async fn execute(
+    state: &State,
+    request: Request,
+    options: Option<&CallOptions>,
+) -> Result<Response, Error> {
     let operation = request.operation();
     let span = tracing::info_span!(
         "api.call",
@@ -42,9 +48,9 @@ pub(crate) async fn execute(state: &State, request: Request) -> Result<Response,
     // With no subscriber listening the span is disabled: entering and
     // leaving it on every poll would cost the call for nothing.
     let result = if span.is_disabled() {
-        attempts(state, &request, &span, started).await
+        attempts(state, &request, options, &span, started).await
     } else {
-        let result = attempts(state, &request, &span, started)
+        let result = attempts(state, &request, options, &span, started)
             .instrument(span.clone())
             .await;
         span.record("duration_ms", millis(started.elapsed()));
@@ -63,6 +69,7 @@ pub(crate) async fn execute(state: &State, request: Request) -> Result<Response,
 async fn attempts(
     state: &State,
     request: &Request,
+    options: Option<&CallOptions>,
     span: &tracing::Span,
     started: Instant,
 ) -> Result<Response, Error> {
@@ -78,7 +85,9 @@ async fn attempts(
         ));
     }
     let limits = state.limits();
-    let deadline = limits.timeout;
+    let deadline = options.and_then(|o| o.timeout).unwrap_or(limits.timeout);
+    let idempotent = options.map_or(operation.idempotent, |o| o.idempotent(operation));
+    let policy = options.and_then(|o| o.retry.as_ref());
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
     let mut attempt = 0u32;
@@ -106,9 +115,9 @@ async fn attempts(
             None => state.url(operation, request.path_and_query())?,
         };
         let result = if attempt_span.is_disabled() {
-            once(state, request, url, limit).await
+            once(state, request, options, url, limit).await
         } else {
-            once(state, request, url, limit)
+            once(state, request, options, url, limit)
                 .instrument(attempt_span.clone())
                 .await
         };
@@ -127,6 +136,7 @@ async fn attempts(
                 return Ok(Response {
                     operation,
                     status: crate::StatusCode::from_http(answer.status),
+                    headers: crate::Headers::new(answer.headers),
                     body: answer.body,
                     attempts: attempt,
                 });
@@ -214,7 +224,7 @@ async fn attempts(
         delivery = delivery.max(this_attempt);
         // A streamed upload was read by this attempt and cannot be sent again.
         let decision = if request.is_replayable() {
-            state.decide(operation.idempotent, attempt, outcome, started.elapsed())
+            state.decide(policy, idempotent, attempt, outcome, started.elapsed(), deadline)
         } else {
             Decision::Stop
         };
@@ -254,6 +264,8 @@ struct Answer {
     status: StatusCode,
     retry_after: Option<Duration>,
     body: Bytes,
+    /// Kept for a 2xx, which a call may ask for.
+    headers: HeaderMap,
     /// The credential the attempt carried, for a 401 to refresh.
     used: Used,
 }
@@ -307,11 +319,12 @@ fn never_started(error: &reqwest::Error) -> bool {
 async fn once(
     state: &State,
     request: &Request,
+    options: Option<&CallOptions>,
     url: Url,
     limit: Duration,
 ) -> Result<Answer, Failure> {
     let mut attempt = state
-        .attempt(request, url, limit)
+        .attempt(request, options, url, limit)
         .build()
         .map_err(Failure::Unsendable)?;
     let used = state
@@ -353,6 +366,8 @@ async fn once(
             retry_after,
         });
     }
+    // Moved out rather than copied: the plain call pays nothing for them.
+    let headers = std::mem::take(response.headers_mut());
     let mut body = BytesMut::new();
     let broke = |error| Failure::Interrupted {
         error,
@@ -371,6 +386,7 @@ async fn once(
         status,
         retry_after,
         body: body.freeze(),
+        headers,
         used,
     })
 }
