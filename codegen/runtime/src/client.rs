@@ -1,7 +1,7 @@
 //! The client: what generated code calls to build and send a request.
 
-use crate::state::State;
 use crate::call::CallOptions;
+use crate::state::State;
 use crate::{Call, ClientBuilder, Error, Operation, Request, Response, Vendor};
 use std::fmt;
 use std::sync::Arc;

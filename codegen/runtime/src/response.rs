@@ -1,8 +1,8 @@
 //! A successful response, decoded into what the operation returns.
 
-use crate::{Headers, StatusCode};
 use crate::operation::Operation;
 use crate::{Delivery, Error, ErrorKind};
+use crate::{Headers, StatusCode};
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 

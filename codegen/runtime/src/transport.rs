@@ -224,7 +224,14 @@ async fn attempts(
         delivery = delivery.max(this_attempt);
         // A streamed upload was read by this attempt and cannot be sent again.
         let decision = if request.is_replayable() {
-            state.decide(policy, idempotent, attempt, outcome, started.elapsed(), deadline)
+            state.decide(
+                policy,
+                idempotent,
+                attempt,
+                outcome,
+                started.elapsed(),
+                deadline,
+            )
         } else {
             Decision::Stop
         };

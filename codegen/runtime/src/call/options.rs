@@ -81,7 +81,11 @@ impl CallOptions {
     /// Fails, before anything is sent, for an option a setter refused, an
     /// extra header the runtime or the operation's credential owns, or an
     /// idempotency key for an API that names no header for it.
-    pub(crate) fn check(&mut self, operation: &Operation, vendor: &dyn Vendor) -> Result<(), Error> {
+    pub(crate) fn check(
+        &mut self,
+        operation: &Operation,
+        vendor: &dyn Vendor,
+    ) -> Result<(), Error> {
         if let Some(error) = self.refused.take() {
             return Err(error);
         }
@@ -90,7 +94,9 @@ impl CallOptions {
             let name = name.as_str();
             let owned_by = if OWNED.contains(&name) {
                 Some("the runtime sets it")
-            } else if credential_header(operation.auth).is_some_and(|h| h.eq_ignore_ascii_case(name)) {
+            } else if credential_header(operation.auth)
+                .is_some_and(|h| h.eq_ignore_ascii_case(name))
+            {
                 Some("it carries the client's credential")
             } else if key_header.is_some_and(|h| h.eq_ignore_ascii_case(name)) {
                 Some("it carries the idempotency key: set it with `idempotency_key`")
