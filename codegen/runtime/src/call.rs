@@ -127,21 +127,21 @@ impl<T> Call<T> {
 
     /// Sends the request when first polled, then polls the sending.
     fn poll_response(&mut self, cx: &mut Context<'_>) -> Poll<Result<Response, Error>> {
-        if self.sending.is_none() {
-            let sending = match self.request.take() {
-                Some(Ok(request)) => self.client.send(request, self.options.take()),
-                Some(Err(error)) => return Poll::Ready(Err(error)),
-                None => {
-                    return Poll::Ready(Err(Error::invalid(
-                        "call",
-                        "was polled again after it completed",
-                    )));
-                }
-            };
-            self.sending = Some(Box::pin(sending));
-        }
-        let Some(sending) = self.sending.as_mut() else {
-            return Poll::Pending;
+        let sending = match &mut self.sending {
+            Some(sending) => sending,
+            None => {
+                let sending = match self.request.take() {
+                    Some(Ok(request)) => self.client.send(request, self.options.take()),
+                    Some(Err(error)) => return Poll::Ready(Err(error)),
+                    None => {
+                        return Poll::Ready(Err(Error::invalid(
+                            "call",
+                            "was polled again after it completed",
+                        )));
+                    }
+                };
+                self.sending.insert(Box::pin(sending))
+            }
         };
         let result = ready!(sending.as_mut().poll(cx));
         self.sending = None;

@@ -170,3 +170,18 @@ async fn an_extra_header_cannot_carry_the_api_key_or_the_idempotency_key() {
     assert_eq!(headers.get("x-api-key").unwrap(), "fake-api-key-0d9b");
     assert_eq!(headers.get("x-note").unwrap(), "n");
 }
+
+/// An extra header may carry a token for a proxy: a call's `Debug` names
+/// its headers, never their values, nor the idempotency key.
+#[tokio::test]
+async fn a_call_s_debug_shows_no_header_value() {
+    let server = MockServer::start().await;
+    let call = place(&client(&server), &PLACE)
+        .header("x-proxy-token", "fake-proxy-secret-31")
+        .idempotency_key("fake-key-value-8e")
+        .timeout(Duration::from_secs(1));
+    let shown = format!("{call:?}");
+    assert!(shown.contains("x-proxy-token"), "{shown}");
+    assert!(!shown.contains("fake-proxy-secret-31"), "{shown}");
+    assert!(!shown.contains("fake-key-value-8e"), "{shown}");
+}
