@@ -19,7 +19,8 @@
 //!   client has (`clone`, `fmt`, `default`, `as_ref`).
 //!
 //! Resource handles hold a clone of the runtime client, and every operation
-//! returns a future that borrows nothing (`Send + 'static`).
+//! returns a `postman_runtime::Call`: a future that borrows nothing
+//! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
 //! # Architecture
 //!

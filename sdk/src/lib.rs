@@ -13,10 +13,11 @@
 //! its request and carries a runnable example; [`operations::ALL`] lists
 //! their descriptors.
 //!
-//! Every operation method builds its request at once and returns a future
-//! that borrows nothing (`Send + 'static`): futures of temporary handles can
-//! be joined (`tokio::join!(client.phlo(a).get(), client.phlo(b).get())`)
-//! or spawned.
+//! Every operation method builds its request at once and returns a
+//! [`runtime::Call`], a future that borrows nothing (`Send + 'static`):
+//! calls on temporary handles can be joined
+//! (`tokio::join!(client.phlo(a).get(), client.phlo(b).get())`) or spawned,
+//! and take per-call options and `with_response()` before they are awaited.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

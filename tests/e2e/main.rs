@@ -2,6 +2,7 @@
 
 mod add_user;
 mod attempt_accounting;
+mod call_options;
 mod client_settings;
 mod connect_timeouts;
 mod errors;

@@ -1,7 +1,8 @@
 //! The client: what generated code calls to build and send a request.
 
+use crate::call::CallOptions;
 use crate::state::State;
-use crate::{ClientBuilder, Error, Operation, Request, Response, Vendor};
+use crate::{Call, ClientBuilder, Error, Operation, Request, Response, Vendor};
 use std::fmt;
 use std::sync::Arc;
 
@@ -94,7 +95,37 @@ impl Client {
         request: Request,
     ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
         let state = Arc::clone(&self.state);
-        async move { crate::transport::execute(&state, request).await }
+        async move { crate::transport::execute(&state, request, None).await }
+    }
+
+    /// A [`Call`] that sends `request` (or fails with its error, when
+    /// awaited) and decodes the 2xx response with `decode`: what generated
+    /// methods return, with its per-call options and
+    /// [`Call::with_response`]. Public for a hand-built request.
+    pub fn call<T>(
+        &self,
+        request: Result<Request, Error>,
+        decode: fn(Response) -> Result<T, Error>,
+    ) -> Call<T> {
+        Call::new(self.clone(), request, decode)
+    }
+
+    /// Sends `request` with the options of one call, checked first.
+    pub(crate) fn send(
+        &self,
+        request: Request,
+        options: Option<Box<CallOptions>>,
+    ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
+        let state = Arc::clone(&self.state);
+        async move {
+            let mut options = options;
+            if let Some(options) = options.as_deref_mut() {
+                options
+                    .check(request.operation(), state.vendor())
+                    .map_err(|e| e.in_operation(request.operation().name))?;
+            }
+            crate::transport::execute(&state, request, options.as_deref()).await
+        }
     }
 }
 

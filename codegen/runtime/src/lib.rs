@@ -5,7 +5,8 @@
 //! fill ([`Request::json_object`] with the body's [`WriteJson`], or
 //! [`Request::form`], [`Request::multipart`], [`Request::text`],
 //! [`Request::file`], [`Request::graphql`]) and send
-//! ([`Client::execute`]) it. This crate holds everything such a call
+//! ([`Client::execute`]) it; generated methods return a [`Call`], which
+//! sends when awaited and takes per-call options first. This crate holds everything such a call
 //! needs that no one API decides: request building and encoding, transport
 //! with retries, timeouts and delivery accounting, errors, `Retry-After`,
 //! timestamps, path checks, and (feature `mock`) a local server that answers
@@ -21,10 +22,12 @@
 mod auth;
 mod body;
 mod builder;
+mod call;
 mod client;
 mod credentials;
 mod error;
 mod form;
+mod headers;
 mod host;
 mod method;
 #[cfg(feature = "mock")]
@@ -33,6 +36,7 @@ mod multipart;
 mod operation;
 mod path;
 mod payload;
+mod reply;
 mod request;
 mod response;
 pub mod retry;
@@ -49,14 +53,17 @@ pub mod vendor;
 
 pub use body::{JsonObject, WriteJson};
 pub use builder::ClientBuilder;
+pub use call::{Call, WithResponse};
 pub use client::Client;
 pub use error::{Delivery, Error, ErrorKind};
 pub use form::{Form, FormValue, WriteForm};
+pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
     Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,
 };
+pub use reply::Reply;
 pub use request::Request;
 pub use response::Response;
 pub use retry::RetryPolicy;

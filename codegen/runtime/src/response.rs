@@ -1,8 +1,8 @@
 //! A successful response, decoded into what the operation returns.
 
-use crate::StatusCode;
 use crate::operation::Operation;
 use crate::{Delivery, Error, ErrorKind};
+use crate::{Headers, StatusCode};
 use bytes::Bytes;
 use serde::de::DeserializeOwned;
 
@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 pub struct Response {
     pub(crate) operation: &'static Operation,
     pub(crate) status: StatusCode,
+    pub(crate) headers: Headers,
     pub(crate) body: Bytes,
     /// Attempts the call took, retries included: a body that then fails to
     /// decode reports them all.
@@ -21,6 +22,11 @@ impl Response {
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         self.status
+    }
+
+    /// The headers.
+    pub fn headers(&self) -> &Headers {
+        &self.headers
     }
 
     /// The body exactly as received.

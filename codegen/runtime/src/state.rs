@@ -4,6 +4,7 @@
 //! them reads its fields.
 
 use crate::auth::{ClientAuth, Used};
+use crate::call::CallOptions;
 use crate::host::Hosts;
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
@@ -168,11 +169,14 @@ impl State {
         })
     }
 
-    /// One attempt of `request` to `url`, limited to `limit`, without its
-    /// credentials yet ([`State::authorize`] adds them).
+    /// One attempt of `request` to `url`, limited to `limit`, with the
+    /// call's extra headers and idempotency key (`options`, checked
+    /// already), without its credentials yet ([`State::authorize`] adds
+    /// them).
     pub(crate) fn attempt(
         &self,
         request: &Request,
+        options: Option<&CallOptions>,
         url: Url,
         limit: Duration,
     ) -> reqwest::RequestBuilder {
@@ -191,6 +195,16 @@ impl State {
                 HeaderValue::try_from(value.as_str()),
             ) {
                 builder = builder.header(name, value);
+            }
+        }
+        if let Some(options) = options {
+            for (name, value) in &options.headers {
+                builder = builder.header(name, value.clone());
+            }
+            if let (Some(key), Some(name)) =
+                (&options.idempotency_key, self.vendor.idempotency_header())
+            {
+                builder = builder.header(name, key.clone());
             }
         }
         if let Some((content_type, body)) = request.http_body() {
@@ -229,20 +243,23 @@ impl State {
     }
 
     /// Whether to try again after `attempt` ended in `outcome`, `elapsed`
-    /// into the call.
+    /// into a call whose deadline is `deadline`, under the call's `policy`
+    /// or else the client's.
     pub(crate) fn decide(
         &self,
+        policy: Option<&RetryPolicy>,
         idempotent: bool,
         attempt: u32,
         outcome: Outcome,
         elapsed: Duration,
+        deadline: Duration,
     ) -> Decision {
-        self.retry.decide(
+        policy.unwrap_or(&self.retry).decide(
             idempotent,
             attempt,
             outcome,
             elapsed,
-            self.limits.timeout,
+            deadline,
             self.jitter.next_fraction(),
         )
     }

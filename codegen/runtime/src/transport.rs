@@ -4,28 +4,33 @@
 
 mod clients;
 mod connect_deadline;
+mod once;
 
-use crate::auth::Used;
+use once::{Failure, once};
+
+use crate::call::CallOptions;
 use crate::retry::{Decision, Outcome};
-use crate::retry_after;
 use crate::state::State;
 use crate::{Delivery, Error, ErrorKind, Request, Response, Vendor};
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 pub(crate) use clients::Clients;
 pub(crate) use connect_deadline::ConnectDeadlineLayer;
-use connect_deadline::with_connect_deadline;
-use reqwest::header::RETRY_AFTER;
-use reqwest::{StatusCode, Url};
-use std::time::{Duration, Instant, SystemTime};
+use reqwest::StatusCode;
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 use tracing::field::Empty;
 
-/// Sends `request`, retrying as the client's policy allows, and returns the
-/// response when its status is 2xx.
+/// Sends `request`, retrying as the client's policy (or the call's
+/// `options`, checked already) allows, and returns the response when its
+/// status is 2xx.
 ///
 /// Span names are compile-time constants in `tracing`, so they are neutral
 /// (`api.call`, `api.attempt`); the `api` field carries the vendor's name.
-pub(crate) async fn execute(state: &State, request: Request) -> Result<Response, Error> {
+pub(crate) async fn execute(
+    state: &State,
+    request: Request,
+    options: Option<&CallOptions>,
+) -> Result<Response, Error> {
     let operation = request.operation();
     let span = tracing::info_span!(
         "api.call",
@@ -42,9 +47,9 @@ pub(crate) async fn execute(state: &State, request: Request) -> Result<Response,
     // With no subscriber listening the span is disabled: entering and
     // leaving it on every poll would cost the call for nothing.
     let result = if span.is_disabled() {
-        attempts(state, &request, &span, started).await
+        attempts(state, &request, options, &span, started).await
     } else {
-        let result = attempts(state, &request, &span, started)
+        let result = attempts(state, &request, options, &span, started)
             .instrument(span.clone())
             .await;
         span.record("duration_ms", millis(started.elapsed()));
@@ -63,6 +68,7 @@ pub(crate) async fn execute(state: &State, request: Request) -> Result<Response,
 async fn attempts(
     state: &State,
     request: &Request,
+    options: Option<&CallOptions>,
     span: &tracing::Span,
     started: Instant,
 ) -> Result<Response, Error> {
@@ -78,7 +84,9 @@ async fn attempts(
         ));
     }
     let limits = state.limits();
-    let deadline = limits.timeout;
+    let deadline = options.and_then(|o| o.timeout).unwrap_or(limits.timeout);
+    let idempotent = options.map_or(operation.idempotent, |o| o.idempotent(operation));
+    let policy = options.and_then(|o| o.retry.as_ref());
     // The worst an attempt so far may have done, for the final error.
     let mut delivery = Delivery::NotSent;
     let mut attempt = 0u32;
@@ -106,9 +114,9 @@ async fn attempts(
             None => state.url(operation, request.path_and_query())?,
         };
         let result = if attempt_span.is_disabled() {
-            once(state, request, url, limit).await
+            once(state, request, options, url, limit).await
         } else {
-            once(state, request, url, limit)
+            once(state, request, options, url, limit)
                 .instrument(attempt_span.clone())
                 .await
         };
@@ -127,6 +135,7 @@ async fn attempts(
                 return Ok(Response {
                     operation,
                     status: crate::StatusCode::from_http(answer.status),
+                    headers: crate::Headers::new(answer.headers),
                     body: answer.body,
                     attempts: attempt,
                 });
@@ -214,7 +223,14 @@ async fn attempts(
         delivery = delivery.max(this_attempt);
         // A streamed upload was read by this attempt and cannot be sent again.
         let decision = if request.is_replayable() {
-            state.decide(operation.idempotent, attempt, outcome, started.elapsed())
+            state.decide(
+                policy,
+                idempotent,
+                attempt,
+                outcome,
+                started.elapsed(),
+                deadline,
+            )
         } else {
             Decision::Stop
         };
@@ -247,132 +263,6 @@ const MAX_URL_BYTES: usize = u16::MAX as usize - 1;
 
 fn millis(d: Duration) -> u64 {
     u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
-}
-
-/// A complete answer: status and the whole body.
-struct Answer {
-    status: StatusCode,
-    retry_after: Option<Duration>,
-    body: Bytes,
-    /// The credential the attempt carried, for a 401 to refresh.
-    used: Used,
-}
-
-enum Failure {
-    /// No credential for the operation's scheme, or the token provider or
-    /// signer failed: nothing was sent.
-    Credentials(Error),
-    /// No connection, or the connection closed before the request was
-    /// started: nothing was sent.
-    Connect(reqwest::Error),
-    /// The HTTP client could not form the request: nothing was sent.
-    Unsendable(reqwest::Error),
-    /// The request may have been sent; no complete answer. `status` is set
-    /// when the headers arrived and the body then broke off.
-    Interrupted {
-        error: reqwest::Error,
-        status: Option<StatusCode>,
-    },
-    /// The body passed the size limit.
-    TooLarge {
-        status: StatusCode,
-        retry_after: Option<Duration>,
-    },
-}
-
-/// How long before the attempt's end its connect is ended: enough for the
-/// connect's error to be seen before the attempt's own timeout fires.
-fn connect_margin(limit: Duration) -> Duration {
-    (limit / 4).min(Duration::from_millis(20))
-}
-
-/// Whether hyper gave the request back unstarted: it reports a request it
-/// never began to write, on a connection that closed or failed first, as
-/// canceled, and a request it began to write as anything else.
-fn never_started(error: &reqwest::Error) -> bool {
-    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
-    while let Some(cause) = next {
-        if cause
-            .downcast_ref::<hyper::Error>()
-            .is_some_and(hyper::Error::is_canceled)
-        {
-            return true;
-        }
-        next = cause.source();
-    }
-    false
-}
-
-/// One attempt, bounded by `limit` from connecting to the end of the body.
-async fn once(
-    state: &State,
-    request: &Request,
-    url: Url,
-    limit: Duration,
-) -> Result<Answer, Failure> {
-    let mut attempt = state
-        .attempt(request, url, limit)
-        .build()
-        .map_err(Failure::Unsendable)?;
-    let used = state
-        .authorize(request.operation(), &mut attempt)
-        .await
-        .map_err(Failure::Credentials)?;
-    // Connects end a little before the attempt does, so that one cut short
-    // by the attempt's limit fails as a connect (nothing sent) rather than
-    // as the request's timeout (outcome unknown).
-    let connect_deadline =
-        tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
-    let mut response = with_connect_deadline(state.http(limit).execute(attempt), connect_deadline)
-        .await
-        .map_err(|e| {
-            if e.is_connect() || never_started(&e) {
-                Failure::Connect(e)
-            } else if e.is_builder() {
-                Failure::Unsendable(e)
-            } else {
-                Failure::Interrupted {
-                    error: e,
-                    status: None,
-                }
-            }
-        })?;
-    let status = response.status();
-    let retry_after = response
-        .headers()
-        .get(RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| retry_after::parse(v, SystemTime::now()));
-    let cap = state.limits().max_response_bytes;
-    if response
-        .content_length()
-        .is_some_and(|len| len > cap as u64)
-    {
-        return Err(Failure::TooLarge {
-            status,
-            retry_after,
-        });
-    }
-    let mut body = BytesMut::new();
-    let broke = |error| Failure::Interrupted {
-        error,
-        status: Some(status),
-    };
-    while let Some(chunk) = response.chunk().await.map_err(broke)? {
-        if body.len() + chunk.len() > cap {
-            return Err(Failure::TooLarge {
-                status,
-                retry_after,
-            });
-        }
-        body.extend_from_slice(&chunk);
-    }
-    Ok(Answer {
-        status,
-        retry_after,
-        body: body.freeze(),
-        used,
-    })
 }
 
 /// An error from a non-2xx answer: the request id and message as the

@@ -67,6 +67,23 @@ pub trait Vendor: Debug + Send + Sync + 'static {
         None
     }
 
+    /// The response header that carries the API's request id, if the API
+    /// sends one (such as `x-request-id`). [`crate::Reply::request_id`]
+    /// reads it first, then the body field [`Vendor::request_id_field`]
+    /// names. The default names none.
+    fn request_id_header(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The request header by which the API deduplicates a request it may
+    /// receive twice (such as `Idempotency-Key`), if it has one:
+    /// [`crate::Call::idempotency_key`] sends its key there, and a call
+    /// with a key is retried like an idempotent one. The default names
+    /// none, and a call given a key then fails before it is sent.
+    fn idempotency_header(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Reads the body of a non-2xx answer: the request id and the message,
     /// when it has them. The default reads the top-level `error` (a string,
     /// or any other JSON shown as text) or else `message`, and the field

@@ -3,8 +3,9 @@
 //!
 //! Handles hold the runtime's client, not the host's: the host's client
 //! type only has to give one (`AsRef<rt::Client>`). Every operation method
-//! builds its request at once and returns a future that owns it, so the
-//! future borrows neither the handle nor the body.
+//! builds its request at once and returns an `rt::Call` that owns it (a
+//! future with per-call options), so the call borrows neither the handle
+//! nor the body.
 
 use crate::emit::body;
 use crate::emit::descriptors::descriptors;
@@ -154,7 +155,10 @@ fn method(
     });
     text.push_str(
         "\n\n# Errors\n\nAn [`Error`](rt::Error), whose docs list the cases; its \
-         `delivery()` says whether the request may have been processed.",
+         `delivery()` says whether the request may have been processed.\n\n\
+         Returns a [`Call`](rt::Call): await it, or first set this call's \
+         options (timeout, retry, headers) or ask for the status and headers \
+         with `with_response()`.",
     );
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
@@ -190,27 +194,22 @@ fn method(
     }
     let steps = body::steps(api, op)?;
     let (output, decode) = match &op.response {
-        ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json() }),
-        ResponseSpec::Empty => (quote! { () }, quote! { empty() }),
-        ResponseSpec::Text => (quote! { String }, quote! { text() }),
-        ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null() }),
+        ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
+        ResponseSpec::Empty => (quote! { () }, quote! { empty }),
+        ResponseSpec::Text => (quote! { String }, quote! { text }),
+        ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null }),
     };
-    // Built now, failures included, and sent when awaited: the future holds
-    // the request and a clone of the client, nothing borrowed. The sending
-    // future is made inside it, when first polled, not beforehand: held
-    // beside the request it would double the future's size, and the
-    // caller's every move of it would copy both (a cost per call).
+    // Built now, failures included, and sent when awaited: the call holds
+    // the request and a clone of the client, nothing borrowed, and makes
+    // the sending future only when first polled.
     Ok(quote! {
         #docs
-        pub fn #name(&self, #(#inputs),*)
-            -> impl ::std::future::Future<Output = Result<#output, rt::Error>> + Send + 'static
-        {
+        pub fn #name(&self, #(#inputs),*) -> rt::Call<#output> {
             let client: &rt::Client = #client;
             let request = client
                 .request(&operations::#constant, #args)
                 #steps;
-            let client = client.clone();
-            async move { client.execute(request?).await?.#decode }
+            client.call(request, rt::Response::#decode)
         }
     })
 }

@@ -1,0 +1,151 @@
+//! What one call may change: its deadline, its retry policy, extra headers
+//! and an idempotency key. Checked when the call starts, so that a refused
+//! option fails the call before anything is sent.
+
+use crate::operation::{Auth, Operation, Placement};
+use crate::{Error, RetryPolicy, Vendor};
+use reqwest::header::{HeaderName, HeaderValue};
+use std::fmt;
+use std::time::Duration;
+
+/// Headers the runtime writes itself: credentials, framing, content
+/// negotiation, hop-by-hop. An extra header of one of these names is
+/// refused, not merged: a second `Authorization` or `Content-Length` would
+/// be ambiguous at best and a request smuggled at worst.
+const OWNED: &[&str] = &[
+    "authorization",
+    "proxy-authorization",
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "upgrade",
+    "expect",
+    "accept",
+    "user-agent",
+];
+
+/// The options of one call; none set on a plain call, which holds no
+/// `CallOptions` at all.
+#[derive(Default)]
+pub(crate) struct CallOptions {
+    pub(crate) timeout: Option<Duration>,
+    pub(crate) retry: Option<RetryPolicy>,
+    /// Checked for syntax when added, for ownership when the call starts.
+    pub(crate) headers: Vec<(HeaderName, HeaderValue)>,
+    pub(crate) idempotency_key: Option<HeaderValue>,
+    /// The first option refused by a setter, reported when the call starts.
+    pub(crate) refused: Option<Error>,
+}
+
+impl CallOptions {
+    pub(crate) fn add_header(&mut self, name: &str, value: &str) {
+        let name = match HeaderName::try_from(name) {
+            Ok(name) => name,
+            Err(_) => return self.refuse("header", "is not a valid header name".to_owned()),
+        };
+        // The value may be a secret: the error names the header only.
+        match HeaderValue::try_from(value) {
+            Ok(mut value) => {
+                value.set_sensitive(true);
+                self.headers.push((name, value));
+            }
+            Err(_) => self.refuse(
+                name.as_str(),
+                "header value holds a character a header cannot carry".to_owned(),
+            ),
+        }
+    }
+
+    pub(crate) fn set_idempotency_key(&mut self, key: &str) {
+        match HeaderValue::try_from(key) {
+            Ok(value) if !key.is_empty() => self.idempotency_key = Some(value),
+            _ => self.refuse(
+                "idempotency key",
+                "must be non-empty text a header can carry".to_owned(),
+            ),
+        }
+    }
+
+    fn refuse(&mut self, field: &str, reason: String) {
+        if self.refused.is_none() {
+            self.refused = Some(Error::invalid(field, reason));
+        }
+    }
+
+    /// Fails, before anything is sent, for an option a setter refused, an
+    /// extra header the runtime or the operation's credential owns, or an
+    /// idempotency key for an API that names no header for it.
+    pub(crate) fn check(
+        &mut self,
+        operation: &Operation,
+        vendor: &dyn Vendor,
+    ) -> Result<(), Error> {
+        if let Some(error) = self.refused.take() {
+            return Err(error);
+        }
+        let key_header = vendor.idempotency_header();
+        for (name, _) in &self.headers {
+            let name = name.as_str();
+            let owned_by = if OWNED.contains(&name) {
+                Some("the runtime sets it")
+            } else if credential_header(operation.auth)
+                .is_some_and(|h| h.eq_ignore_ascii_case(name))
+            {
+                Some("it carries the client's credential")
+            } else if key_header.is_some_and(|h| h.eq_ignore_ascii_case(name)) {
+                Some("it carries the idempotency key: set it with `idempotency_key`")
+            } else {
+                None
+            };
+            if let Some(why) = owned_by {
+                return Err(Error::invalid(
+                    name,
+                    format!("cannot be set as an extra header: {why}"),
+                ));
+            }
+        }
+        if self.idempotency_key.is_some() && key_header.is_none() {
+            return Err(Error::invalid(
+                "idempotency key",
+                format!("the {} API names no idempotency header", vendor.name()),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the call may be retried as an idempotent one: its operation
+    /// is, or it carries a key the API deduplicates by.
+    pub(crate) fn idempotent(&self, operation: &Operation) -> bool {
+        operation.idempotent || self.idempotency_key.is_some()
+    }
+}
+
+/// The header a scheme puts its credential in, beyond `Authorization`.
+fn credential_header(auth: Auth) -> Option<&'static str> {
+    match auth {
+        Auth::ApiKey {
+            name,
+            placement: Placement::Header,
+        } => Some(name),
+        _ => None,
+    }
+}
+
+impl fmt::Debug for CallOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Header names only: an extra header may carry a token.
+        let names: Vec<&str> = self.headers.iter().map(|(n, _)| n.as_str()).collect();
+        f.debug_struct("CallOptions")
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("headers", &names)
+            .field("idempotency_key", &self.idempotency_key.is_some())
+            .finish()
+    }
+}

@@ -1,0 +1,146 @@
+//! One attempt: the request sent, the answer's status, `Retry-After`,
+//! headers and whole body read within the size cap, and what went wrong
+//! sorted by whether anything may have reached the service.
+
+use super::connect_deadline::with_connect_deadline;
+use crate::auth::Used;
+use crate::call::CallOptions;
+use crate::retry_after;
+use crate::state::State;
+use crate::{Error, Request};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderMap, RETRY_AFTER};
+use reqwest::{StatusCode, Url};
+use std::time::{Duration, SystemTime};
+
+/// A complete answer: status and the whole body.
+pub(super) struct Answer {
+    pub(super) status: StatusCode,
+    pub(super) retry_after: Option<Duration>,
+    pub(super) body: Bytes,
+    /// Kept for a 2xx, which a call may ask for.
+    pub(super) headers: HeaderMap,
+    /// The credential the attempt carried, for a 401 to refresh.
+    pub(super) used: Used,
+}
+
+pub(super) enum Failure {
+    /// No credential for the operation's scheme, or the token provider or
+    /// signer failed: nothing was sent.
+    Credentials(Error),
+    /// No connection, or the connection closed before the request was
+    /// started: nothing was sent.
+    Connect(reqwest::Error),
+    /// The HTTP client could not form the request: nothing was sent.
+    Unsendable(reqwest::Error),
+    /// The request may have been sent; no complete answer. `status` is set
+    /// when the headers arrived and the body then broke off.
+    Interrupted {
+        error: reqwest::Error,
+        status: Option<StatusCode>,
+    },
+    /// The body passed the size limit.
+    TooLarge {
+        status: StatusCode,
+        retry_after: Option<Duration>,
+    },
+}
+
+/// How long before the attempt's end its connect is ended: enough for the
+/// connect's error to be seen before the attempt's own timeout fires.
+fn connect_margin(limit: Duration) -> Duration {
+    (limit / 4).min(Duration::from_millis(20))
+}
+
+/// Whether hyper gave the request back unstarted: it reports a request it
+/// never began to write, on a connection that closed or failed first, as
+/// canceled, and a request it began to write as anything else.
+fn never_started(error: &reqwest::Error) -> bool {
+    let mut next: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(cause) = next {
+        if cause
+            .downcast_ref::<hyper::Error>()
+            .is_some_and(hyper::Error::is_canceled)
+        {
+            return true;
+        }
+        next = cause.source();
+    }
+    false
+}
+
+/// One attempt, bounded by `limit` from connecting to the end of the body.
+pub(super) async fn once(
+    state: &State,
+    request: &Request,
+    options: Option<&CallOptions>,
+    url: Url,
+    limit: Duration,
+) -> Result<Answer, Failure> {
+    let mut attempt = state
+        .attempt(request, options, url, limit)
+        .build()
+        .map_err(Failure::Unsendable)?;
+    let used = state
+        .authorize(request.operation(), &mut attempt)
+        .await
+        .map_err(Failure::Credentials)?;
+    // Connects end a little before the attempt does, so that one cut short
+    // by the attempt's limit fails as a connect (nothing sent) rather than
+    // as the request's timeout (outcome unknown).
+    let connect_deadline =
+        tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
+    let mut response = with_connect_deadline(state.http(limit).execute(attempt), connect_deadline)
+        .await
+        .map_err(|e| {
+            if e.is_connect() || never_started(&e) {
+                Failure::Connect(e)
+            } else if e.is_builder() {
+                Failure::Unsendable(e)
+            } else {
+                Failure::Interrupted {
+                    error: e,
+                    status: None,
+                }
+            }
+        })?;
+    let status = response.status();
+    let retry_after = response
+        .headers()
+        .get(RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| retry_after::parse(v, SystemTime::now()));
+    let cap = state.limits().max_response_bytes;
+    if response
+        .content_length()
+        .is_some_and(|len| len > cap as u64)
+    {
+        return Err(Failure::TooLarge {
+            status,
+            retry_after,
+        });
+    }
+    // Moved out rather than copied: the plain call pays nothing for them.
+    let headers = std::mem::take(response.headers_mut());
+    let mut body = BytesMut::new();
+    let broke = |error| Failure::Interrupted {
+        error,
+        status: Some(status),
+    };
+    while let Some(chunk) = response.chunk().await.map_err(broke)? {
+        if body.len() + chunk.len() > cap {
+            return Err(Failure::TooLarge {
+                status,
+                retry_after,
+            });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Answer {
+        status,
+        retry_after,
+        body: body.freeze(),
+        headers,
+        used,
+    })
+}

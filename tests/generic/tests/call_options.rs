@@ -1,0 +1,187 @@
+//! Per-call options through the vendor seam: an API that names an
+//! idempotency header and a request id header. A POST with a key is
+//! retried like a PUT, the same key on every attempt; a reply's request id
+//! comes from the header first, then the body.
+
+use postman_runtime::{
+    Auth, Call, Client, ClientBuilder, Delivery, ErrorKind, Method, Operation, PathPart, Response,
+    RetryPolicy, Vendor,
+};
+use serde_json::{Value, json};
+use std::time::Duration;
+use wiremock::matchers::method;
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+#[derive(Debug)]
+struct Keyed;
+
+impl Vendor for Keyed {
+    fn name(&self) -> &'static str {
+        "keyed"
+    }
+    fn request_id_field(&self) -> Option<&'static str> {
+        Some("trace")
+    }
+    fn request_id_header(&self) -> Option<&'static str> {
+        Some("x-request-id")
+    }
+    fn idempotency_header(&self) -> Option<&'static str> {
+        Some("Idempotency-Key")
+    }
+}
+
+static KEYED: Keyed = Keyed;
+
+/// Not idempotent: without a key, never re-sent once it may have arrived.
+static PLACE: Operation =
+    Operation::new("place", Method::POST, &[PathPart::Literal("/orders")]).auth(Auth::Basic);
+
+static KEYED_PLACE: Operation =
+    Operation::new("keyed_place", Method::POST, &[PathPart::Literal("/orders")])
+        .auth(Auth::api_key_header("x-api-key"));
+
+fn client(server: &MockServer) -> Client {
+    ClientBuilder::new(&KEYED, "fake-user", "fake-password-5c1e")
+        .api_key("fake-api-key-0d9b")
+        .base_url(server.uri())
+        .retry(
+            RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(1)),
+        )
+        .build()
+        .unwrap()
+}
+
+fn place(client: &Client, operation: &'static Operation) -> Call<Value> {
+    let request = client
+        .request(operation, &[] as &[&str])
+        .and_then(|r| r.json(&json!({"item": "bolt"})));
+    client.call(request, Response::json)
+}
+
+/// Two 500s, then a success.
+async fn flaky_server() -> MockServer {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(500))
+        .up_to_n_times(2)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"trace": "t-1"})))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    server
+}
+
+#[tokio::test]
+async fn a_post_with_an_idempotency_key_is_retried_after_a_500_with_the_same_key() {
+    let server = flaky_server().await;
+    let placed = place(&client(&server), &PLACE)
+        .idempotency_key("order-7f2")
+        .await
+        .unwrap();
+    assert_eq!(placed, json!({"trace": "t-1"}));
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(received.len(), 3);
+    for request in &received {
+        let keys: Vec<_> = request.headers.get_all("idempotency-key").iter().collect();
+        assert_eq!(keys, ["order-7f2"]);
+    }
+}
+
+#[tokio::test]
+async fn the_same_post_without_a_key_is_not_retried_after_a_500() {
+    let server = flaky_server().await;
+    let err = place(&client(&server), &PLACE).await.unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Api { .. }), "{err:?}");
+    assert_eq!(err.attempts(), 1);
+    let received = server.received_requests().await.unwrap();
+    assert_eq!(received.len(), 1);
+    assert!(received[0].headers.get("idempotency-key").is_none());
+}
+
+#[tokio::test]
+async fn the_request_id_comes_from_the_vendor_header_then_the_body() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(
+            ResponseTemplate::new(202)
+                .insert_header("x-request-id", "from-header")
+                .set_body_json(json!({"trace": "from-body"})),
+        )
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"trace": "from-body"})))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let reply = place(&client, &PLACE).with_response().await.unwrap();
+    assert_eq!(reply.status().as_u16(), 202);
+    assert_eq!(reply.request_id(), Some("from-header"));
+    assert_eq!(reply.headers().get("x-request-id"), Some("from-header"));
+    let reply = place(&client, &PLACE).with_response().await.unwrap();
+    assert_eq!(reply.request_id(), Some("from-body"));
+    assert_eq!(reply.body()["trace"], "from-body");
+}
+
+#[tokio::test]
+async fn an_extra_header_cannot_carry_the_api_key_or_the_idempotency_key() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    for (operation, name) in [(&KEYED_PLACE, "X-Api-Key"), (&PLACE, "idempotency-key")] {
+        let err = place(&client, operation)
+            .header(name, "forged-value")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+            "{name}: {err:?}"
+        );
+        assert_eq!(err.delivery(), Delivery::NotSent);
+        assert!(!format!("{err} {err:?}").contains("forged-value"));
+    }
+    // The key itself, empty: refused too.
+    let err = place(&client, &PLACE)
+        .idempotency_key("")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+        "{err:?}"
+    );
+    assert!(server.received_requests().await.unwrap().is_empty());
+    // The operation's own credential still arrives beside an allowed header.
+    place(&client, &KEYED_PLACE)
+        .header("x-note", "n")
+        .await
+        .unwrap();
+    let received = server.received_requests().await.unwrap();
+    let headers = &received[0].headers;
+    assert_eq!(headers.get("x-api-key").unwrap(), "fake-api-key-0d9b");
+    assert_eq!(headers.get("x-note").unwrap(), "n");
+}
+
+/// An extra header may carry a token for a proxy: a call's `Debug` names
+/// its headers, never their values, nor the idempotency key.
+#[tokio::test]
+async fn a_call_s_debug_shows_no_header_value() {
+    let server = MockServer::start().await;
+    let call = place(&client(&server), &PLACE)
+        .header("x-proxy-token", "fake-proxy-secret-31")
+        .idempotency_key("fake-key-value-8e")
+        .timeout(Duration::from_secs(1));
+    let shown = format!("{call:?}");
+    assert!(shown.contains("x-proxy-token"), "{shown}");
+    assert!(!shown.contains("fake-proxy-secret-31"), "{shown}");
+    assert!(!shown.contains("fake-key-value-8e"), "{shown}");
+}
