@@ -7,43 +7,6 @@ use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, BodyKind, BodySpec, MultipartDef, StructDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
-
-/// The struct types some operation sends as a form, with the keys each
-/// writes once per value, and the struct types nested in them.
-pub(crate) fn form_structs(api: &Api) -> (BTreeMap<&str, &[String]>, BTreeSet<&str>) {
-    let mut tops = BTreeMap::new();
-    let mut nested = BTreeSet::new();
-    let mut pending = Vec::new();
-    for op in &api.operations {
-        let Some(body) = &op.body else { continue };
-        if let (BodyKind::Form { repeated }, Some(TypeRef::Named(name))) = (&body.kind, &body.ty)
-            && let Some(def) = api.struct_def(name)
-        {
-            tops.insert(def.name.as_str(), repeated.as_slice());
-            pending.push(def);
-        }
-    }
-    while let Some(def) = pending.pop() {
-        for f in &def.fields {
-            if let Some(name) = named_in(&f.ty)
-                && let Some(inner) = api.struct_def(name)
-                && nested.insert(inner.name.as_str())
-            {
-                pending.push(inner);
-            }
-        }
-    }
-    (tops, nested)
-}
-
-fn named_in(ty: &TypeRef) -> Option<&str> {
-    match ty {
-        TypeRef::Named(name) => Some(name),
-        TypeRef::List(item) => named_in(item),
-        _ => None,
-    }
-}
 
 /// `impl rt::WriteForm`: every field in declaration order, a repeated key
 /// once per value.
