@@ -43,6 +43,7 @@ mod client;
 mod credentials;
 mod error;
 mod form;
+mod form_impls;
 mod host;
 mod method;
 #[cfg(feature = "mock")]

@@ -111,9 +111,17 @@ fn spaced(code: &str) -> String {
         let trimmed = line.trim_start();
         let ends_item = !previous.trim_start().starts_with("//")
             && (previous.ends_with('}') || previous.ends_with(';'));
-        let starts_item = ["///", "#[", "pub ", "impl", "use ", "mod "]
-            .iter()
-            .any(|p| trimmed.starts_with(p));
+        let starts_item = [
+            "///",
+            "#[",
+            "pub ",
+            "impl",
+            "use ",
+            "mod ",
+            "rt::form_impl!",
+        ]
+        .iter()
+        .any(|p| trimmed.starts_with(p));
         if ends_item && starts_item {
             out.push('\n');
         }

@@ -36,7 +36,8 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
             impl #name {
                 #new_doc
                 pub fn new() -> Self {
-                    Self { #(#unset: None,)* }
+                    // Every field optional: the type derives `Default`.
+                    Self::default()
                 }
                 #(#setters)*
             }
