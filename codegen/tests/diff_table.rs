@@ -247,6 +247,24 @@ fn edits() -> Vec<Edit> {
             bumps: (Patch, Minor),
         },
         Edit {
+            // `CancelOrderResponse` becomes an alias of the new, earlier
+            // `CloseOrderResponse`: code naming it still compiles.
+            name: "add an endpoint answering like a later one",
+            apply: |s| {
+                s.items().insert(
+                    0,
+                    json!({
+                        "name": "Close order",
+                        "request": { "method": "POST", "url": "https://shop.example.com/v1/closed" },
+                        "response": [{ "name": "ok", "code": 200, "body": "{\"id\": \"o-1\", \"cancelled\": true}" }]
+                    }),
+                );
+            },
+            kind: ChangeKind::OperationAdded,
+            verdict: Additive,
+            bumps: (Patch, Minor),
+        },
+        Edit {
             name: "remove an endpoint",
             apply: |s| s.items().retain(|i| i["name"] != "Cancel order"),
             kind: ChangeKind::OperationRemoved,

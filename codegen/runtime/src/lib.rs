@@ -16,6 +16,24 @@
 //! is called, its credential and value formats, its default host, user
 //! agent and the mock's wording) arrives through one seam, the [`Vendor`]
 //! trait, implemented by the API's own crate; see [`vendor`] for an example.
+//!
+//! # Generated types
+//!
+//! What holds for every generated type is said here once, not on each:
+//!
+//! - A request type is `#[non_exhaustive]`: build one with its `new` and
+//!   its `with_` setters, so an optional field the API adds later breaks no
+//!   code. `new` takes a struct of the required fields (`…Required`), named
+//!   so that two fields of one type cannot be swapped silently.
+//! - A response type is read by its fields; unknown keys are kept in its
+//!   catch-all field. To make one (in a test or a fake), deserialize it.
+//! - Two types of the same shape (fields, types, docs) are one: the later
+//!   name is a `pub type` alias of the earlier. Code may use either name;
+//!   if the shapes part later, the alias becomes its own struct again.
+//! - Each operation's method says whether it is idempotent, which decides
+//!   when it is sent again ([`retry`]), and fails with an [`Error`] whose
+//!   [`delivery`](Error::delivery) says whether the request may have been
+//!   processed.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -27,6 +45,7 @@ mod client;
 mod credentials;
 mod error;
 mod form;
+mod form_impls;
 mod headers;
 mod host;
 mod method;

@@ -5,28 +5,10 @@
 
 use crate::emit::payloads;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, BodyKind, Operation, ParamLocation, StructDef, TypeRef};
+use crate::model::api::{Api, Operation, ParamLocation, StructDef, TypeRef};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
-use std::collections::BTreeSet;
-
-/// The struct types some operation takes as its whole body: the ones that
-/// write themselves as a JSON object.
-pub(crate) fn body_structs(api: &Api) -> BTreeSet<&str> {
-    api.operations
-        .iter()
-        .filter(|op| {
-            op.body
-                .as_ref()
-                .is_some_and(|b| matches!(b.kind, BodyKind::Json))
-        })
-        .filter_map(|op| match op.body.as_ref()?.ty.as_ref()? {
-            TypeRef::Named(name) => api.struct_def(name).map(|s| s.name.as_str()),
-            _ => None,
-        })
-        .collect()
-}
 
 /// `impl rt::WriteJson for T`: the formats first, so that nothing is
 /// written for a body that is refused, then every field as `serde` would

@@ -50,9 +50,17 @@ impl Formatted {
     fn push_spaced(&mut self, code: &str) {
         for line in code.lines() {
             let trimmed = line.trim_start();
-            let starts_item = ["///", "#[", "pub ", "impl", "use ", "mod "]
-                .iter()
-                .any(|p| trimmed.starts_with(p));
+            let starts_item = [
+                "///",
+                "#[",
+                "pub ",
+                "impl",
+                "use ",
+                "mod ",
+                "rt::form_impl!",
+            ]
+            .iter()
+            .any(|p| trimmed.starts_with(p));
             if self.ends_item && starts_item {
                 self.text.push('\n');
             }

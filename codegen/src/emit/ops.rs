@@ -144,19 +144,17 @@ fn method(
              callers do not pass it.",
         );
     }
+    // The rules themselves are the runtime's to state, once (`rt::retry`,
+    // `rt::Error`): one line here says which apply.
     text.push_str(if op.idempotent {
-        "\n\n# Retries\n\nIdempotent: retried, within the client's retry policy, when \
-         the connection fails, on 429, on 500, 502, 503 and 504, and after a timeout or a \
-         reset, since sending it again is safe."
+        "\n\nIdempotent, so [retried](rt::retry) on failure; an [`Error`](rt::Error) \
+         tells by `delivery()` whether it may have been processed."
     } else {
-        "\n\n# Retries\n\nNot idempotent: retried only when nothing reached the \
-         server (the connection failed, or closed before the request started), on 429, \
-         and on 503 with `Retry-After`; never after the request may have been processed."
+        "\n\nNot idempotent, so [retried](rt::retry) only when it cannot have been \
+         processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been."
     });
     text.push_str(
-        "\n\n# Errors\n\nAn [`Error`](rt::Error), whose docs list the cases; its \
-         `delivery()` says whether the request may have been processed.\n\n\
-         Returns a [`Call`](rt::Call): await it, or first set this call's \
+        "\n\nReturns a [`Call`](rt::Call): await it, or first set this call's \
          options (timeout, retry, headers) or ask for the status and headers \
          with `with_response()`.",
     );

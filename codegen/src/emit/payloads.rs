@@ -7,89 +7,35 @@ use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, BodyKind, BodySpec, MultipartDef, StructDef, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
 
-/// The struct types some operation sends as a form, with the keys each
-/// writes once per value, and the struct types nested in them.
-pub(crate) fn form_structs(api: &Api) -> (BTreeMap<&str, &[String]>, BTreeSet<&str>) {
-    let mut tops = BTreeMap::new();
-    let mut nested = BTreeSet::new();
-    let mut pending = Vec::new();
-    for op in &api.operations {
-        let Some(body) = &op.body else { continue };
-        if let (BodyKind::Form { repeated }, Some(TypeRef::Named(name))) = (&body.kind, &body.ty)
-            && let Some(def) = api.struct_def(name)
-        {
-            tops.insert(def.name.as_str(), repeated.as_slice());
-            pending.push(def);
-        }
-    }
-    while let Some(def) = pending.pop() {
-        for f in &def.fields {
-            if let Some(name) = named_in(&f.ty)
-                && let Some(inner) = api.struct_def(name)
-                && nested.insert(inner.name.as_str())
-            {
-                pending.push(inner);
-            }
-        }
-    }
-    (tops, nested)
-}
-
-fn named_in(ty: &TypeRef) -> Option<&str> {
-    match ty {
-        TypeRef::Named(name) => Some(name),
-        TypeRef::List(item) => named_in(item),
-        _ => None,
-    }
-}
-
-/// `impl rt::WriteForm`: every field in declaration order, a repeated key
-/// once per value.
+/// `impl rt::WriteForm`, by the runtime's `form_impl!` table: every field
+/// in declaration order, a repeated key once per value.
 pub(crate) fn write_form(def: &StructDef, repeated: &[String]) -> TokenStream {
     let name = ident(&def.name);
-    let writes = def.fields.iter().map(|f| {
+    let rows = def.fields.iter().map(|f| {
         let field = ident(&f.name);
         let wire = f.wire.as_str();
         let listed = repeated.contains(&f.wire) && matches!(f.ty, TypeRef::List(_));
-        match (listed, f.optional) {
-            (true, false) => quote! { form.repeated(#wire, &self.#field)?; },
-            (true, true) => quote! {
-                if let Some(values) = &self.#field {
-                    form.repeated(#wire, values)?;
-                }
-            },
-            (false, _) => quote! { form.field("", #wire, &self.#field)?; },
-        }
+        let kind = match (listed, f.optional) {
+            (true, false) => ident("repeated"),
+            (true, true) => ident("repeated_opt"),
+            (false, _) => ident("field"),
+        };
+        quote! { #kind #wire => #field, }
     });
-    quote! {
-        impl rt::WriteForm for #name {
-            fn write_form(&self, form: &mut rt::Form<'_>) -> Result<(), rt::Error> {
-                #(#writes)*
-                Ok(())
-            }
-        }
-    }
+    quote! { rt::form_impl!(top #name { #(#rows)* }); }
 }
 
-/// `impl rt::FormValue` for a struct nested in a form: its fields in
-/// brackets after the key it is written under.
+/// `impl rt::FormValue` for a struct nested in a form, by the same table:
+/// its fields in brackets after the key it is written under.
 pub(crate) fn form_value(def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
-    let writes = def.fields.iter().map(|f| {
+    let rows = def.fields.iter().map(|f| {
         let field = ident(&f.name);
         let wire = f.wire.as_str();
-        quote! { form.field(key, #wire, &self.#field)?; }
+        quote! { field #wire => #field, }
     });
-    quote! {
-        impl rt::FormValue for #name {
-            fn write_form(&self, key: &str, form: &mut rt::Form<'_>) -> Result<(), rt::Error> {
-                #(#writes)*
-                Ok(())
-            }
-        }
-    }
+    quote! { rt::form_impl!(nested #name { #(#rows)* }); }
 }
 
 /// The struct of every multipart body, and how it writes its parts.

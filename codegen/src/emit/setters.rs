@@ -9,8 +9,8 @@ use crate::model::naming;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The struct of required fields (when there are any), the constructor,
-/// the setters, and `From` the required fields.
+/// The struct of required fields (when there are any), the constructor and
+/// the setters.
 pub(crate) fn request(def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
     let bare = naming::bare(&def.name);
@@ -31,14 +31,13 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
     });
     let unset = optional.iter().map(|f| ident(&f.name));
     let Some(fields_name) = &def.required else {
-        let new_doc = doc(&format!(
-            "An empty [`{bare}`]: every field is optional; set them with the `with_` methods."
-        ));
+        let new_doc = doc(&format!("An empty [`{bare}`]: every field is optional."));
         return quote! {
             impl #name {
                 #new_doc
                 pub fn new() -> Self {
-                    Self { #(#unset: None,)* }
+                    // Every field optional: the type derives `Default`.
+                    Self::default()
                 }
                 #(#setters)*
             }
@@ -52,13 +51,10 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
         let docs = doc(&field_text(f));
         quote! { #docs pub #field: #ty, }
     });
-    let fields_doc = doc(&format!(
-        "The required fields of [`{bare}`], which [`{bare}::new`] takes: named, so two \
-         fields of one type cannot be swapped silently."
-    ));
-    let new_doc = doc(
-        "From its required fields, the optional ones unset (set them with the `with_` methods).",
-    );
+    // Why a struct of required fields (two of one type cannot be swapped
+    // silently) is the runtime's crate docs' to say, once.
+    let fields_doc = doc(&format!("The required fields of [`{bare}::new`]."));
+    let new_doc = doc("From its required fields; the optional ones are unset.");
     quote! {
         #fields_doc
         #[derive(Debug, Clone, PartialEq)]
@@ -73,12 +69,6 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
                 Self { #(#set,)* #(#unset: None,)* }
             }
             #(#setters)*
-        }
-
-        impl From<#fields_type> for #name {
-            fn from(required: #fields_type) -> Self {
-                Self::new(required)
-            }
         }
     }
 }

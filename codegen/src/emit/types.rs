@@ -7,13 +7,15 @@ use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
+use crate::model::uses;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 pub(crate) fn types(api: &Api) -> TokenStream {
-    let bodies = body::body_structs(api);
-    let (forms, in_forms) = payloads::form_structs(api);
+    let bodies = uses::json_bodies(api);
+    let (forms, in_forms) = uses::form_structs(api);
     let defs = api.types.iter().map(|def| match def {
+        TypeDef::Struct(s) if s.shares.is_some() => alias(api, s),
         // A request body type writes itself, right after its definition.
         TypeDef::Struct(s) => {
             let name = s.name.as_str();
@@ -36,18 +38,43 @@ pub(crate) fn types(api: &Api) -> TokenStream {
     quote! { #(#defs)* #multipart #unknown #(#params)* }
 }
 
+/// `pub type B = A;` for a struct with the shape of an earlier one (and
+/// the same for their required fields), so code that names either compiles.
+fn alias(api: &Api, def: &StructDef) -> TokenStream {
+    let Some(canonical) = def.shares.as_deref().and_then(|c| api.struct_def(c)) else {
+        return structure(def);
+    };
+    let canonical_required = canonical.required.as_deref();
+    let canonical = canonical.name.as_str();
+    let name = ident(&def.name);
+    let target = ident(canonical);
+    // Rustdoc shows what an alias stands for: its own doc is enough.
+    let docs = doc(def.doc.trim_end());
+    let required = def
+        .required
+        .as_deref()
+        .zip(canonical_required)
+        .map(|(fields, target)| {
+            let fields_name = ident(fields);
+            let target = ident(target);
+            let docs = doc(&format!(
+                "The required fields of [`{}`].",
+                naming::bare(&def.name)
+            ));
+            quote! { #docs pub type #fields_name = #target; }
+        });
+    quote! {
+        #docs
+        pub type #name = #target;
+        #required
+    }
+}
+
 fn structure(def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
-    let how = if def.extra.is_none() {
-        let bare = naming::bare(&def.name);
-        format!(
-            "Build one with [`{bare}::new`] and the `with_` setters: a field the API \
-             adds later then breaks no code that builds one."
-        )
-    } else {
-        "Read its fields; to make one (in a test or a fake), deserialize it from JSON.".to_owned()
-    };
-    let docs = doc(&format!("{}\n\n{how}", def.doc.trim_end()));
+    // How to build or read one is the same for every type: the runtime's
+    // crate docs say it once.
+    let docs = doc(def.doc.trim_end());
     let fields = def.fields.iter().map(field);
     let extra = def.extra.as_ref().map(|extra| {
         let extra = ident(extra);
@@ -105,6 +132,11 @@ fn field(f: &FieldDef) -> TokenStream {
 
 fn params(spec: &ParamsSpec, item: &str) -> TokenStream {
     let name = ident(&spec.type_name);
+    if let Some(canonical) = &spec.shares {
+        let docs = doc(&format!("Query and header parameters of *{item}*."));
+        let target = ident(canonical);
+        return quote! { #docs pub type #name = #target; };
+    }
     let docs = doc(&format!(
         "Query and header parameters of *{item}*; unset ones are not sent."
     ));
@@ -116,7 +148,7 @@ fn params(spec: &ParamsSpec, item: &str) -> TokenStream {
         };
         let mut text = format!("The `{}` {place}.", f.wire);
         if !f.doc.trim().is_empty() {
-            text = format!("{text}\n\n{}", f.doc);
+            text = format!("{text} {}", f.doc.trim_start());
         }
         let docs = doc(&text);
         if f.repeated {

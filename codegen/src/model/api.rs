@@ -149,6 +149,9 @@ pub(crate) enum PathPiece {
 pub(crate) struct ParamsSpec {
     pub type_name: String,
     pub fields: Vec<ParamField>,
+    /// The earlier operation's parameter struct of the same shape this one
+    /// is an alias of.
+    pub shares: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -262,6 +265,9 @@ pub(crate) struct StructDef {
     /// types with required fields): fields by name, so two of one type
     /// cannot be swapped silently.
     pub required: Option<String>,
+    /// The earlier struct of the same shape this one is an alias of; its
+    /// own fields stay here, so examples and `diff` read it as before.
+    pub shares: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

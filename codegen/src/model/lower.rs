@@ -24,6 +24,7 @@ use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
 use crate::model::select::{hosts, match_overlay};
+use crate::model::share;
 use crate::model::types::Types;
 use std::collections::BTreeMap;
 
@@ -152,7 +153,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             (name, i)
         })
         .collect();
-    Ok(Api {
+    let mut api = Api {
         title: input.collection.name.clone(),
         base_url: hosts.first().and_then(|h| h.default.clone()),
         hosts,
@@ -160,5 +161,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         operations,
         types: types.defs,
         type_index,
-    })
+    };
+    share::share(&mut api);
+    Ok(api)
 }

@@ -15,4 +15,6 @@ mod params;
 mod payloads;
 pub(crate) mod reserved;
 mod select;
+mod share;
 pub(crate) mod types;
+pub(crate) mod uses;

@@ -25,7 +25,13 @@ pub(super) fn params_spec(d: &Draft<'_>, base_name: &str, types: &mut Types) -> 
             continue;
         }
         let mut doc = kv.description.clone();
-        if let Some(example) = kv.value.as_deref().filter(|v| !v.is_empty()) {
+        // `<string>` is Postman's placeholder for a type, not an example.
+        let placeholder = |v: &str| v.starts_with('<') && v.ends_with('>');
+        if let Some(example) = kv
+            .value
+            .as_deref()
+            .filter(|v| !v.is_empty() && !placeholder(v))
+        {
             if !doc.is_empty() {
                 doc.push_str("\n\n");
             }
@@ -46,5 +52,6 @@ pub(super) fn params_spec(d: &Draft<'_>, base_name: &str, types: &mut Types) -> 
     Some(ParamsSpec {
         type_name: types.claim(&format!("{base_name}Params")),
         fields,
+        shares: None,
     })
 }

@@ -96,6 +96,7 @@ impl Types {
             fields: Vec::new(),
             extra: None,
             required: None,
+            shares: None,
         }));
         let mut scope = Scope::default();
         let mut fields = Vec::new();
@@ -183,6 +184,7 @@ impl Types {
                 fields,
                 extra,
                 required,
+                shares: None,
             });
         }
         Ok(())
