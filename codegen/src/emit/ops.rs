@@ -148,16 +148,13 @@ fn method(
     // `rt::Error`): one line here says which apply.
     text.push_str(if op.idempotent {
         "\n\nIdempotent, so [retried](rt::retry) on failure; an [`Error`](rt::Error) \
-         tells by `delivery()` whether it may have been processed."
+         tells by `delivery()` whether it may have been processed. Per-call options: \
+         [`Call`](rt::Call)."
     } else {
         "\n\nNot idempotent, so [retried](rt::retry) only when it cannot have been \
-         processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been."
+         processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been. \
+         Per-call options: [`Call`](rt::Call)."
     });
-    text.push_str(
-        "\n\nReturns a [`Call`](rt::Call): await it, or first set this call's \
-         options (timeout, retry, headers) or ask for the status and headers \
-         with `with_response()`.",
-    );
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
     if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
