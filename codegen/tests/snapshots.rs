@@ -194,3 +194,23 @@ fn every_body_mode_other_than_json() {
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
     insta::assert_snapshot!("payloads", output.code);
 }
+
+/// An example is the item's own request: a form field the item disables is
+/// an optional one it leaves unset, so its example leaves it unset too.
+#[test]
+fn form_examples_leave_disabled_fields_unset() {
+    let options = Options::default().with_doc_examples(postman_codegen::DocExamples {
+        types_path: "pay".into(),
+        prologue: vec![],
+        epilogue: vec![],
+    });
+    let code = fixture("payloads.postman.json", &options).code;
+    let example: String = code
+        .lines()
+        .skip_while(|l| !l.contains(".create_charge("))
+        .take_while(|l| !l.contains("```"))
+        .collect();
+    assert!(example.contains("capture: true"), "{example}");
+    assert!(!example.contains("A charge"), "{example}");
+    assert!(!example.contains("price_2"), "{example}");
+}
