@@ -240,11 +240,24 @@ fn multipart(name: String, doc: String, parts: &[Part]) -> MultipartDef {
                 content_type: p.content_type.clone(),
                 optional: p.optional,
                 doc: p.description.clone(),
-                example: p.example.clone().filter(|_| !p.file),
+                example: if p.file {
+                    p.src.as_deref().and_then(file_name)
+                } else {
+                    p.example.clone()
+                },
             }
         })
         .collect();
     MultipartDef { name, doc, parts }
+}
+
+/// The last piece of a saved file's path, which is the name Postman sends
+/// it under (either separator: collections are saved on any system).
+fn file_name(src: &str) -> Option<String> {
+    src.rsplit(['/', '\\'])
+        .next()
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

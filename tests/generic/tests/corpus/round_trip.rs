@@ -46,8 +46,7 @@ const OPEN: &[(&str, usize)] = &[
     ("echo.postman.json", 4),
     ("microsoft-graph.postman.json", 73),
     ("sas-viya-table-actions.postman.json", 10),
-    ("stripe.postman.json", 223),
-    ("twilio.postman.json", 239),
+        ("twilio.postman.json", 193),
     ("wise-cards.postman.json", 42),
 ];
 
