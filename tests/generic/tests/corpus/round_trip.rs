@@ -3,10 +3,12 @@
 //! show) against a loopback recorder, and the request that arrives checked
 //! against what the item describes, read independently (`reader`).
 
+mod body;
+mod multipart;
 mod reader;
 
 use postman_runtime::{ClientBuilder, Host, RetryPolicy, SignRequest, Signer};
-use reader::{Auth, Body, Described};
+use reader::{Auth, Described};
 use std::collections::BTreeMap;
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
@@ -46,7 +48,7 @@ const OPEN: &[(&str, usize)] = &[
     ("echo.postman.json", 4),
     ("microsoft-graph.postman.json", 73),
     ("sas-viya-table-actions.postman.json", 10),
-        ("twilio.postman.json", 193),
+    ("twilio.postman.json", 193),
     ("wise-cards.postman.json", 42),
 ];
 
@@ -200,57 +202,8 @@ fn compare(d: &Described, r: &Request) -> Vec<String> {
         Auth::Signed(scheme) if header(r, SIGNED) == Some(scheme.as_str()) => {}
         other => out.push(format!("auth {other:?} not placed ({authorization:?})")),
     }
-    out.extend(body(&d.body, r));
+    out.extend(body::check(&d.body, r));
     out
-}
-
-fn body(want: &Body, r: &Request) -> Option<String> {
-    let got = String::from_utf8_lossy(&r.body).into_owned();
-    let same = match want {
-        Body::None => true,
-        Body::Json(v) => {
-            serde_json::from_slice::<serde_json::Value>(&r.body)
-                .ok()
-                .as_ref()
-                == Some(v)
-        }
-        Body::Text(t) => got == *t,
-        Body::Form(pairs) => {
-            let mut got: Vec<(String, String)> = url::form_urlencoded_parse(&r.body);
-            let mut pairs = pairs.clone();
-            got.sort();
-            pairs.sort();
-            got == pairs
-        }
-        Body::Multipart(parts) => parts.iter().all(|(name, value)| {
-            let needle = format!("name=\"{name}\"");
-            got.contains(&needle) && value.as_ref().is_none_or(|v| got.contains(v.as_str()))
-        }),
-        Body::File => r.body.is_empty() || !r.body.is_empty(),
-        Body::GraphQl { query, variables } => {
-            let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
-            v.get("query").and_then(|q| q.as_str()) == Some(query.as_str())
-                && (variables.is_null() || v.get("variables") == Some(variables))
-        }
-    };
-    (!same).then(|| format!("body {got:.200} != {want:.200?}"))
-}
-
-mod url {
-    /// `a=b&c=d` read as pairs, `+` and `%XX` decoded.
-    pub fn form_urlencoded_parse(body: &[u8]) -> Vec<(String, String)> {
-        String::from_utf8_lossy(body)
-            .split('&')
-            .filter(|s| !s.is_empty())
-            .map(|pair| {
-                let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                (
-                    super::percent_decode(&k.replace('+', " ")),
-                    super::percent_decode(&v.replace('+', " ")),
-                )
-            })
-            .collect()
-    }
 }
 
 fn percent_decode(text: &str) -> String {

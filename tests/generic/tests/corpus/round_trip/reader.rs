@@ -43,12 +43,32 @@ pub enum Body {
     /// Raw text the collection does not read as JSON.
     Text(String),
     Form(Vec<(String, String)>),
-    /// Parts by name: `Some(text)` for a text part, `None` for a file.
-    Multipart(Vec<(String, Option<String>)>),
+    /// The enabled parts, in order.
+    Multipart(Vec<Part>),
+    /// A file sent as the whole body; see `body` on its content.
     File,
     GraphQl {
         query: String,
         variables: Value,
+    },
+}
+
+/// One multipart part the item sends.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub name: String,
+    pub value: PartValue,
+}
+
+#[derive(Debug, Clone)]
+pub enum PartValue {
+    Text(String),
+    /// A file: the last piece of the path the item saved it from (the name
+    /// Postman sends it under) and its content type, when the item gives
+    /// them.
+    File {
+        file_name: Option<String>,
+        content_type: Option<String>,
     },
 }
 
@@ -226,11 +246,20 @@ fn body_of(body: Option<&Value>) -> Body {
                 .iter()
                 .filter(|p| p.get("disabled").and_then(Value::as_bool) != Some(true))
                 .filter_map(|p| {
-                    let file = text(p.get("type")).as_deref() == Some("file");
-                    Some((
-                        text(p.get("key"))?,
-                        (!file).then(|| text(p.get("value")).unwrap_or_default()),
-                    ))
+                    let value = if text(p.get("type")).as_deref() == Some("file") {
+                        PartValue::File {
+                            file_name: text(p.get("src"))
+                                .and_then(|src| src.rsplit(['/', '\\']).next().map(str::to_owned))
+                                .filter(|name| !name.is_empty()),
+                            content_type: text(p.get("contentType")).filter(|t| !t.is_empty()),
+                        }
+                    } else {
+                        PartValue::Text(text(p.get("value")).unwrap_or_default())
+                    };
+                    Some(Part {
+                        name: text(p.get("key"))?,
+                        value,
+                    })
                 })
                 .collect(),
         ),
