@@ -35,6 +35,18 @@ const ALLOWED: &[(&str, &str)] = &[
     ("header user-agent", "the runtime sets User-Agent itself"),
     ("header host", "the host is the recorder's"),
     ("header content-length", "the runtime computes the length"),
+    (
+        body::NULLS_LEFT_OUT,
+        "a typed request's optional field has no null apart from unset",
+    ),
+    (
+        body::VARIABLES_AS_WRITTEN,
+        "example values keep {{variables}} as written, to show what goes there",
+    ),
+    (
+        body::BROKEN_JSON_UNSENT,
+        "a body declared JSON that is none is kept untyped, with no example",
+    ),
 ];
 
 /// Mismatches still open per collection, not yet sorted into bugs, reader
@@ -45,11 +57,11 @@ const OPEN: &[(&str, usize)] = &[
     ("autodesk-aps-da4revit.postman.json", 31),
     ("contentstack-graphql.postman.json", 69),
     ("duplicate-query-params.postman.json", 6),
-    ("echo.postman.json", 4),
-    ("microsoft-graph.postman.json", 73),
+    ("echo.postman.json", 2),
+    ("microsoft-graph.postman.json", 67),
     ("sas-viya-table-actions.postman.json", 10),
-    ("twilio.postman.json", 193),
-    ("wise-cards.postman.json", 42),
+    ("twilio.postman.json", 192),
+    ("wise-cards.postman.json", 38),
 ];
 
 /// Adds one header, so a signed scheme's placement is visible.
@@ -202,7 +214,7 @@ fn compare(d: &Described, r: &Request) -> Vec<String> {
         Auth::Signed(scheme) if header(r, SIGNED) == Some(scheme.as_str()) => {}
         other => out.push(format!("auth {other:?} not placed ({authorization:?})")),
     }
-    out.extend(body::check(&d.body, r));
+    out.extend(body::check(d, r));
     out
 }
 
@@ -254,6 +266,9 @@ async fn every_operation_sends_what_its_item_describes() {
             r.mismatches.len()
         );
         failures.extend(r.mismatches.iter().cloned());
+        for m in &r.mismatches {
+            eprintln!("MISMATCH {} {m}", r.file);
+        }
     }
     assert!(
         regressions.is_empty(),
