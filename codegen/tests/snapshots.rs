@@ -194,3 +194,42 @@ fn every_body_mode_other_than_json() {
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
     insta::assert_snapshot!("payloads", output.code);
 }
+
+/// An example is the item's own request: a form field the item disables is
+/// an optional one it leaves unset, so its example leaves it unset too.
+#[test]
+fn form_examples_leave_disabled_fields_unset() {
+    let options = Options::default().with_doc_examples(postman_codegen::DocExamples {
+        types_path: "pay".into(),
+        prologue: vec![],
+        epilogue: vec![],
+    });
+    let code = fixture("payloads.postman.json", &options).code;
+    let example: String = code
+        .lines()
+        .skip_while(|l| !l.contains(".create_charge("))
+        .take_while(|l| !l.contains("```"))
+        .collect();
+    assert!(example.contains("capture: true"), "{example}");
+    assert!(!example.contains("A charge"), "{example}");
+    assert!(!example.contains("price_2"), "{example}");
+}
+
+/// The example call of a multipart body is the item's own request too: a
+/// disabled part stays unset, and a file goes by the name of the file the
+/// item saved (its content is a stand-in: the item only names it).
+#[test]
+fn multipart_example_calls_are_the_items_own_parts() {
+    let code = fixture(
+        "payloads.postman.json",
+        &Options::default().with_example_calls(true),
+    )
+    .code;
+    let call: String = code
+        .lines()
+        .skip_while(|l| !l.contains("///Upload report"))
+        .take_while(|l| !l.contains("await"))
+        .collect();
+    assert!(call.contains("thumbnail: None"), "{call}");
+    assert!(call.contains(r#".file_name("report.pdf")"#), "{call}");
+}

@@ -131,11 +131,18 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
 }
 
 /// `field: value` of a multipart part: its example, `None` for an optional
-/// part without one.
+/// part (one the item disables, so its own request leaves it out).
 fn part(p: &PartDef, types: &syn::Path) -> TokenStream {
     let field = ident(&p.field);
+    if p.optional {
+        return quote! { #field: None };
+    }
     let value = match (&p.example, &p.ty) {
-        (_, TypeRef::Upload) => Some(upload()),
+        (Some(name), TypeRef::Upload) => {
+            let upload = upload();
+            Some(quote! { #upload.file_name(#name) })
+        }
+        (None, TypeRef::Upload) => Some(upload()),
         (Some(text), TypeRef::String) => Some(quote! { #text.to_owned() }),
         (Some(text), ty) => {
             let typed = serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
@@ -143,15 +150,8 @@ fn part(p: &PartDef, types: &syn::Path) -> TokenStream {
         }
         (None, _) => None,
     };
-    match (value, p.optional) {
-        (Some(v), true) => quote! { #field: Some(#v) },
-        (Some(v), false) => quote! { #field: #v },
-        (None, true) => quote! { #field: None },
-        (None, false) => {
-            let v = expr(&Api::default(), &p.ty, &Value::Null, types);
-            quote! { #field: #v }
-        }
-    }
+    let value = value.unwrap_or_else(|| expr(&Api::default(), &p.ty, &Value::Null, types));
+    quote! { #field: #value }
 }
 
 /// A file the spec can only name: fixed bytes stand for its content.

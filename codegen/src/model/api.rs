@@ -232,7 +232,8 @@ pub(crate) struct PartDef {
     pub content_type: Option<String>,
     pub optional: bool,
     pub doc: String,
-    /// A text part's value in the spec, for examples.
+    /// For examples: a text part's value in the spec, a file part's file
+    /// name (from the path the spec saved).
     pub example: Option<String>,
 }
 

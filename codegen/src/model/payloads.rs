@@ -31,15 +31,21 @@ pub(super) fn payload_spec(
     Ok(match payload {
         Payload::Form(fields) => {
             let (full, required, repeated) = form_examples(fields);
-            let shape =
-                Shape::of(&Value::Object(full.clone())).merge(Shape::of(&Value::Object(required)));
+            let shape = Shape::of(&Value::Object(full.clone()))
+                .merge(Shape::of(&Value::Object(required.clone())));
             let ty = if full.is_empty() {
                 None
             } else {
                 let name = types.claim(&format!("{base_name}Request"));
                 Some(types.top(&name, doc, &shape, Role::Request, &Hints::default())?)
             };
-            spec(ty, Some(Value::Object(full)), BodyKind::Form { repeated })
+            // The example is the item's own request: a disabled field is an
+            // optional one it leaves unset.
+            spec(
+                ty,
+                Some(Value::Object(required)),
+                BodyKind::Form { repeated },
+            )
         }
         Payload::Multipart(parts) => {
             let name = types.claim(&format!("{base_name}Request"));
@@ -116,7 +122,8 @@ fn typed(text: &str) -> Value {
 }
 
 /// The form as example objects, typed: every field, then only the enabled
-/// ones (two samples, so disabled fields come out optional), and the keys
+/// ones (two samples, so disabled fields come out optional; the second is
+/// also the item's own example), and the keys
 /// written once per value.
 fn form_examples(fields: &[FormField]) -> (Map<String, Value>, Map<String, Value>, Vec<String>) {
     let mut full = Map::new();
@@ -233,11 +240,24 @@ fn multipart(name: String, doc: String, parts: &[Part]) -> MultipartDef {
                 content_type: p.content_type.clone(),
                 optional: p.optional,
                 doc: p.description.clone(),
-                example: p.example.clone().filter(|_| !p.file),
+                example: if p.file {
+                    p.src.as_deref().and_then(file_name)
+                } else {
+                    p.example.clone()
+                },
             }
         })
         .collect();
     MultipartDef { name, doc, parts }
+}
+
+/// The last piece of a saved file's path, which is the name Postman sends
+/// it under (either separator: collections are saved on any system).
+fn file_name(src: &str) -> Option<String> {
+    src.rsplit(['/', '\\'])
+        .next()
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
 }
 
 #[cfg(test)]

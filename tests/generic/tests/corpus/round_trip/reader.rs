@@ -26,6 +26,10 @@ pub struct Described {
     /// in force, which writes that header itself.
     pub scheme_writes_authorization: bool,
     pub body: Body,
+    /// The body with `{{variables}}` kept as written (a bare one in JSON
+    /// read as its value, or `null` when the collection gives none), when
+    /// the item uses any: example values keep them so; see `body`.
+    pub written: Option<Body>,
     /// The first saved response: status and body.
     pub response: Option<(u16, String)>,
 }
@@ -64,13 +68,35 @@ pub enum Body {
     Json(Value),
     /// Raw text the collection does not read as JSON.
     Text(String),
+    /// Raw text declared JSON that is not, even without comments.
+    BrokenJson(String),
     Form(Vec<(String, String)>),
-    /// Parts by name: `Some(text)` for a text part, `None` for a file.
-    Multipart(Vec<(String, Option<String>)>),
+    /// The enabled parts, in order.
+    Multipart(Vec<Part>),
+    /// A file sent as the whole body; see `body` on its content.
     File,
     GraphQl {
         query: String,
         variables: Value,
+    },
+}
+
+/// One multipart part the item sends.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub name: String,
+    pub value: PartValue,
+}
+
+#[derive(Debug, Clone)]
+pub enum PartValue {
+    Text(String),
+    /// A file: the last piece of the path the item saved it from (the name
+    /// Postman sends it under) and its content type, when the item gives
+    /// them.
+    File {
+        file_name: Option<String>,
+        content_type: Option<String>,
     },
 }
 
@@ -170,7 +196,8 @@ fn described(
         unset_headers,
         auth,
         scheme_writes_authorization,
-        body: body_of(request.get("body")),
+        body: body_of(request.get("body"), vars),
+        written: written_body(request.get("body"), vars),
         response: list(item.get("response")).first().map(|r| {
             let code = r.get("code").and_then(Value::as_u64).unwrap_or(200);
             let code = u16::try_from(code)
@@ -187,6 +214,16 @@ fn raw_path(raw: &str) -> Vec<String> {
     let raw = raw.split(['?', '#']).next().unwrap_or_default();
     let rest = raw.split_once("://").map_or(raw, |(_, r)| r);
     rest.split('/').skip(1).map(str::to_owned).collect()
+}
+
+/// `text` with the collection's variables put in, as Postman sends a body:
+/// one the collection does not define stays as written.
+fn substitute(text: &str, vars: &BTreeMap<String, String>) -> String {
+    let mut out = text.to_owned();
+    for (k, v) in vars {
+        out = out.replace(&format!("{{{{{k}}}}}"), v);
+    }
+    out
 }
 
 /// `text` with every `{{var}}` the collection gives a value replaced, and
@@ -339,7 +376,9 @@ fn auth_of(auth: Option<&Value>) -> Auth {
     }
 }
 
-fn body_of(body: Option<&Value>) -> Body {
+/// The body Postman sends: variables the collection defines resolved (in
+/// raw text too), comments in JSON dropped (a server reads none).
+fn body_of(body: Option<&Value>, vars: &BTreeMap<String, String>) -> Body {
     let Some(body) = body.filter(|b| !b.is_null()) else {
         return Body::None;
     };
@@ -348,26 +387,49 @@ fn body_of(body: Option<&Value>) -> Body {
     }
     match text(body.get("mode")).unwrap_or_default().as_str() {
         "raw" => {
-            let raw = text(body.get("raw")).unwrap_or_default();
+            let raw = substitute(&text(body.get("raw")).unwrap_or_default(), vars);
             if raw.trim().is_empty() {
                 return Body::None;
             }
-            match serde_json::from_str(&raw) {
+            let language = body
+                .pointer("/options/raw/language")
+                .and_then(Value::as_str);
+            match serde_json::from_str(&without_comments(&raw)) {
                 Ok(v) => Body::Json(v),
+                Err(_) if language == Some("json") => Body::BrokenJson(raw),
                 Err(_) => Body::Text(raw),
             }
         }
-        "urlencoded" => Body::Form(pairs(body.get("urlencoded"))),
+        // An enabled field with no value is still sent: `key=`.
+        "urlencoded" => Body::Form(
+            list(body.get("urlencoded"))
+                .iter()
+                .filter(|e| e.get("disabled").and_then(Value::as_bool) != Some(true))
+                .filter_map(|e| {
+                    let value = text(e.get("value")).unwrap_or_default();
+                    Some((text(e.get("key"))?, substitute(&value, vars)))
+                })
+                .collect(),
+        ),
         "formdata" => Body::Multipart(
             list(body.get("formdata"))
                 .iter()
                 .filter(|p| p.get("disabled").and_then(Value::as_bool) != Some(true))
                 .filter_map(|p| {
-                    let file = text(p.get("type")).as_deref() == Some("file");
-                    Some((
-                        text(p.get("key"))?,
-                        (!file).then(|| text(p.get("value")).unwrap_or_default()),
-                    ))
+                    let value = if text(p.get("type")).as_deref() == Some("file") {
+                        PartValue::File {
+                            file_name: text(p.get("src"))
+                                .and_then(|src| src.rsplit(['/', '\\']).next().map(str::to_owned))
+                                .filter(|name| !name.is_empty()),
+                            content_type: text(p.get("contentType")).filter(|t| !t.is_empty()),
+                        }
+                    } else {
+                        PartValue::Text(substitute(&text(p.get("value")).unwrap_or_default(), vars))
+                    };
+                    Some(Part {
+                        name: text(p.get("key"))?,
+                        value,
+                    })
                 })
                 .collect(),
         ),
@@ -386,6 +448,86 @@ fn body_of(body: Option<&Value>) -> Body {
         }
         _ => Body::None,
     }
+}
+
+/// `body` with its `{{variables}}` kept as written, when it has any: in
+/// JSON, a bare one (`"n": {{count}}`) is read as the collection's value
+/// when that is a JSON value, else as `null`, since nothing else reads.
+fn written_body(body: Option<&Value>, vars: &BTreeMap<String, String>) -> Option<Body> {
+    let b = body?;
+    if !b.to_string().contains("{{") {
+        return None;
+    }
+    match text(b.get("mode")).as_deref() {
+        Some("raw") => {
+            let raw = text(b.get("raw")).unwrap_or_default();
+            let json = bare_placeholders(&without_comments(&raw), vars);
+            serde_json::from_str(&json).ok().map(Body::Json)
+        }
+        Some("urlencoded" | "formdata") => Some(body_of(body, &BTreeMap::new())),
+        _ => None,
+    }
+}
+
+/// `text` with each `{{name}}` outside strings replaced by its value in
+/// `vars` if that is JSON, else by `null`.
+fn bare_placeholders(text: &str, vars: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut in_string = false;
+    while let Some(c) = rest.chars().next() {
+        if !in_string
+            && let Some(after) = rest.strip_prefix("{{")
+            && let Some((name, tail)) = after.split_once("}}")
+        {
+            let value = vars
+                .get(name.trim())
+                .filter(|v| serde_json::from_str::<Value>(v).is_ok());
+            out.push_str(value.map_or("null", String::as_str));
+            rest = tail;
+            continue;
+        }
+        if c == '"' {
+            in_string = !in_string;
+        } else if c == '\\' && in_string {
+            let escaped: String = rest.chars().take(2).collect();
+            out.push_str(&escaped);
+            rest = &rest[escaped.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// `text` with `//` and `/* */` comments outside strings removed.
+fn without_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut in_string = false;
+    while let Some(c) = rest.chars().next() {
+        if !in_string && rest.starts_with("//") {
+            rest = &rest[rest.find('\n').unwrap_or(rest.len())..];
+            continue;
+        }
+        if !in_string && rest.starts_with("/*") {
+            rest = rest[2..].split_once("*/").map_or("", |(_, after)| after);
+            continue;
+        }
+        if c == '"' {
+            in_string = !in_string;
+        } else if c == '\\' && in_string {
+            // The escaped character, whatever it is, stays in the string.
+            let escaped: String = rest.chars().take(2).collect();
+            out.push_str(&escaped);
+            rest = &rest[escaped.len()..];
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// Enabled `key`/`value` entries that have a value.
@@ -412,5 +554,27 @@ fn text(v: Option<&Value>) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Null | Value::Array(_) | Value::Object(_) => None,
         other => Some(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_as_people_write_it() {
+        let text =
+            "{\"a\": \"//x /*y*/ \\\"{{v}}\\\"\", // note\n \"n\": {{n}}, /* c */ \"m\": {{m}}}";
+        assert_eq!(
+            without_comments(text),
+            "{\"a\": \"//x /*y*/ \\\"{{v}}\\\"\", \n \"n\": {{n}},  \"m\": {{m}}}"
+        );
+        let vars = BTreeMap::from([("n".to_owned(), "7".to_owned())]);
+        let read: Value =
+            serde_json::from_str(&bare_placeholders(&without_comments(text), &vars)).expect("JSON");
+        assert_eq!(
+            read,
+            serde_json::json!({"a": "//x /*y*/ \"{{v}}\"", "n": 7, "m": null})
+        );
     }
 }
