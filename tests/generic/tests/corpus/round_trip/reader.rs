@@ -472,47 +472,42 @@ fn written_body(body: Option<&Value>, vars: &BTreeMap<String, String>) -> Option
 /// `text` with each `{{name}}` outside strings replaced by its value in
 /// `vars` if that is JSON, else by `null`.
 fn bare_placeholders(text: &str, vars: &BTreeMap<String, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut in_string = false;
-    while let Some(c) = rest.chars().next() {
-        if !in_string
-            && let Some(after) = rest.strip_prefix("{{")
-            && let Some((name, tail)) = after.split_once("}}")
-        {
-            let value = vars
-                .get(name.trim())
-                .filter(|v| serde_json::from_str::<Value>(v).is_ok());
-            out.push_str(value.map_or("null", String::as_str));
-            rest = tail;
-            continue;
-        }
-        if c == '"' {
-            in_string = !in_string;
-        } else if c == '\\' && in_string {
-            let escaped: String = rest.chars().take(2).collect();
-            out.push_str(&escaped);
-            rest = &rest[escaped.len()..];
-            continue;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
+    outside_strings(text, |rest| {
+        let (name, tail) = rest.strip_prefix("{{")?.split_once("}}")?;
+        let value = vars
+            .get(name.trim())
+            .filter(|v| serde_json::from_str::<Value>(v).is_ok());
+        Some((value.map_or("null", String::as_str).to_owned(), tail))
+    })
 }
 
 /// `text` with `//` and `/* */` comments outside strings removed.
 fn without_comments(text: &str) -> String {
+    outside_strings(text, |rest| {
+        if let Some(after) = rest.strip_prefix("//") {
+            return Some((
+                String::new(),
+                &after[after.find('\n').unwrap_or(after.len())..],
+            ));
+        }
+        let after = rest.strip_prefix("/*")?;
+        Some((String::new(), after.split_once("*/").map_or("", |(_, a)| a)))
+    })
+}
+
+/// `text` copied, except where `replace`, asked at each place outside a
+/// JSON string, gives what to write instead and the text after it.
+fn outside_strings<'a>(
+    text: &'a str,
+    mut replace: impl FnMut(&'a str) -> Option<(String, &'a str)>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     let mut in_string = false;
     while let Some(c) = rest.chars().next() {
-        if !in_string && rest.starts_with("//") {
-            rest = &rest[rest.find('\n').unwrap_or(rest.len())..];
-            continue;
-        }
-        if !in_string && rest.starts_with("/*") {
-            rest = rest[2..].split_once("*/").map_or("", |(_, after)| after);
+        if !in_string && let Some((with, after)) = replace(rest) {
+            out.push_str(&with);
+            rest = after;
             continue;
         }
         if c == '"' {
