@@ -131,7 +131,10 @@ impl<T> Call<T> {
             Some(sending) => sending,
             None => {
                 let sending = match self.request.take() {
-                    Some(Ok(request)) => self.client.send(request, self.options.take()),
+                    Some(Ok(request)) => match self.client.send(request, self.options.take()) {
+                        Ok(sending) => sending,
+                        Err(error) => return Poll::Ready(Err(error)),
+                    },
                     Some(Err(error)) => return Poll::Ready(Err(error)),
                     None => {
                         return Poll::Ready(Err(Error::invalid(
