@@ -16,7 +16,7 @@ use std::time::Duration;
 
 /// The future of the response being sent; boxed because an `async fn`'s
 /// future has no name a struct field could give.
-type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>;
+pub(crate) type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>;
 
 /// One call of an operation: await it for the decoded body.
 ///
@@ -143,7 +143,7 @@ impl<T> Call<T> {
                         )));
                     }
                 };
-                self.sending.insert(Box::pin(sending))
+                self.sending.insert(sending)
             }
         };
         let result = ready!(sending.as_mut().poll(cx));

@@ -1,6 +1,6 @@
 //! The client: what generated code calls to build and send a request.
 
-use crate::call::CallOptions;
+use crate::call::{CallOptions, Sending};
 use crate::state::State;
 use crate::{Call, ClientBuilder, Error, Operation, Request, Response, Vendor};
 use std::fmt;
@@ -109,24 +109,28 @@ impl Client {
         Call::new(self.clone(), request, decode)
     }
 
-    /// Sends `request` with the options of one call, checked here, before
-    /// the sending future exists: a refused option fails the call without
-    /// it, and a plain call's future holds no wrapper that checks them.
+    /// The sending of `request` with the options of one call, checked
+    /// here, before the sending future exists: a refused option fails the
+    /// call without it, and a plain call's future holds no wrapper that
+    /// checks them.
     pub(crate) fn send(
         &self,
         request: Request,
         mut options: Option<Box<CallOptions>>,
-    ) -> Result<impl Future<Output = Result<Response, Error>> + Send + 'static, Error> {
+    ) -> Result<Sending, Error> {
         if let Some(options) = options.as_deref_mut() {
             options
                 .check(request.operation(), self.state.vendor())
                 .map_err(|e| e.in_operation(request.operation().name))?;
         }
-        Ok(crate::transport::execute(
-            Arc::clone(&self.state),
-            request,
-            options,
-        ))
+        // Allocated before the future is made, so that it can be made in
+        // place rather than on the stack and then copied.
+        let slot = Box::new_uninit();
+        let sending = Box::write(
+            slot,
+            crate::transport::execute(Arc::clone(&self.state), request, options),
+        );
+        Ok(Box::into_pin(sending))
     }
 }
 
