@@ -4,6 +4,8 @@
 //! the response's status and headers beside the body.
 
 mod options;
+#[cfg(test)]
+mod size_test;
 
 use crate::reply::{self, Reply};
 use crate::{Client, Error, Request, Response, RetryPolicy};
