@@ -4,6 +4,8 @@
 //! the response's status and headers beside the body.
 
 mod options;
+#[cfg(test)]
+mod size_test;
 
 use crate::reply::{self, Reply};
 use crate::{Client, Error, Request, Response, RetryPolicy};
@@ -16,7 +18,7 @@ use std::time::Duration;
 
 /// The future of the response being sent; boxed because an `async fn`'s
 /// future has no name a struct field could give.
-type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>;
+pub(crate) type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>;
 
 /// One call of an operation: await it for the decoded body.
 ///
@@ -131,7 +133,10 @@ impl<T> Call<T> {
             Some(sending) => sending,
             None => {
                 let sending = match self.request.take() {
-                    Some(Ok(request)) => self.client.send(request, self.options.take()),
+                    Some(Ok(request)) => match self.client.send(request, self.options.take()) {
+                        Ok(sending) => sending,
+                        Err(error) => return Poll::Ready(Err(error)),
+                    },
                     Some(Err(error)) => return Poll::Ready(Err(error)),
                     None => {
                         return Poll::Ready(Err(Error::invalid(
@@ -140,7 +145,7 @@ impl<T> Call<T> {
                         )));
                     }
                 };
-                self.sending.insert(Box::pin(sending))
+                self.sending.insert(sending)
             }
         };
         let result = ready!(sending.as_mut().poll(cx));

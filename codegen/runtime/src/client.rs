@@ -1,6 +1,6 @@
 //! The client: what generated code calls to build and send a request.
 
-use crate::call::CallOptions;
+use crate::call::{CallOptions, Sending};
 use crate::state::State;
 use crate::{Call, ClientBuilder, Error, Operation, Request, Response, Vendor};
 use std::fmt;
@@ -94,8 +94,7 @@ impl Client {
         &self,
         request: Request,
     ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
-        let state = Arc::clone(&self.state);
-        async move { crate::transport::execute(&state, request, None).await }
+        crate::transport::execute(Arc::clone(&self.state), request, None)
     }
 
     /// A [`Call`] that sends `request` (or fails with its error, when
@@ -110,22 +109,28 @@ impl Client {
         Call::new(self.clone(), request, decode)
     }
 
-    /// Sends `request` with the options of one call, checked first.
+    /// The sending of `request` with the options of one call, checked
+    /// here, before the sending future exists: a refused option fails the
+    /// call without it, and a plain call's future holds no wrapper that
+    /// checks them.
     pub(crate) fn send(
         &self,
         request: Request,
-        options: Option<Box<CallOptions>>,
-    ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
-        let state = Arc::clone(&self.state);
-        async move {
-            let mut options = options;
-            if let Some(options) = options.as_deref_mut() {
-                options
-                    .check(request.operation(), state.vendor())
-                    .map_err(|e| e.in_operation(request.operation().name))?;
-            }
-            crate::transport::execute(&state, request, options.as_deref()).await
+        mut options: Option<Box<CallOptions>>,
+    ) -> Result<Sending, Error> {
+        if let Some(options) = options.as_deref_mut() {
+            options
+                .check(request.operation(), self.state.vendor())
+                .map_err(|e| e.in_operation(request.operation().name))?;
         }
+        // Allocated before the future is made, so that it can be made in
+        // place rather than on the stack and then copied.
+        let slot = Box::new_uninit();
+        let sending = Box::write(
+            slot,
+            crate::transport::execute(Arc::clone(&self.state), request, options),
+        );
+        Ok(Box::into_pin(sending))
     }
 }
 

@@ -215,14 +215,15 @@ impl State {
 
     /// Puts the credential of `operation`'s scheme on `attempt`, the
     /// finished request: last, so that a signer sees every other header.
-    pub(crate) async fn authorize(
-        &self,
+    pub(crate) fn authorize<'a>(
+        &'a self,
         operation: &Operation,
-        attempt: &mut reqwest::Request,
-    ) -> Result<Used, Error> {
+        attempt: &'a mut reqwest::Request,
+    ) -> impl Future<Output = Result<Used, Error>> + Send + 'a {
+        // The credentials' own future, not one wrapping it: it is part of
+        // every call's future.
         self.credentials
             .apply(operation.auth, operation.method, attempt)
-            .await
     }
 
     /// Tells the token provider that the API refused `token`; whether the

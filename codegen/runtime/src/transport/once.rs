@@ -70,77 +70,93 @@ fn never_started(error: &reqwest::Error) -> bool {
 }
 
 /// One attempt, bounded by `limit` from connecting to the end of the body.
-pub(super) async fn once(
-    state: &State,
-    request: &Request,
-    options: Option<&CallOptions>,
+///
+/// A function returning a block rather than an `async fn`, which would
+/// hold its arguments twice: this future is part of the one each call
+/// allocates.
+#[allow(
+    clippy::manual_async_fn,
+    reason = "an `async fn` holds its arguments twice"
+)]
+pub(super) fn once<'a>(
+    state: &'a State,
+    request: &'a Request,
+    options: Option<&'a CallOptions>,
     url: Url,
     limit: Duration,
-) -> Result<Answer, Failure> {
-    let mut attempt = state
-        .attempt(request, options, url, limit)
-        .build()
-        .map_err(Failure::Unsendable)?;
-    let used = state
-        .authorize(request.operation(), &mut attempt)
-        .await
-        .map_err(Failure::Credentials)?;
-    // Connects end a little before the attempt does, so that one cut short
-    // by the attempt's limit fails as a connect (nothing sent) rather than
-    // as the request's timeout (outcome unknown).
-    let connect_deadline =
-        tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
-    let mut response = with_connect_deadline(state.http(limit).execute(attempt), connect_deadline)
-        .await
-        .map_err(|e| {
-            if e.is_connect() || never_started(&e) {
-                Failure::Connect(e)
-            } else if e.is_builder() {
-                Failure::Unsendable(e)
-            } else {
-                Failure::Interrupted {
-                    error: e,
-                    status: None,
+) -> impl Future<Output = Result<Answer, Failure>> + Send + 'a {
+    async move {
+        // Scoped: the request is handed to the HTTP client here, and its
+        // storage is not kept in this future while the answer is read.
+        let (sending, used) = {
+            let mut attempt = state
+                .attempt(request, options, url, limit)
+                .build()
+                .map_err(Failure::Unsendable)?;
+            let used = state
+                .authorize(request.operation(), &mut attempt)
+                .await
+                .map_err(Failure::Credentials)?;
+            (state.http(limit).execute(attempt), used)
+        };
+        // Connects end a little before the attempt does, so that one cut short
+        // by the attempt's limit fails as a connect (nothing sent) rather than
+        // as the request's timeout (outcome unknown).
+        let connect_deadline =
+            tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
+        let mut response = with_connect_deadline(sending, connect_deadline)
+            .await
+            .map_err(|e| {
+                if e.is_connect() || never_started(&e) {
+                    Failure::Connect(e)
+                } else if e.is_builder() {
+                    Failure::Unsendable(e)
+                } else {
+                    Failure::Interrupted {
+                        error: e,
+                        status: None,
+                    }
                 }
-            }
-        })?;
-    let status = response.status();
-    let retry_after = response
-        .headers()
-        .get(RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| retry_after::parse(v, SystemTime::now()));
-    let cap = state.limits().max_response_bytes;
-    if response
-        .content_length()
-        .is_some_and(|len| len > cap as u64)
-    {
-        return Err(Failure::TooLarge {
-            status,
-            retry_after,
-        });
-    }
-    // Moved out rather than copied: the plain call pays nothing for them.
-    let headers = std::mem::take(response.headers_mut());
-    let mut body = BytesMut::new();
-    let broke = |error| Failure::Interrupted {
-        error,
-        status: Some(status),
-    };
-    while let Some(chunk) = response.chunk().await.map_err(broke)? {
-        if body.len() + chunk.len() > cap {
+            })?;
+        let status = response.status();
+        let retry_after = response
+            .headers()
+            .get(RETRY_AFTER)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| retry_after::parse(v, SystemTime::now()));
+        let cap = state.limits().max_response_bytes;
+        if response
+            .content_length()
+            .is_some_and(|len| len > cap as u64)
+        {
             return Err(Failure::TooLarge {
                 status,
                 retry_after,
             });
         }
-        body.extend_from_slice(&chunk);
+        let mut body = BytesMut::new();
+        let broke = |error| Failure::Interrupted {
+            error,
+            status: Some(status),
+        };
+        while let Some(chunk) = response.chunk().await.map_err(broke)? {
+            if body.len() + chunk.len() > cap {
+                return Err(Failure::TooLarge {
+                    status,
+                    retry_after,
+                });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        // Moved out rather than copied, and once the body is read rather than
+        // kept beside it through every await.
+        let headers = std::mem::take(response.headers_mut());
+        Ok(Answer {
+            status,
+            retry_after,
+            body: body.freeze(),
+            headers,
+            used,
+        })
     }
-    Ok(Answer {
-        status,
-        retry_after,
-        body: body.freeze(),
-        headers,
-        used,
-    })
 }
