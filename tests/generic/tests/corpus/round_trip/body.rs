@@ -82,7 +82,7 @@ fn verdict(want: &Body, r: &Sent<'_>) -> Verdict {
         }
     };
     match want {
-        Body::None => Verdict::Same,
+        Body::None => differs(r.body.is_empty(), &|| "no body".to_owned()),
         Body::Json(v) => {
             let sent = serde_json::from_slice::<serde_json::Value>(r.body).ok();
             if sent.as_ref() == Some(v) {
@@ -204,6 +204,15 @@ mod tests {
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn an_item_without_a_body_wants_none_sent() {
+        assert_eq!(verdict(&Body::None, &sent("", "")), Verdict::Same);
+        assert!(matches!(
+            verdict(&Body::None, &sent("application/json", "{}")),
+            Verdict::Differs(_)
+        ));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! without a value, the username Basic auth fills in) is matched
 //! structurally and counted under its reason, never by text prefix.
 
-use super::reader::{Auth, Described, Piece, Segment};
+use super::reader::{Auth, Body, Described, Piece, Segment};
 use super::{API_KEY, SIGNED, TOKEN, USER, percent_decode};
 use wiremock::Request;
 
@@ -22,6 +22,14 @@ pub const HEADER_UNSET: &str =
 /// The generator never makes `Authorization` a parameter of a call.
 pub const SCHEME_HEADER: &str = "the item lists its own Authorization header under an auth scheme in force: the scheme writes that header (the client's credential, or a signer)";
 
+/// `Authorization` for the fake user and password (base64 of
+/// `fake-user:fake-password-rt`).
+const BASIC: &str = "Basic ZmFrZS11c2VyOmZha2UtcGFzc3dvcmQtcnQ=";
+
+/// The item lists a `Content-Type` for a request without a body.
+pub const CONTENT_TYPE_NO_BODY: &str =
+    "the item lists a Content-Type but no body goes out: the runtime writes none without one";
+
 /// What differs on the URL side, and the reasons of what matched only
 /// because the item leaves it open.
 #[derive(Debug, Default)]
@@ -29,6 +37,16 @@ pub struct Verdict {
     /// Each way the request differs, as text starting with what differs.
     pub problems: Vec<String>,
     pub allowed: Vec<&'static str>,
+}
+
+/// A content type's `type/subtype`, lowercased, without parameters.
+fn media_type(value: &str) -> String {
+    value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
 }
 
 fn header<'a>(r: &'a Request, name: &str) -> Option<&'a str> {
@@ -69,7 +87,22 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
         v.problems.push(format!("query {query:?} != {wanted:?}"));
     }
     for (k, want) in &d.headers {
-        if header(r, k) != Some(want.as_str()) {
+        let got = header(r, k);
+        // A content type is compared by its media type: the runtime writes
+        // its own parameters (a multipart boundary, a charset).
+        let same = if k.eq_ignore_ascii_case("content-type") {
+            if got.is_none()
+                && r.body.is_empty()
+                && matches!(d.body, Body::None | Body::BrokenJson(_))
+            {
+                v.allowed.push(CONTENT_TYPE_NO_BODY);
+                continue;
+            }
+            got.map(media_type) == Some(media_type(want))
+        } else {
+            got == Some(want.as_str())
+        };
+        if !same {
             v.problems.push(format!(
                 "header {} {:?} != {want:?}",
                 k.to_ascii_lowercase(),
@@ -92,7 +125,7 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
     let authorization = header(r, "authorization");
     match &d.auth {
         Auth::None => {}
-        Auth::Basic if authorization.is_some_and(|a| a.starts_with("Basic ")) => {}
+        Auth::Basic if authorization == Some(BASIC) => {}
         Auth::Bearer if authorization == Some(&format!("Bearer {TOKEN}")) => {}
         Auth::ApiKey { in_query: true, .. } => {}
         Auth::ApiKey { name, .. } if header(r, name) == Some(API_KEY) => {}
@@ -101,6 +134,7 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
             .problems
             .push(format!("auth {other:?} not placed ({authorization:?})")),
     }
+    credentials_elsewhere(d, r, &mut v);
     // Counted once per call, however many pieces one reason covers.
     v.allowed.sort_unstable();
     v.allowed.dedup();
@@ -204,4 +238,77 @@ fn open_pieces_match_what_they_leave_open_and_nothing_else() {
     let mut allowed = Vec::new();
     assert!(!matches("a-b", &[unset(), text("-c")], &mut allowed));
     assert!(allowed.is_empty());
+}
+
+/// The client holds every kind of credential: each must appear only where
+/// the item's scheme puts it, never in another header or the query.
+fn credentials_elsewhere(d: &Described, r: &Request, v: &mut Verdict) {
+    let headers: Vec<(&str, &str)> = r
+        .headers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.to_str().unwrap_or_default()))
+        .collect();
+    let query: Vec<(String, String)> = r.url.query_pairs().into_owned().collect();
+    v.problems.extend(misplaced(&d.auth, &headers, &query));
+}
+
+/// Where a credential appears that `auth` does not put there.
+fn misplaced(auth: &Auth, headers: &[(&str, &str)], query: &[(String, String)]) -> Vec<String> {
+    let secret = |value: &str| {
+        value.contains(API_KEY) || value.contains(TOKEN) || value.contains(super::PASSWORD)
+    };
+    let (key_header, key_in_query) = match auth {
+        Auth::ApiKey { name, in_query } => ((!in_query).then_some(name.as_str()), *in_query),
+        _ => (None, false),
+    };
+    let scheme_authorization = matches!(auth, Auth::Basic | Auth::Bearer)
+        || key_header.is_some_and(|n| n.eq_ignore_ascii_case("authorization"));
+    let mut out = Vec::new();
+    for (name, value) in headers {
+        let wrong = if name.eq_ignore_ascii_case("authorization") {
+            !scheme_authorization
+        } else if name.eq_ignore_ascii_case(SIGNED) {
+            !matches!(auth, Auth::Signed(_))
+        } else {
+            !key_header.is_some_and(|n| n.eq_ignore_ascii_case(name)) && secret(value)
+        };
+        if wrong {
+            out.push(format!(
+                "credential in header {name}, where {auth:?} puts none"
+            ));
+        }
+    }
+    if query.iter().filter(|(_, value)| secret(value)).count() > usize::from(key_in_query) {
+        out.push(format!("credential in the query, where {auth:?} puts none"));
+    }
+    out
+}
+
+#[test]
+fn a_credential_only_where_the_scheme_puts_it() {
+    let key_in_header = Auth::ApiKey {
+        name: "X-Key".into(),
+        in_query: false,
+    };
+    assert!(misplaced(&key_in_header, &[("x-key", API_KEY)], &[]).is_empty());
+    // The same key in another header, or in the query, or a bearer token
+    // sent where no scheme is in force: each is found.
+    assert_eq!(
+        misplaced(&key_in_header, &[("x-other", API_KEY)], &[]).len(),
+        1
+    );
+    let query = [("k".to_owned(), API_KEY.to_owned())];
+    assert_eq!(misplaced(&key_in_header, &[], &query).len(), 1);
+    let bearer = format!("Bearer {TOKEN}");
+    assert_eq!(
+        misplaced(&Auth::None, &[("authorization", &bearer)], &[]).len(),
+        1
+    );
+    assert!(misplaced(&Auth::Bearer, &[("authorization", &bearer)], &[]).is_empty());
+    assert_eq!(misplaced(&Auth::Basic, &[(SIGNED, "basic")], &[]).len(), 1);
+    let key_in_query = Auth::ApiKey {
+        name: "k".into(),
+        in_query: true,
+    };
+    assert!(misplaced(&key_in_query, &[], &query).is_empty());
 }
