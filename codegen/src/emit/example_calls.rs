@@ -3,13 +3,15 @@
 //! round trip). Emitted only when `Options::example_calls` asks.
 
 use crate::emit::examples;
+use crate::emit::tokens::ident;
 use crate::model::api::Api;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The hidden `example_calls` module: one function per operation and
 /// `CALLS`, each with the item it comes from.
-pub(crate) fn module(api: &Api, client: &Ident) -> TokenStream {
+pub(crate) fn module(api: &Api, client: &str) -> TokenStream {
+    let client = ident(client);
     // Request types live in the generated module, the parent of this one.
     let types: syn::Path = syn::parse_quote!(super);
     let mut fns = Vec::new();

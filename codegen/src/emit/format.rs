@@ -40,6 +40,19 @@ impl Formatted {
         Ok(())
     }
 
+    /// Appends text formatted on its own (from empty), spaced as if its
+    /// items had been pushed here.
+    pub(crate) fn append(&mut self, other: Formatted) {
+        let Some(first) = other.text.lines().next() else {
+            return;
+        };
+        if self.ends_item && opens_item(first) {
+            self.text.push('\n');
+        }
+        self.text.push_str(&other.text);
+        self.ends_item = other.ends_item;
+    }
+
     /// The text so far.
     pub(crate) fn finish(self) -> String {
         self.text
@@ -49,19 +62,7 @@ impl Formatted {
     /// rustfmt'd code is usually written.
     fn push_spaced(&mut self, code: &str) {
         for line in code.lines() {
-            let trimmed = line.trim_start();
-            let starts_item = [
-                "///",
-                "#[",
-                "pub ",
-                "impl",
-                "use ",
-                "mod ",
-                "rt::form_impl!",
-            ]
-            .iter()
-            .any(|p| trimmed.starts_with(p));
-            if self.ends_item && starts_item {
+            if self.ends_item && opens_item(line) {
                 self.text.push('\n');
             }
             self.text.push_str(line);
@@ -71,6 +72,22 @@ impl Formatted {
                 && (line.ends_with('}') || line.ends_with(';'));
         }
     }
+}
+
+/// Whether a printed `line` begins an item (or its docs or attributes).
+fn opens_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    [
+        "///",
+        "#[",
+        "pub ",
+        "impl",
+        "use ",
+        "mod ",
+        "rt::form_impl!",
+    ]
+    .iter()
+    .any(|p| trimmed.starts_with(p))
 }
 
 /// The top-level items of `tokens`, one stream each, split without parsing.

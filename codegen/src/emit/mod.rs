@@ -9,6 +9,7 @@ mod examples;
 mod format;
 pub(crate) mod module;
 mod ops;
+pub(crate) mod parts;
 mod payloads;
 mod rustdoc;
 mod setters;

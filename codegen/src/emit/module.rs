@@ -10,8 +10,9 @@
 use crate::emit::example_calls;
 use crate::emit::format::Formatted;
 use crate::emit::ops;
+use crate::emit::parts::{self, Part};
 use crate::emit::rustdoc;
-use crate::emit::tokens::{doc, ident};
+use crate::emit::tokens::doc;
 use crate::emit::types;
 use crate::model::api::Api;
 use crate::read::overlay::DocExamples;
@@ -26,13 +27,15 @@ pub(crate) struct Paths {
     pub client: syn::Path,
 }
 
-/// The whole module as formatted source text.
+/// The whole module as formatted source text, formatted on up to `threads`
+/// threads (the text is the same for any number).
 pub(crate) fn module(
     api: &Api,
     paths: &Paths,
     source: &str,
     examples: Option<&DocExamples>,
     example_calls: bool,
+    threads: usize,
 ) -> Result<String, String> {
     let runtime = &paths.runtime;
     let client = &paths.client;
@@ -63,11 +66,11 @@ pub(crate) fn module(
          each by the name a caller overrides it with (`ClientBuilder::host`) and \
          its default URL.",
     );
+    // A name, not an `Ident`: tokens stay on the thread that made them.
     let client_name = client
         .segments
         .last()
-        .map(|s| s.ident.clone())
-        .unwrap_or_else(|| ident("Client"));
+        .map_or_else(|| "Client".to_owned(), |s| s.ident.to_string());
     let prelude = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;
@@ -93,11 +96,17 @@ pub(crate) fn module(
     // copied as it grows, and pages never written cost no memory.
     let mut out = Formatted::new(&header, (api.operations.len() + 4) * 16 * 1024);
     out.push_items(prelude)?;
-    // Each part is formatted and dropped before the next is built.
-    out.push_items(types::types(api))?;
-    out.push_items(ops::operations(api, &client_name, examples)?)?;
+    // Each part's tokens are formatted and dropped before its worker
+    // builds the next.
+    let uses = types::Uses::of(api);
+    let mut all = types::parts(api, &uses);
+    all.extend(ops::parts(api, &client_name, examples));
     if example_calls {
-        out.push_items(example_calls::module(api, &client_name))?;
+        let client_name = client_name.as_str();
+        all.push(Part::new(api.operations.len(), move || {
+            Ok(example_calls::module(api, client_name))
+        }));
     }
+    parts::format_into(&mut out, &all, threads)?;
     Ok(out.finish())
 }
