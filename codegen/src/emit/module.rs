@@ -110,3 +110,38 @@ pub(crate) fn module(
     parts::format_into(&mut out, &all, threads)?;
     Ok(out.finish())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The module is the same text on one thread and on several, examples
+    /// and example calls included: parts are joined in order, spaced as if
+    /// formatted one after the other.
+    #[test]
+    fn threads_do_not_change_the_text() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+        let paths = Paths {
+            runtime: syn::parse_quote!(::postman_runtime),
+            client: syn::parse_quote!(crate::Client),
+        };
+        let examples = DocExamples {
+            types_path: "api".into(),
+            prologue: vec!["let client = api::Client::local();".into()],
+            epilogue: Vec::new(),
+        };
+        for name in ["bodies", "folders", "hosts", "params", "payloads"] {
+            let file = format!("{fixtures}{name}.postman.json");
+            let collection = std::fs::read_to_string(&file).unwrap();
+            let api =
+                crate::diff::side::lower((&file, &collection), None, true, "Client", &[]).unwrap();
+            let text =
+                |threads| module(&api, &paths, name, Some(&examples), true, threads).unwrap();
+            let one = text(1);
+            assert!(one.contains("\n}\n\nimpl "), "{name}: {one}");
+            for threads in [2, 3, 64] {
+                assert!(one == text(threads), "{name}: {threads} threads");
+            }
+        }
+    }
+}
