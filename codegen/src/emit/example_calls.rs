@@ -3,7 +3,7 @@
 //! round trip). Emitted only when `Options::example_calls` asks.
 
 use crate::emit::examples;
-use crate::emit::tokens::ident;
+use crate::emit::tokens::{doc_line, ident};
 use crate::model::api::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -22,8 +22,9 @@ pub(crate) fn module(api: &Api, client: &str) -> TokenStream {
         let invocation = examples::invocation(api, op, &types);
         let item = op.item.as_str();
         let qualified = op.qualified_name.as_str();
+        let docs = doc_line(item);
         fns.push(quote! {
-            #[doc = #item]
+            #docs
             pub fn #name(client: &#client) -> Call<'_> {
                 ::std::boxed::Box::pin(async move { #invocation.await.map(|_| ()) })
             }

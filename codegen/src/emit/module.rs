@@ -12,7 +12,7 @@ use crate::emit::format::Formatted;
 use crate::emit::ops;
 use crate::emit::parts::{self, Part};
 use crate::emit::rustdoc;
-use crate::emit::tokens::doc;
+use crate::emit::tokens::{doc, take_doc_lines};
 use crate::emit::types;
 use crate::model::api::Api;
 use crate::read::overlay::DocExamples;
@@ -37,6 +37,8 @@ pub(crate) fn module(
     example_calls: bool,
     threads: usize,
 ) -> Result<String, String> {
+    // Placeholders left by a call that failed half-way stand for nothing now.
+    drop(take_doc_lines());
     let runtime = &paths.runtime;
     let client = &paths.client;
     let import_client = if client.segments.len() > 1 {

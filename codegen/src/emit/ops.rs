@@ -11,7 +11,7 @@ use crate::emit::body;
 use crate::emit::descriptors::descriptors;
 use crate::emit::examples;
 use crate::emit::parts::Part;
-use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
+use crate::emit::tokens::{borrowed, doc, doc_line, ident, type_tokens};
 use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
@@ -177,11 +177,10 @@ fn method(
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
     if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
-        docs.extend(quote! { #[doc = ""] });
+        docs.extend(doc_line(""));
         for line in lines {
             let line = format!(" {line}");
-            let line = line.trim_end();
-            docs.extend(quote! { #[doc = #line] });
+            docs.extend(doc_line(line.trim_end()));
         }
     }
 
