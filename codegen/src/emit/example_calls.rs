@@ -2,8 +2,9 @@
 //! as its docs show it, for tests that check what reaches the server (the
 //! round trip). Emitted only when `Options::example_calls` asks.
 
+use crate::emit::docs::doc_line;
 use crate::emit::examples;
-use crate::emit::tokens::{doc_line, ident};
+use crate::emit::tokens::ident;
 use crate::model::api::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};

@@ -7,7 +7,7 @@
 //! other, so printing each item on its own and joining the text gives the
 //! same bytes while only one item's tree exists at a time.
 
-use crate::emit::tokens::{DocLines, take_doc_lines};
+use crate::emit::docs::{DocLines, take_doc_lines};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Formatted text, built up item by item.
@@ -153,7 +153,7 @@ fn starts_item(token: &TokenTree) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::emit::tokens::doc_line;
+    use crate::emit::docs::doc_line;
     use quote::quote;
 
     /// Items cut apart and printed one by one read as the whole file does.

@@ -3,6 +3,7 @@
 
 mod body;
 mod descriptors;
+mod docs;
 mod enums;
 mod example_calls;
 mod examples;

@@ -7,12 +7,13 @@
 //! runtime's client through `AsRef<rt::Client>` (the crate docs state the
 //! whole contract), so the same output works in any crate that provides it.
 
+use crate::emit::docs::take_doc_lines;
 use crate::emit::example_calls;
 use crate::emit::format::Formatted;
 use crate::emit::ops;
 use crate::emit::parts::{self, Part};
 use crate::emit::rustdoc;
-use crate::emit::tokens::{doc, take_doc_lines};
+use crate::emit::tokens::doc;
 use crate::emit::types;
 use crate::model::api::Api;
 use crate::read::overlay::DocExamples;

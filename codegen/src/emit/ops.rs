@@ -9,9 +9,10 @@
 
 use crate::emit::body;
 use crate::emit::descriptors::descriptors;
+use crate::emit::docs::doc_line;
 use crate::emit::examples;
 use crate::emit::parts::Part;
-use crate::emit::tokens::{borrowed, doc, doc_line, ident, type_tokens};
+use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
 use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
