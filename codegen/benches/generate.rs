@@ -7,9 +7,10 @@
 //! path parameters, and 1,000 against 10,000 items of one name.
 //!
 //! Each case runs in a child process of this binary (`child.rs`): the
-//! median of a few runs (wall time, and CPU time, which other processes on
-//! a shared machine disturb less), and the child's peak resident set,
-//! input included.
+//! median wall time of a few runs, their mean CPU time over all threads
+//! (which other processes on a shared machine disturb less; above the wall
+//! time when generation runs on several cores), and the child's peak
+//! resident set, input included.
 //!
 //! `cargo bench -p postman-codegen --bench generate`
 //! (`BENCH_MAX_REQUESTS=1000` leaves out the 10,000-request cases)
@@ -179,7 +180,7 @@ fn report(what: &str, requests: usize, f: &Figures) {
     } else {
         f.median.as_secs_f64() * 1e6 / requests as f64
     };
-    // The kernel adds up CPU time at its ticks: too coarse for short runs.
+    // The kernel adds up CPU time at its ticks (10 ms): too coarse for short runs.
     let cpu = if ms >= 20.0 {
         format!("{:.1}", f.cpu.as_secs_f64() * 1e3)
     } else {

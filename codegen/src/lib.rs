@@ -279,8 +279,16 @@ pub fn generate(
         .doc_examples
         .as_ref()
         .or(overlay_data.doc_examples.as_ref());
-    let code = emit::module::module(&api, &paths, &source, examples, options.example_calls)
-        .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
+    let threads = emit::parts::threads(api.operations.len());
+    let code = emit::module::module(
+        &api,
+        &paths,
+        &source,
+        examples,
+        options.example_calls,
+        threads,
+    )
+    .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,
         warnings,

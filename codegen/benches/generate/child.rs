@@ -36,8 +36,9 @@ pub struct Figures {
     pub operations: usize,
     /// Median of the timed runs (one untimed run first).
     pub median: Duration,
-    /// Median CPU time of the same runs: what the work costs when other
-    /// processes hold the cores (the wall time then includes waiting).
+    /// Mean CPU time of the same runs, every thread's: what the work costs
+    /// when other processes hold the cores (the wall time then includes
+    /// waiting), and more than the wall time when it runs on several.
     pub cpu: Duration,
     /// Peak resident set of the whole child, input text included.
     pub peak_kib: u64,
@@ -117,31 +118,41 @@ pub fn run(args: &[String]) {
         .unwrap_or_else(|e| panic!("{e}"))
     };
     let operations = once().operations;
-    let (mut wall, mut cpu): (Vec<Duration>, Vec<Duration>) = (0..reps.max(1))
+    let runs = reps.max(1);
+    let cpu_before = cpu_time();
+    let mut wall: Vec<Duration> = (0..runs)
         .map(|_| {
-            let (started, cpu) = (Instant::now(), cpu_time());
+            let started = Instant::now();
             drop(once());
-            (started.elapsed(), cpu_time().saturating_sub(cpu))
+            started.elapsed()
         })
-        .unzip();
+        .collect();
+    // The kernel counts a process's CPU time in ticks: a mean over all
+    // runs is finer than any one run's count.
+    let cpu = cpu_time().saturating_sub(cpu_before) / runs as u32;
     wall.sort();
-    cpu.sort();
-    let median = |runs: &[Duration]| runs[runs.len() / 2].as_nanos();
     println!(
         "{operations} {} {} {}",
-        median(&wall),
-        median(&cpu),
+        wall[wall.len() / 2].as_nanos(),
+        cpu.as_nanos(),
         peak_kib()
     );
 }
 
-/// The CPU time this (single-threaded) process has had, in nanoseconds
-/// (`/proc/self/schedstat`, Linux); zero where there is none.
+/// The CPU time this process has had, all its threads (ended ones
+/// included), user and system: `utime` and `stime` of `/proc/self/stat`
+/// (Linux), in ticks of 10 ms; zero where there is none.
 fn cpu_time() -> Duration {
-    std::fs::read_to_string("/proc/self/schedstat")
+    let ticks = std::fs::read_to_string("/proc/self/stat")
         .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse().ok())
-        .map_or(Duration::ZERO, Duration::from_nanos)
+        .and_then(|stat| {
+            // The fields after the command name, which may hold spaces.
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            let field = |i: usize| fields.get(i)?.parse::<u64>().ok();
+            Some(field(11)? + field(12)?)
+        });
+    // `USER_HZ`, which Linux fixes at 100 for what `/proc` shows.
+    Duration::from_millis(ticks.unwrap_or(0) * 10)
 }
 
 /// `VmHWM` of this process, from `/proc` (Linux); 0 where there is none.

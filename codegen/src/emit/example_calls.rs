@@ -2,14 +2,17 @@
 //! as its docs show it, for tests that check what reaches the server (the
 //! round trip). Emitted only when `Options::example_calls` asks.
 
+use crate::emit::docs::doc_line;
 use crate::emit::examples;
+use crate::emit::tokens::ident;
 use crate::model::api::Api;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 /// The hidden `example_calls` module: one function per operation and
 /// `CALLS`, each with the item it comes from.
-pub(crate) fn module(api: &Api, client: &Ident) -> TokenStream {
+pub(crate) fn module(api: &Api, client: &str) -> TokenStream {
+    let client = ident(client);
     // Request types live in the generated module, the parent of this one.
     let types: syn::Path = syn::parse_quote!(super);
     let mut fns = Vec::new();
@@ -20,8 +23,9 @@ pub(crate) fn module(api: &Api, client: &Ident) -> TokenStream {
         let invocation = examples::invocation(api, op, &types);
         let item = op.item.as_str();
         let qualified = op.qualified_name.as_str();
+        let docs = doc_line(item);
         fns.push(quote! {
-            #[doc = #item]
+            #docs
             pub fn #name(client: &#client) -> Call<'_> {
                 ::std::boxed::Box::pin(async move { #invocation.await.map(|_| ()) })
             }

@@ -7,6 +7,7 @@
 //! other, so printing each item on its own and joining the text gives the
 //! same bytes while only one item's tree exists at a time.
 
+use crate::emit::docs::{DocLines, take_doc_lines};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Formatted text, built up item by item.
@@ -29,15 +30,37 @@ impl Formatted {
         }
     }
 
-    /// Formats every item of `tokens` and appends it.
+    /// Formats every item of `tokens` and appends it; `tokens` were built
+    /// on this thread, and hold the doc placeholders made since the last call.
     pub(crate) fn push_items(&mut self, tokens: TokenStream) -> Result<(), String> {
+        let mut docs = take_doc_lines();
+        let tokens = if docs.ambiguous {
+            let tokens = docs.restore(tokens);
+            docs = DocLines::default();
+            tokens
+        } else {
+            tokens
+        };
         for item in items(tokens) {
             let file: syn::File = syn::parse2(item).map_err(|e| e.to_string())?;
             let code = prettyplease::unparse(&file);
             drop(file);
-            self.push_spaced(&code);
+            self.push_spaced(&code, &docs);
         }
         Ok(())
+    }
+
+    /// Appends text formatted on its own (from empty), spaced as if its
+    /// items had been pushed here.
+    pub(crate) fn append(&mut self, other: Formatted) {
+        let Some(first) = other.text.lines().next() else {
+            return;
+        };
+        if self.ends_item && opens_item(first) {
+            self.text.push('\n');
+        }
+        self.text.push_str(&other.text);
+        self.ends_item = other.ends_item;
     }
 
     /// The text so far.
@@ -46,31 +69,44 @@ impl Formatted {
     }
 
     /// Appends `prettyplease` output with a blank line between items, as
-    /// rustfmt'd code is usually written.
-    fn push_spaced(&mut self, code: &str) {
+    /// rustfmt'd code is usually written, and doc placeholders replaced by
+    /// their values from `docs`.
+    fn push_spaced(&mut self, code: &str, docs: &DocLines) {
         for line in code.lines() {
-            let trimmed = line.trim_start();
-            let starts_item = [
-                "///",
-                "#[",
-                "pub ",
-                "impl",
-                "use ",
-                "mod ",
-                "rt::form_impl!",
-            ]
-            .iter()
-            .any(|p| trimmed.starts_with(p));
-            if self.ends_item && starts_item {
+            if self.ends_item && opens_item(line) {
                 self.text.push('\n');
             }
-            self.text.push_str(line);
+            let trimmed = line.trim_start();
+            match docs.value(trimmed) {
+                Some(value) => {
+                    self.text.push_str(&line[..line.len() - trimmed.len()]);
+                    self.text.push_str("///");
+                    self.text.push_str(value);
+                }
+                None => self.text.push_str(line),
+            }
             self.text.push('\n');
             let line = line.trim_end();
             self.ends_item = !line.trim_start().starts_with("//")
                 && (line.ends_with('}') || line.ends_with(';'));
         }
     }
+}
+
+/// Whether a printed `line` begins an item (or its docs or attributes).
+fn opens_item(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    [
+        "///",
+        "#[",
+        "pub ",
+        "impl",
+        "use ",
+        "mod ",
+        "rt::form_impl!",
+    ]
+    .iter()
+    .any(|p| trimmed.starts_with(p))
 }
 
 /// The top-level items of `tokens`, one stream each, split without parsing.
@@ -117,6 +153,7 @@ fn starts_item(token: &TokenTree) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::emit::docs::doc_line;
     use quote::quote;
 
     /// Items cut apart and printed one by one read as the whole file does.
@@ -141,7 +178,46 @@ mod tests {
         let mut out = Formatted::new("", 0);
         out.push_items(tokens).unwrap();
         let mut spaced = Formatted::new("", 0);
-        spaced.push_spaced(&whole);
+        spaced.push_spaced(&whole, &DocLines::default());
         assert_eq!(out.finish(), spaced.finish());
+    }
+
+    /// Docs printed through placeholders read as the attributes themselves
+    /// print, whatever the value: verbatim ones, those printed another way,
+    /// and values that look like placeholders.
+    #[test]
+    fn doc_placeholders_print_as_their_values() {
+        let values = [
+            " Plain.",
+            "",
+            " Trailing spaces.   ",
+            "/ A slash first.",
+            " Two\nlines.",
+            " A return\r",
+            "\u{1}0",
+            " \u{1}1",
+        ];
+        let fields = |attrs: &dyn Fn(&str) -> TokenStream| {
+            let fields = values.iter().enumerate().map(|(i, v)| {
+                let attr = attrs(v);
+                let name = quote::format_ident!("f{i}");
+                quote! { #attr pub #name: u8, }
+            });
+            quote! { pub struct S { #(#fields)* } }
+        };
+        for tricky in ["\n///\u{1}0\n", "ok"] {
+            let attrs = |v: &str| {
+                let v = if v.is_empty() { tricky } else { v };
+                quote! { #[doc = #v] }
+            };
+            let expected = fields(&attrs);
+            let mut direct = Formatted::new("", 0);
+            let file: syn::File = syn::parse2(expected).unwrap();
+            direct.push_spaced(&prettyplease::unparse(&file), &DocLines::default());
+            let placeholders = |v: &str| doc_line(if v.is_empty() { tricky } else { v });
+            let mut out = Formatted::new("", 0);
+            out.push_items(fields(&placeholders)).unwrap();
+            assert_eq!(out.finish(), direct.finish(), "{tricky:?}");
+        }
     }
 }

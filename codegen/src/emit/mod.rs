@@ -3,12 +3,14 @@
 
 mod body;
 mod descriptors;
+mod docs;
 mod enums;
 mod example_calls;
 mod examples;
 mod format;
 pub(crate) mod module;
 mod ops;
+pub(crate) mod parts;
 mod payloads;
 mod rustdoc;
 mod setters;

@@ -7,11 +7,13 @@
 //! runtime's client through `AsRef<rt::Client>` (the crate docs state the
 //! whole contract), so the same output works in any crate that provides it.
 
+use crate::emit::docs::take_doc_lines;
 use crate::emit::example_calls;
 use crate::emit::format::Formatted;
 use crate::emit::ops;
+use crate::emit::parts::{self, Part};
 use crate::emit::rustdoc;
-use crate::emit::tokens::{doc, ident};
+use crate::emit::tokens::doc;
 use crate::emit::types;
 use crate::model::api::Api;
 use crate::read::overlay::DocExamples;
@@ -26,14 +28,18 @@ pub(crate) struct Paths {
     pub client: syn::Path,
 }
 
-/// The whole module as formatted source text.
+/// The whole module as formatted source text, formatted on up to `threads`
+/// threads (the text is the same for any number).
 pub(crate) fn module(
     api: &Api,
     paths: &Paths,
     source: &str,
     examples: Option<&DocExamples>,
     example_calls: bool,
+    threads: usize,
 ) -> Result<String, String> {
+    // Placeholders left by a call that failed half-way stand for nothing now.
+    drop(take_doc_lines());
     let runtime = &paths.runtime;
     let client = &paths.client;
     let import_client = if client.segments.len() > 1 {
@@ -63,11 +69,11 @@ pub(crate) fn module(
          each by the name a caller overrides it with (`ClientBuilder::host`) and \
          its default URL.",
     );
+    // A name, not an `Ident`: tokens stay on the thread that made them.
     let client_name = client
         .segments
         .last()
-        .map(|s| s.ident.clone())
-        .unwrap_or_else(|| ident("Client"));
+        .map_or_else(|| "Client".to_owned(), |s| s.ident.to_string());
     let prelude = quote! {
         #[allow(unused_imports)]
         use #runtime as rt;
@@ -93,11 +99,52 @@ pub(crate) fn module(
     // copied as it grows, and pages never written cost no memory.
     let mut out = Formatted::new(&header, (api.operations.len() + 4) * 16 * 1024);
     out.push_items(prelude)?;
-    // Each part is formatted and dropped before the next is built.
-    out.push_items(types::types(api))?;
-    out.push_items(ops::operations(api, &client_name, examples)?)?;
+    // Each part's tokens are formatted and dropped before its worker
+    // builds the next.
+    let uses = types::Uses::of(api);
+    let mut all = types::parts(api, &uses);
+    all.extend(ops::parts(api, &client_name, examples));
     if example_calls {
-        out.push_items(example_calls::module(api, &client_name))?;
+        let client_name = client_name.as_str();
+        all.push(Part::new(api.operations.len(), move || {
+            Ok(example_calls::module(api, client_name))
+        }));
     }
+    parts::format_into(&mut out, &all, threads)?;
     Ok(out.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The module is the same text on one thread and on several, examples
+    /// and example calls included: parts are joined in order, spaced as if
+    /// formatted one after the other.
+    #[test]
+    fn threads_do_not_change_the_text() {
+        let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/");
+        let paths = Paths {
+            runtime: syn::parse_quote!(::postman_runtime),
+            client: syn::parse_quote!(crate::Client),
+        };
+        let examples = DocExamples {
+            types_path: "api".into(),
+            prologue: vec!["let client = api::Client::local();".into()],
+            epilogue: Vec::new(),
+        };
+        for name in ["bodies", "folders", "hosts", "params", "payloads"] {
+            let file = format!("{fixtures}{name}.postman.json");
+            let collection = std::fs::read_to_string(&file).unwrap();
+            let api =
+                crate::diff::side::lower((&file, &collection), None, true, "Client", &[]).unwrap();
+            let text =
+                |threads| module(&api, &paths, name, Some(&examples), true, threads).unwrap();
+            let one = text(1);
+            assert!(one.contains("\n}\n\nimpl "), "{name}: {one}");
+            for threads in [2, 3, 64] {
+                assert!(one == text(threads), "{name}: {threads} threads");
+            }
+        }
+    }
 }

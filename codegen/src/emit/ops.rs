@@ -9,27 +9,50 @@
 
 use crate::emit::body;
 use crate::emit::descriptors::descriptors;
+use crate::emit::docs::doc_line;
 use crate::emit::examples;
+use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
 use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
 use crate::read::overlay::DocExamples;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
-pub(crate) fn operations(
-    api: &Api,
-    client: &Ident,
-    examples: Option<&DocExamples>,
-) -> Result<TokenStream, String> {
-    let handles = api.handles.iter().map(handle_struct);
-    let impls = impls(api, client, examples)?;
-    let descriptors = descriptors(api);
-    Ok(quote! {
-        #(#handles)*
-        #impls
-        #descriptors
-    })
+/// The handles, one `impl` block per owner (the client, then each
+/// handle: the accessors of its child handles, then its operations), and
+/// the descriptors, in parts.
+pub(crate) fn parts<'a>(
+    api: &'a Api,
+    client: &'a str,
+    examples: Option<&'a DocExamples>,
+) -> Vec<Part<'a>> {
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    for chunk in api.handles.chunks(HANDLES) {
+        let weight = chunk.len() / 4;
+        parts.push(Part::new(weight, move || {
+            Ok(chunk.iter().map(handle_struct).collect())
+        }));
+    }
+    // Methods per owner: the client's first, then each handle's.
+    let mut methods = vec![0; api.handles.len() + 1];
+    for op in &api.operations {
+        if let Some(n) = methods.get_mut(op.owner.map_or(0, |h| h + 1)) {
+            *n += 1;
+        }
+    }
+    let owners = std::iter::once(None).chain((0..api.handles.len()).map(Some));
+    for (owner, methods) in owners.zip(methods) {
+        parts.push(Part::new(methods, move || {
+            impl_block(api, owner, client, examples)
+        }));
+    }
+    let all = api.operations.len();
+    parts.push(Part::new(all, move || Ok(descriptors(api))));
+    parts
 }
+
+/// Handle structs per part: each is small.
+const HANDLES: usize = 64;
 
 fn handle_struct(h: &Handle) -> TokenStream {
     let name = ident(&h.type_name);
@@ -50,37 +73,34 @@ fn handle_struct(h: &Handle) -> TokenStream {
     }
 }
 
-/// One `impl` block per owner (the client, then each handle): the accessors
-/// of its child handles, then its operations.
-fn impls(api: &Api, client: &Ident, examples: Option<&DocExamples>) -> Result<TokenStream, String> {
-    let owners = std::iter::once(None).chain((0..api.handles.len()).map(Some));
-    let mut out = TokenStream::new();
-    for owner in owners {
-        let children = api
-            .handles
-            .iter()
-            .filter(|h| h.parent == owner)
-            .map(|h| accessor(h, owner.is_none()));
-        let ops = api
-            .operations
-            .iter()
-            .filter(|op| op.owner == owner)
-            .map(|op| method(api, op, examples))
-            .collect::<Result<Vec<_>, _>>()?;
-        let body: TokenStream = children.chain(ops).collect();
-        if body.is_empty() {
-            continue;
-        }
-        let target = match owner.and_then(|o| api.handles.get(o)) {
-            Some(h) => {
-                let name = ident(&h.type_name);
-                quote! { #name }
-            }
-            None => quote! { #client },
-        };
-        out.extend(quote! { impl #target { #body } });
+/// The `impl` block of `owner` (`None`: the client); nothing when it has
+/// neither child handles nor operations.
+fn impl_block(
+    api: &Api,
+    owner: Option<usize>,
+    client: &str,
+    examples: Option<&DocExamples>,
+) -> Result<TokenStream, String> {
+    let children = api
+        .handles
+        .iter()
+        .filter(|h| h.parent == owner)
+        .map(|h| accessor(h, owner.is_none()));
+    let ops = api
+        .operations
+        .iter()
+        .filter(|op| op.owner == owner)
+        .map(|op| method(api, op, examples))
+        .collect::<Result<Vec<_>, _>>()?;
+    let body: TokenStream = children.chain(ops).collect();
+    if body.is_empty() {
+        return Ok(body);
     }
-    Ok(out)
+    let target = match owner.and_then(|o| api.handles.get(o)) {
+        Some(h) => ident(&h.type_name),
+        None => ident(client),
+    };
+    Ok(quote! { impl #target { #body } })
 }
 
 /// The method that steps from the parent (or the client) to handle `h`.
@@ -158,11 +178,10 @@ fn method(
     let mut docs = doc(&text);
     // The example is a Rust code block on purpose, so it skips sanitizing.
     if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
-        docs.extend(quote! { #[doc = ""] });
+        docs.extend(doc_line(""));
         for line in lines {
             let line = format!(" {line}");
-            let line = line.trim_end();
-            docs.extend(quote! { #[doc = #line] });
+            docs.extend(doc_line(line.trim_end()));
         }
     }
 

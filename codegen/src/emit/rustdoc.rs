@@ -61,16 +61,28 @@ pub(crate) fn rustdoc(text: &str) -> String {
 /// text-direction overrides (U+202A to U+202E, U+2066 to U+2069) that can make
 /// code read differently than it compiles.
 pub(crate) fn plain(text: &str) -> String {
+    // Most text has nothing to remove: one scan, one copy.
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' || is_direction(c))
+    {
+        return text.to_owned();
+    }
     text.replace("\r\n", "\n")
         .chars()
         .filter_map(|c| match c {
             '\r' => Some('\n'),
             '\t' => Some(' '),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+            c if is_direction(c) => None,
             c if c.is_control() && c != '\n' => None,
             c => Some(c),
         })
         .collect()
+}
+
+/// The text-direction overrides and isolates.
+fn is_direction(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -83,6 +95,10 @@ fn is_list_item(line: &str) -> bool {
 
 /// Escapes what rustdoc would misread in running text, leaving code spans alone.
 fn escape_inline(line: &str) -> String {
+    // Only brackets, `<` and URLs are rewritten; most lines have none.
+    if !line.contains(['[', ']', '<']) && !line.contains("http://") && !line.contains("https://") {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;

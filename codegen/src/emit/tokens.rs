@@ -1,6 +1,7 @@
 //! The small pieces every emitter uses: doc attributes, identifiers and
 //! type names as tokens.
 
+use crate::emit::docs::doc_line;
 use crate::emit::rustdoc;
 use crate::model::api::TypeRef;
 use proc_macro2::{Ident, Span, TokenStream};
@@ -9,12 +10,15 @@ use quote::quote;
 /// `#[doc]` attributes for `text`, made safe for rustdoc; nothing for empty text.
 pub(crate) fn doc(text: &str) -> TokenStream {
     let text = rustdoc::rustdoc(text);
-    let lines = text.lines().map(|line| {
-        let line = format!(" {line}");
-        let line = line.trim_end();
-        quote! { #[doc = #line] }
-    });
-    quote! { #(#lines)* }
+    let mut out = TokenStream::new();
+    let mut line = String::new();
+    for text in text.lines() {
+        line.clear();
+        line.push(' ');
+        line.push_str(text);
+        out.extend(doc_line(line.trim_end()));
+    }
+    out
 }
 
 /// An identifier from a model name; `r#` names become raw identifiers.

@@ -2,6 +2,7 @@
 
 use crate::emit::body;
 use crate::emit::enums;
+use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
@@ -10,32 +11,76 @@ use crate::model::naming;
 use crate::model::uses;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::{BTreeMap, BTreeSet};
 
-pub(crate) fn types(api: &Api) -> TokenStream {
-    let bodies = uses::json_bodies(api);
-    let (forms, in_forms) = uses::form_structs(api);
-    let defs = api.types.iter().map(|def| match def {
+/// Which structs write themselves as request bodies: worked out once for
+/// the whole module, read by every part.
+pub(crate) struct Uses<'a> {
+    bodies: BTreeSet<&'a str>,
+    forms: BTreeMap<&'a str, &'a [String]>,
+    in_forms: BTreeSet<&'a str>,
+}
+
+impl<'a> Uses<'a> {
+    pub(crate) fn of(api: &'a Api) -> Self {
+        let (forms, in_forms) = uses::form_structs(api);
+        Uses {
+            bodies: uses::json_bodies(api),
+            forms,
+            in_forms,
+        }
+    }
+}
+
+/// The types in parts of at most `CHUNK` definitions (or parameter
+/// structs) each, in the module's order.
+pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    for chunk in api.types.chunks(CHUNK) {
+        parts.push(Part::new(chunk.len(), move || {
+            Ok(chunk.iter().map(|def| definition(api, uses, def)).collect())
+        }));
+    }
+    parts.push(Part::new(1, move || {
+        let multipart = payloads::multipart_types(api);
+        let unknown = enums::unknown_value(api);
+        Ok(quote! { #multipart #unknown })
+    }));
+    for chunk in api.operations.chunks(CHUNK) {
+        parts.push(Part::new(chunk.len(), move || {
+            Ok(chunk
+                .iter()
+                .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)))
+                .collect())
+        }));
+    }
+    parts
+}
+
+/// Definitions (or operations) per part: enough to outweigh the cost of
+/// handing a part out, few enough to share the work evenly.
+const CHUNK: usize = 32;
+
+fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
+    match def {
         TypeDef::Struct(s) if s.shares.is_some() => alias(api, s),
         // A request body type writes itself, right after its definition.
         TypeDef::Struct(s) => {
             let name = s.name.as_str();
-            let json = bodies.contains(name).then(|| body::write_json(s));
-            let form = forms
+            let json = uses.bodies.contains(name).then(|| body::write_json(s));
+            let form = uses
+                .forms
                 .get(name)
                 .map(|repeated| payloads::write_form(s, repeated));
-            let nested = in_forms.contains(name).then(|| payloads::form_value(s));
+            let nested = uses
+                .in_forms
+                .contains(name)
+                .then(|| payloads::form_value(s));
             let def = structure(s);
             quote! { #def #json #form #nested }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
-    });
-    let multipart = payloads::multipart_types(api);
-    let params = api
-        .operations
-        .iter()
-        .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)));
-    let unknown = enums::unknown_value(api);
-    quote! { #(#defs)* #multipart #unknown #(#params)* }
+    }
 }
 
 /// `pub type B = A;` for a struct with the shape of an earlier one (and
