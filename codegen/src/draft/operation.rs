@@ -12,6 +12,7 @@ use crate::draft::path::{Link, Piece, credential_vars, path};
 use crate::draft::payload::Payload;
 use crate::draft::query::{QueryParam, query_params};
 use crate::draft::response::{Example, ResponseDraft, responses};
+use crate::draft::secrets::{looks_like_credential, without_credential_names};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::markdown;
 use crate::read::overlay::OperationOverlay;
@@ -113,11 +114,14 @@ pub(crate) fn draft<'a>(
             .as_ref()
             .is_some_and(|(p, name)| *p == placement && key.eq_ignore_ascii_case(name))
     };
+    // The host is an address, not an example, so it may use any variable
+    // but the auth's; every example value is filled from the rest only.
     let mut parsed =
         url::parse(&request.url, vars).map_err(|m| Error::new(here(), ErrorKind::InvalidUrl(m)))?;
+    let vars = &without_credential_names(vars);
     parsed.query.retain(|q| !carried(Placement::Query, &q.key));
     for q in &mut parsed.query {
-        q.value = resolved(q.value.as_deref(), vars);
+        q.value = filled(&q.key, q.value.as_deref(), vars);
     }
     let doc = overlay
         .and_then(|o| o.description.clone())
@@ -130,13 +134,13 @@ pub(crate) fn draft<'a>(
     let mut param_examples = BTreeMap::new();
     for var in &request.url.variables {
         param_docs.insert(var.key.clone(), var.description.clone());
-        if let Some(value) = resolved(var.value.as_deref(), vars) {
+        if let Some(value) = filled(&var.key, var.value.as_deref(), vars) {
             param_examples.insert(var.key.clone(), value);
         }
     }
     for piece in &pieces {
         if let Piece::Param(name) = piece
-            && let Some(value) = resolved(vars.get(name).map(String::as_str), vars)
+            && let Some(value) = filled(name, vars.get(name).map(String::as_str), vars)
         {
             param_examples.entry(name.clone()).or_insert(value);
         }
@@ -156,7 +160,7 @@ pub(crate) fn draft<'a>(
         .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
         .filter(|h| !carried(Placement::Header, &h.key))
         .map(|h| KeyValue {
-            value: resolved(h.value.as_deref(), vars),
+            value: filled(&h.key, h.value.as_deref(), vars),
             ..h.clone()
         })
         .collect();
@@ -233,6 +237,15 @@ pub(crate) fn draft<'a>(
 /// value at all: sent as written, `{{name}}` would reach the server as if it
 /// were data, so the value is left to the caller (a query or header
 /// parameter is then not set; a path parameter's example is a placeholder).
-fn resolved(value: Option<&str>, vars: &BTreeMap<String, String>) -> Option<String> {
-    url::resolve(value?, vars).filter(|v| !v.is_empty())
+///
+/// `name` is the header, query or path parameter the value fills: when it
+/// looks like a credential, a value written with variables gives none
+/// either, whatever the variables are called (a value written out in the
+/// item is the item's own and kept).
+fn filled(name: &str, value: Option<&str>, vars: &BTreeMap<String, String>) -> Option<String> {
+    let value = value?;
+    if value.contains("{{") && looks_like_credential(name) {
+        return None;
+    }
+    url::resolve(value, vars).filter(|v| !v.is_empty())
 }

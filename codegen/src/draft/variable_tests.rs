@@ -13,7 +13,13 @@ const COLLECTION: &str = r#"{
     { "key": "REGION", "value": "eu" },
     { "key": "ACCOUNT", "value": "" },
     { "key": "env", "value": "live" },
-    { "key": "nested", "value": "{{env}}-2" }
+    { "key": "nested", "value": "{{env}}-2" },
+    { "key": "token", "value": "fake-token" },
+    { "key": "key", "value": "fake-key" },
+    { "key": "password", "value": "fake-password" },
+    { "key": "sid", "value": "fake-sid" },
+    { "key": "tenant", "value": "fake-tenant", "type": "secret" },
+    { "key": "keyword", "value": "hello" }
   ],
   "item": [
     {
@@ -87,6 +93,44 @@ const COLLECTION: &str = r#"{
         "header": [{ "key": "Authorization", "value": "Bearer {{token}}" }],
         "url": "{{base}}/f"
       }
+    },
+    {
+      "name": "Credential header under noauth",
+      "request": {
+        "auth": { "type": "noauth" },
+        "method": "GET",
+        "header": [
+          { "key": "X-Auth-Token", "value": "{{token}}" },
+          { "key": "X-Session-Id", "value": "{{sid}}" },
+          { "key": "X-Region", "value": "{{REGION}}" },
+          { "key": "X-Keyword", "value": "{{keyword}}" }
+        ],
+        "url": "{{base}}/h"
+      }
+    },
+    {
+      "name": "Credential query without apikey auth",
+      "request": {
+        "method": "GET",
+        "url": "{{base}}/q?api_key={{key}}&q={{password}}&region={{REGION}}"
+      }
+    },
+    {
+      "name": "Secret variable",
+      "request": {
+        "method": "GET",
+        "header": [{ "key": "X-Tenant", "value": "{{tenant}}" }],
+        "url": {
+          "raw": "{{base}}/tenants/:tenant/t/:region?tenant={{tenant}}",
+          "host": ["{{base}}"],
+          "path": ["tenants", ":tenant", "t", ":region"],
+          "query": [{ "key": "tenant", "value": "{{tenant}}" }],
+          "variable": [
+            { "key": "tenant", "value": "{{tenant}}" },
+            { "key": "region", "value": "{{REGION}}" }
+          ]
+        }
+      }
     }
   ]
 }"#;
@@ -154,5 +198,77 @@ fn an_authorization_header_with_a_scheme_is_the_auth() {
     with_draft("Disabled header", |d| assert_eq!(d.auth, AuthScheme::None));
     with_draft("Auth block wins", |d| {
         assert!(matches!(d.auth, AuthScheme::ApiKey { .. }), "{:?}", d.auth);
+    });
+}
+
+fn headers(d: &Draft<'_>) -> Vec<(String, Option<String>)> {
+    d.headers
+        .iter()
+        .map(|h| (h.key.clone(), h.value.clone()))
+        .collect()
+}
+
+fn query(d: &Draft<'_>) -> Vec<(String, Option<String>)> {
+    d.query
+        .iter()
+        .map(|q| (q.key.clone(), q.value.clone()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, Option<&str>)]) -> Vec<(String, Option<String>)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), v.map(str::to_owned)))
+        .collect()
+}
+
+#[test]
+fn a_credential_header_gets_no_value_even_without_auth() {
+    with_draft("Credential header under noauth", |d| {
+        assert_eq!(
+            headers(d),
+            pairs(&[
+                // Named like a credential, then filled by an innocent name:
+                // the header's name is enough.
+                ("X-Auth-Token", None),
+                ("X-Session-Id", None),
+                // Innocent header and variable names keep their values,
+                // `keyword` included (a word that only starts with `key`).
+                ("X-Region", Some("eu")),
+                ("X-Keyword", Some("hello")),
+            ])
+        );
+    });
+}
+
+#[test]
+fn a_credential_query_gets_no_value_without_apikey_auth() {
+    with_draft("Credential query without apikey auth", |d| {
+        assert_eq!(
+            query(d),
+            pairs(&[
+                ("api_key", None),
+                // An innocent parameter filled by a credential's variable.
+                ("q", None),
+                ("region", Some("eu")),
+            ])
+        );
+        assert!(
+            d.query_params
+                .iter()
+                .all(|p| p.key == "region" || p.example.is_none())
+        );
+    });
+}
+
+#[test]
+fn a_secret_variable_is_never_resolved() {
+    with_draft("Secret variable", |d| {
+        assert_eq!(headers(d), pairs(&[("X-Tenant", None)]));
+        assert_eq!(query(d), pairs(&[("tenant", None)]));
+        assert_eq!(d.param_examples.get("tenant"), None);
+        assert_eq!(
+            d.param_examples.get("region").map(String::as_str),
+            Some("eu")
+        );
     });
 }

@@ -77,6 +77,9 @@ impl Reader<'_> {
 
     /// Collection variables. A malformed entry is left out with a warning:
     /// it costs the items that use it their default, not the collection.
+    /// One Postman marks `"type": "secret"` is read as declared but empty,
+    /// so its value never reaches generated code (as undefined, it gives
+    /// no default and no example).
     pub(super) fn variables(
         &self,
         value: Option<&Value>,
@@ -90,12 +93,15 @@ impl Reader<'_> {
         let mut out = BTreeMap::new();
         for (n, entry) in entries.iter().enumerate() {
             let one = Value::Array(vec![entry.clone()]);
+            let secret = entry
+                .get("type")
+                .and_then(Value::as_str)
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("secret"));
             match self.key_values(None, "variable", Some(&one)) {
-                Ok(kvs) => out.extend(
-                    kvs.into_iter()
-                        .filter(|kv| !kv.disabled)
-                        .map(|kv| (kv.key, kv.value.unwrap_or_default())),
-                ),
+                Ok(kvs) => out.extend(kvs.into_iter().filter(|kv| !kv.disabled).map(|kv| {
+                    let value = if secret { None } else { kv.value };
+                    (kv.key, value.unwrap_or_default())
+                })),
                 Err(e) => warnings.push(Warning::skipped_part(
                     e.location,
                     format!("collection variable #{}: {}; left out", n + 1, e.kind),

@@ -170,3 +170,19 @@ fn a_collection_file_with_comments_and_trailing_commas_is_read() {
     let err = read("c.json", "{\"info\": {\"name\": \"T\"}, \"item\": [").unwrap_err();
     assert!(err.to_string().contains("is not valid JSON"), "{err}");
 }
+
+#[test]
+fn a_secret_collection_variable_is_declared_without_its_value() {
+    let c = collection(
+        r#"{
+          "info": { "name": "s", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json" },
+          "variable": [
+            { "key": "hidden", "value": "fake-hidden", "type": "secret" },
+            { "key": "shown", "value": "fake-shown", "type": "string" }
+          ],
+          "item": []
+        }"#,
+    );
+    assert_eq!(c.variables["hidden"], "");
+    assert_eq!(c.variables["shown"], "fake-shown");
+}
