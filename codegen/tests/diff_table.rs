@@ -265,6 +265,32 @@ fn edits() -> Vec<Edit> {
             bumps: (Patch, Minor),
         },
         Edit {
+            // `RefundOrderResponse` was `CancelOrderResponse`; now it is its
+            // own struct, and a list of both no longer compiles.
+            name: "add a response field to one of two names of one type",
+            apply: |s| {
+                s.response("Refund order", |b| {
+                    b.insert("amount".into(), json!(12.5));
+                });
+            },
+            kind: ChangeKind::TypeUnshared,
+            verdict: Breaking,
+            bumps: (Minor, Major),
+        },
+        Edit {
+            // `ReleaseOrderResponse` becomes an alias of `HoldOrderResponse`:
+            // one `From` impl for each now conflict.
+            name: "make two response types one shape",
+            apply: |s| {
+                s.response("Hold order", |b| {
+                    b.insert("held".into(), json!(false));
+                });
+            },
+            kind: ChangeKind::TypesMerged,
+            verdict: Breaking,
+            bumps: (Minor, Major),
+        },
+        Edit {
             name: "remove an endpoint",
             apply: |s| s.items().retain(|i| i["name"] != "Cancel order"),
             kind: ChangeKind::OperationRemoved,
@@ -460,4 +486,32 @@ fn edits_together_take_the_worst_verdict_in_a_stable_order() {
     assert!(at("operation `orders.cancel_order` removed") < at("\nAdditive:\n"));
     assert_eq!(base.diff(&new).render(), text);
     assert_eq!(base.diff(&new).changelog(), report.changelog());
+}
+
+/// A change of which names are one type says so in one line, naming both.
+#[test]
+fn a_change_of_type_identity_names_both_types() {
+    let base = Shop::base();
+    let line = |name: &str| {
+        let edit = edits().into_iter().find(|e| e.name == name).unwrap();
+        let mut new = base.clone();
+        (edit.apply)(&mut new);
+        let report = base.diff(&new);
+        let found: Vec<_> = report
+            .changes
+            .iter()
+            .filter(|c| c.kind == edit.kind)
+            .map(|c| c.text.clone())
+            .collect();
+        assert_eq!(found.len(), 1, "{name}: {}", report.render());
+        found[0].clone()
+    };
+    assert_eq!(
+        line("add a response field to one of two names of one type"),
+        "type `RefundOrderResponse` is no longer the same type as `CancelOrderResponse` (it was an alias of it)"
+    );
+    assert_eq!(
+        line("make two response types one shape"),
+        "types `HoldOrderResponse` and `ReleaseOrderResponse` are now one type (they were distinct)"
+    );
 }

@@ -30,6 +30,10 @@
 //! - Two types of the same shape (fields, types, docs) are one: the later
 //!   name is a `pub type` alias of the earlier. Code may use either name;
 //!   if the shapes part later, the alias becomes its own struct again.
+//!   Whether two names are one type or two is not part of the
+//!   forward-compatibility promise: code that mixes two names of one type,
+//!   or gives two types an impl each, may break when the spec changes their
+//!   shapes, and the generator's `diff` reports such a change as breaking.
 //! - Each operation's method says whether it is idempotent, which decides
 //!   when it is sent again ([`retry`]), and fails with an [`Error`] whose
 //!   [`delivery`](Error::delivery) says whether the request may have been

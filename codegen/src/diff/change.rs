@@ -79,6 +79,11 @@ pub enum ChangeKind {
     TypeAdded,
     /// A named type disappears.
     TypeRemoved,
+    /// A name that was an alias of another type (one shape, one type) is
+    /// no longer that type: its own struct, or an alias of another.
+    TypeUnshared,
+    /// Two names that were distinct types are now one type.
+    TypesMerged,
     /// A field appears.
     FieldAdded {
         /// Request or response side.
@@ -147,6 +152,8 @@ pub fn verdict(kind: ChangeKind) -> Verdict {
         K::Retyped                                             => Breaking,
         K::TypeAdded                                           => Additive,
         K::TypeRemoved                                         => Breaking,
+        // Code that mixed the two names, or gave each its own impl, breaks.
+        K::TypeUnshared | K::TypesMerged                       => Breaking,
         // The constructor takes every required field: a new one changes it.
         K::FieldAdded { direction: Request, required: true }   => Breaking,
         K::FieldAdded { direction: Request, required: false }  => Additive,

@@ -6,6 +6,7 @@
 pub(crate) mod change;
 mod operations;
 pub(crate) mod report;
+mod shared;
 pub(crate) mod side;
 pub(crate) mod source;
 mod types;
@@ -40,6 +41,7 @@ pub(crate) fn compare(old: &Api, new: &Api, old_name: String, new_name: String) 
     operations::operations(old, new, &mut out);
     path_params(old, new, &mut out);
     types::types(old, new, &mut out);
+    shared::shared(old, new, &mut out);
     Report::new(old_name, new_name, out)
 }
 

@@ -2,11 +2,13 @@
 //! against that API and never edited: the diff table compiles it against
 //! the API each spec edit generates. It touches everything an edit can
 //! change: each method, each constructor and setter, each response field
-//! at its type, each enum value.
+//! at its type, each enum value, and the identity of types that share a
+//! shape (one type under two names) or nearly do (two types).
 
 use shop::{
     CancelOrderResponse, Client, Colour, CreateOrderRequest, CreateOrderRequestRequired,
-    CreateOrderResponse, GetResponse, Status,
+    CreateOrderResponse, GetResponse, HoldOrderResponse, RefundOrderResponse,
+    ReleaseOrderResponse, Status,
 };
 
 /// Every operation, with every request field set.
@@ -22,7 +24,35 @@ pub async fn every_call(client: &Client) -> Result<(), postman_runtime::Error> {
     let _: (&String, &Status, f64) = (&order.id, &order.status, order.total);
     let cancelled: CancelOrderResponse = client.orders("o-1").cancel_order().await?;
     let _: (&String, bool) = (&cancelled.id, cancelled.cancelled);
+    let refunded: RefundOrderResponse = client.refund_order().await?;
+    let _: (&String, bool) = (&refunded.id, refunded.cancelled);
+    let held: HoldOrderResponse = client.hold_order().await?;
+    let released: ReleaseOrderResponse = client.release_order().await?;
+    let _: (&String, &String, bool) = (&held.id, &released.id, released.held);
+    let _ = settled(cancelled, refunded);
+    let _: (Moved, Moved) = (held.into(), released.into());
     Ok(())
+}
+
+/// Relies on two names of one shape being one type: one list holds both.
+pub fn settled(cancelled: CancelOrderResponse, refunded: RefundOrderResponse) -> Vec<CancelOrderResponse> {
+    vec![cancelled, refunded]
+}
+
+/// An order that moved, from either answer.
+pub struct Moved(pub String);
+
+/// Relies on two types of nearly one shape being two types: one impl each.
+impl From<HoldOrderResponse> for Moved {
+    fn from(held: HoldOrderResponse) -> Self {
+        Moved(held.id)
+    }
+}
+
+impl From<ReleaseOrderResponse> for Moved {
+    fn from(released: ReleaseOrderResponse) -> Self {
+        Moved(released.id)
+    }
 }
 
 /// Every value by name, the way the enums ask to be matched.
