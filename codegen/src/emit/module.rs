@@ -96,8 +96,15 @@ pub(crate) fn module(
          // Do not edit: change the spec and rebuild.\n\n"
     );
     // A guess above the usual size per operation: the text is then seldom
-    // copied as it grows, and pages never written cost no memory.
-    let mut out = Formatted::new(&header, (api.operations.len() + 4) * 16 * 1024);
+    // copied as it grows, and pages never written cost no memory. Capped, so
+    // that a huge input never asks for more up front than a large module
+    // takes (where memory is not overcommitted, the ask itself would fail).
+    let guess = api
+        .operations
+        .len()
+        .saturating_add(4)
+        .saturating_mul(16 * 1024);
+    let mut out = Formatted::new(&header, guess.min(64 << 20));
     out.push_items(prelude)?;
     // Each part's tokens are formatted and dropped before its worker
     // builds the next.
