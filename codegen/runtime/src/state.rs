@@ -201,9 +201,10 @@ impl State {
             for (name, value) in &options.headers {
                 builder = builder.header(name, value.clone());
             }
-            if let (Some(key), Some(name)) =
-                (&options.idempotency_key, self.vendor.idempotency_header())
-            {
+            if let (Some(key), Some(name)) = (
+                &options.idempotency_key,
+                self.vendor.idempotency_header(operation),
+            ) {
                 builder = builder.header(name, key.clone());
             }
         }
