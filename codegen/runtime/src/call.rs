@@ -75,9 +75,9 @@ impl<T> Call<T> {
     }
 
     /// Ends the call with [`crate::ErrorKind::Timeout`] once `timeout` has
-    /// passed since it started, retries and their waits included, instead
-    /// of the client's timeout. Each attempt keeps the client's attempt
-    /// timeout, shortened to fit.
+    /// passed since it started, retries, their waits and the wait for a
+    /// token provider's token included, instead of the client's timeout.
+    /// Each attempt keeps the client's attempt timeout, shortened to fit.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options().timeout = Some(timeout);
         self

@@ -7,10 +7,10 @@
 
 use postman_runtime::{
     Auth, Call, Client, ClientBuilder, Delivery, ErrorKind, Method, Operation, PathPart, Response,
-    RetryPolicy, Vendor,
+    RetryPolicy, TokenFuture, TokenProvider, Vendor,
 };
 use serde_json::{Value, json};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -43,6 +43,14 @@ static PLACE: Operation =
 /// for it, though it names one for `place`.
 static NOTIFY: Operation =
     Operation::new("notify", Method::POST, &[PathPart::Literal("/notify")]).auth(Auth::Basic);
+
+/// Authenticated by a token the caller's provider supplies.
+static PLACE_WITH_TOKEN: Operation = Operation::new(
+    "place_with_token",
+    Method::POST,
+    &[PathPart::Literal("/orders")],
+)
+.auth(Auth::Bearer);
 
 static KEYED_PLACE: Operation =
     Operation::new("keyed_place", Method::POST, &[PathPart::Literal("/orders")])
@@ -253,5 +261,35 @@ async fn an_extra_header_the_request_sets_already_or_given_twice_is_refused() {
         assert!(shown.contains(name), "{shown}");
         assert!(!shown.contains("-value"), "{shown}");
     }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+/// Never answers: a token service that hangs.
+struct Hanging;
+
+impl TokenProvider for Hanging {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[tokio::test]
+async fn a_hanging_token_provider_does_not_keep_the_call_past_its_timeout() {
+    let server = MockServer::start().await;
+    let client = ClientBuilder::new(&KEYED, "fake-user", "fake-password-5c1e")
+        .token_provider(Hanging)
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let call = place(&client, &PLACE_WITH_TOKEN).timeout(Duration::from_millis(150));
+    // Bounded here too, so that the test fails rather than hangs.
+    let err = tokio::time::timeout(Duration::from_secs(2), call)
+        .await
+        .expect("the call outlived its timeout")
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
+    assert_eq!(err.delivery(), Delivery::NotSent);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
