@@ -3,11 +3,13 @@
 //! printed: `Debug` says only which kinds are set.
 
 use crate::credentials::Credentials;
-use crate::operation::{Auth, Placement};
+use crate::operation::{Auth, Operation, Placement};
 use crate::{Error, SignRequest, Signer, TokenProvider};
 use reqwest::header::{AUTHORIZATION, HeaderName, HeaderValue};
 use std::fmt;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Where bearer and OAuth 2.0 tokens come from.
 #[derive(Clone)]
@@ -66,28 +68,36 @@ impl ClientAuth {
         }
     }
 
-    /// Puts `auth`'s credential on `request`, the finished attempt.
+    /// Puts the credential of `operation`'s scheme on `request`, the
+    /// finished attempt. A token provider's wait is bounded by `remaining`,
+    /// what is left of the call: past it, the error is
+    /// [`crate::ErrorKind::Timeout`], nothing sent.
+    ///
+    /// Given the operation rather than its scheme and method, and reading
+    /// the scheme's words again after the wait for a token: what this
+    /// future holds across that wait is part of every call's future.
     pub(crate) async fn apply(
         &self,
-        auth: Auth,
-        method: crate::Method,
+        operation: &'static Operation,
         request: &mut reqwest::Request,
+        remaining: Duration,
     ) -> Result<Used, Error> {
-        self.check_configured(auth)?;
-        match auth {
+        self.check_configured(operation.auth)?;
+        match operation.auth {
             Auth::None => {}
             Auth::Basic => {
                 if let Some(basic) = &self.basic {
                     set(request, AUTHORIZATION, basic.header().clone());
                 }
             }
-            Auth::Bearer => {
-                return self
-                    .token(request, "Bearer", Placement::Header, "bearer")
-                    .await;
-            }
-            Auth::OAuth2 { prefix, placement } => {
-                return self.token(request, prefix, placement, "oauth2").await;
+            Auth::Bearer | Auth::OAuth2 { .. } => {
+                let (token, used) = self.token(remaining).await?;
+                let (prefix, placement) = match operation.auth {
+                    Auth::OAuth2 { prefix, placement } => (prefix, placement),
+                    _ => ("Bearer", Placement::Header),
+                };
+                put_token(request, &token, prefix, placement)?;
+                return Ok(used);
             }
             Auth::ApiKey { name, placement } => {
                 let key = self.api_key.as_deref().unwrap_or_default();
@@ -96,7 +106,7 @@ impl ClientAuth {
             Auth::Signer { scheme } => {
                 if let Some(signer) = &self.signer {
                     signer
-                        .sign(&mut SignRequest::new(scheme, method, request))
+                        .sign(&mut SignRequest::new(scheme, operation.method, request))
                         .map_err(|e| {
                             Error::invalid("signer", format!("`{scheme}` signing failed: {e}"))
                         })?;
@@ -106,39 +116,59 @@ impl ClientAuth {
         Ok(Used::Nothing)
     }
 
-    async fn token(
-        &self,
-        request: &mut reqwest::Request,
-        prefix: &str,
-        placement: Placement,
-        scheme: &str,
-    ) -> Result<Used, Error> {
-        let (token, used) = match &self.token {
-            Some(TokenSource::Fixed(token)) => (token.clone(), Used::Nothing),
+    /// The token of the next attempt. Only the wait for it is a future,
+    /// without the request and the scheme's words: it is part of every
+    /// call's future.
+    async fn token(&self, remaining: Duration) -> Result<(String, Used), Error> {
+        match &self.token {
+            Some(TokenSource::Fixed(token)) => Ok((token.clone(), Used::Nothing)),
             Some(TokenSource::Provider(provider)) => {
-                let token = provider
-                    .token()
+                // The provider runs outside the HTTP client's timeouts: one
+                // that hangs would keep the call past its deadline. Boxed,
+                // and made apart from the await: otherwise its timer would
+                // be room in every call's future, a plain one's too.
+                let bounded = bounded(provider.as_ref(), remaining);
+                let token = bounded
                     .await
+                    .map_err(|_| Error::new(crate::ErrorKind::Timeout { after: remaining }))?
                     .map_err(|e| Error::invalid("token_provider", format!("gave no token: {e}")))?;
                 // What the provider returns is checked here, the fixed
                 // token when the client was built.
                 ClientAuth::check("token_provider token", &token)?;
-                (token.clone(), Used::ProviderToken(token))
+                Ok((token.clone(), Used::ProviderToken(token)))
             }
-            None => return Err(Error::invalid(format!("{scheme} auth"), "no token")),
-        };
-        match placement {
-            Placement::Query => put(request, "access_token", &token, placement, "token")?,
-            Placement::Header => {
-                let value = if prefix.is_empty() {
-                    token
-                } else {
-                    format!("{prefix} {token}")
-                };
-                put(request, "authorization", &value, Placement::Header, "token")?;
-            }
+            // Checked before every attempt (`check_configured`).
+            None => Err(Error::invalid("token", "no token")),
         }
-        Ok(used)
+    }
+}
+
+/// `provider`'s token future, ended after `remaining`.
+fn bounded(
+    provider: &dyn TokenProvider,
+    remaining: Duration,
+) -> Pin<Box<tokio::time::Timeout<crate::TokenFuture<'_>>>> {
+    Box::pin(tokio::time::timeout(remaining, provider.token()))
+}
+
+/// Puts `token` where `placement` says: in the query as `access_token`,
+/// or in `Authorization` after `prefix`.
+fn put_token(
+    request: &mut reqwest::Request,
+    token: &str,
+    prefix: &str,
+    placement: Placement,
+) -> Result<(), Error> {
+    match placement {
+        Placement::Query => put(request, "access_token", token, placement, "token"),
+        Placement::Header => {
+            let value = if prefix.is_empty() {
+                token.to_owned()
+            } else {
+                format!("{prefix} {token}")
+            };
+            put(request, "authorization", &value, Placement::Header, "token")
+        }
     }
 }
 

@@ -28,10 +28,11 @@ pub(crate) type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> +
 /// - [`Call::timeout`]: the deadline of the whole call, retries included;
 /// - [`Call::retry`]: the retry policy;
 /// - [`Call::header`]: an extra header (never one the runtime or the
-///   credential owns: the call then fails with
-///   [`crate::ErrorKind::InvalidInput`], nothing sent);
-/// - [`Call::idempotency_key`]: the key the API deduplicates requests by,
-///   which makes a POST as safe to retry as a PUT;
+///   credential owns, nor one the request sets already: the call then
+///   fails with [`crate::ErrorKind::InvalidInput`], nothing sent);
+/// - [`Call::idempotency_key`]: the key the API deduplicates this
+///   operation's requests by, which makes a POST as safe to retry as a
+///   PUT;
 /// - [`Call::with_response`]: the status, headers and request id beside
 ///   the body.
 ///
@@ -74,9 +75,9 @@ impl<T> Call<T> {
     }
 
     /// Ends the call with [`crate::ErrorKind::Timeout`] once `timeout` has
-    /// passed since it started, retries and their waits included, instead
-    /// of the client's timeout. Each attempt keeps the client's attempt
-    /// timeout, shortened to fit.
+    /// passed since it started, retries, their waits and the wait for a
+    /// token provider's token included, instead of the client's timeout.
+    /// Each attempt keeps the client's attempt timeout, shortened to fit.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options().timeout = Some(timeout);
         self
@@ -90,15 +91,17 @@ impl<T> Call<T> {
         self
     }
 
-    /// Sends header `name: value` on every attempt of this call, after the
-    /// operation's own headers.
+    /// Sends header `name: value` on every attempt of this call, beside
+    /// the operation's own headers.
     ///
     /// A header the runtime or the credential owns (`Authorization`,
     /// `Proxy-Authorization`, the operation's API-key header, `Host`,
     /// `Content-Length`, `Content-Type`, `Transfer-Encoding`, `Accept`,
-    /// `User-Agent`, hop-by-hop headers, and the API's idempotency header:
-    /// use [`Call::idempotency_key`]), an invalid name, or a value a header
-    /// cannot carry is refused: the call fails, when awaited, with
+    /// `User-Agent`, hop-by-hop headers, and the operation's idempotency
+    /// header: use [`Call::idempotency_key`]), a header the request sets
+    /// already (a header parameter of the operation) or an extra header
+    /// given twice (either would send two values), an invalid name, or a
+    /// value a header cannot carry is refused: the call fails, when awaited, with
     /// [`crate::ErrorKind::InvalidInput`] and
     /// [`crate::Delivery::NotSent`]. The error names the header, never
     /// its value.
@@ -107,12 +110,15 @@ impl<T> Call<T> {
         self
     }
 
-    /// Sends `key` in the header the API deduplicates requests by
-    /// ([`crate::Vendor::idempotency_header`]), the same on every attempt.
-    /// The API then acts at most once per key, so the call is retried as
-    /// an idempotent one: after a 5xx, a timeout or a reset too.
+    /// Sends `key` in the header the API deduplicates this operation's
+    /// requests by ([`crate::Vendor::idempotency_header`]), the same on
+    /// every attempt. The API then acts at most once per key, so the call
+    /// is retried as an idempotent one: after a 5xx, a timeout or a reset
+    /// too.
     ///
-    /// For an API that names no such header, or an empty key, the call
+    /// For an operation the API names no such header for (a key the
+    /// endpoint ignores would make a POST look safe to send twice), a
+    /// request that sets that header already, or an empty key, the call
     /// fails, when awaited, with [`crate::ErrorKind::InvalidInput`] and
     /// [`crate::Delivery::NotSent`].
     pub fn idempotency_key(mut self, key: impl AsRef<str>) -> Self {

@@ -120,7 +120,7 @@ impl Client {
     ) -> Result<Sending, Error> {
         if let Some(options) = options.as_deref_mut() {
             options
-                .check(request.operation(), self.state.vendor())
+                .check(&request, self.state.vendor())
                 .map_err(|e| e.in_operation(request.operation().name))?;
         }
         // Allocated before the future is made, so that it can be made in

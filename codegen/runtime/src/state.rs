@@ -201,9 +201,10 @@ impl State {
             for (name, value) in &options.headers {
                 builder = builder.header(name, value.clone());
             }
-            if let (Some(key), Some(name)) =
-                (&options.idempotency_key, self.vendor.idempotency_header())
-            {
+            if let (Some(key), Some(name)) = (
+                &options.idempotency_key,
+                self.vendor.idempotency_header(operation),
+            ) {
                 builder = builder.header(name, key.clone());
             }
         }
@@ -215,15 +216,17 @@ impl State {
 
     /// Puts the credential of `operation`'s scheme on `attempt`, the
     /// finished request: last, so that a signer sees every other header.
+    /// A token provider's wait is bounded by `remaining`, the call's time
+    /// left: past it, the error is [`crate::ErrorKind::Timeout`].
     pub(crate) fn authorize<'a>(
         &'a self,
-        operation: &Operation,
+        operation: &'static Operation,
         attempt: &'a mut reqwest::Request,
+        remaining: Duration,
     ) -> impl Future<Output = Result<Used, Error>> + Send + 'a {
         // The credentials' own future, not one wrapping it: it is part of
         // every call's future.
-        self.credentials
-            .apply(operation.auth, operation.method, attempt)
+        self.credentials.apply(operation, attempt, remaining)
     }
 
     /// Tells the token provider that the API refused `token`; whether the

@@ -125,17 +125,16 @@ fn attempts<'a>(
             };
             attempt += 1;
             span.record("attempts", attempt);
-            let limit = {
-                let remaining = deadline.saturating_sub(started.elapsed());
-                if remaining.is_zero() {
-                    // No attempt was started: what the earlier ones may have done stands.
-                    let error = Error::new(ErrorKind::Timeout { after: deadline });
-                    return Err(error.after_attempts(attempt - 1, delivery));
-                }
-                state.limits().attempt_timeout.min(remaining)
-            };
+            // What is left of the call's time: the bound of the attempt's
+            // wait for its credential, and of the attempt itself.
+            let remaining = deadline.saturating_sub(started.elapsed());
+            if remaining.is_zero() {
+                // No attempt was started: what the earlier ones may have done stands.
+                let error = Error::new(ErrorKind::Timeout { after: deadline });
+                return Err(error.after_attempts(attempt - 1, delivery));
+            }
             // Whether the attempt's own limit was shortened to fit the call's.
-            let cut = limit < state.limits().attempt_timeout;
+            let cut = remaining < state.limits().attempt_timeout;
             // Scoped, so that the answer is not kept through a retry's wait.
             let (outcome, error, processed) = {
                 let attempt_span = tracing::debug_span!(
@@ -145,9 +144,9 @@ fn attempts<'a>(
                     duration_ms = Empty,
                 );
                 let result = if attempt_span.is_disabled() {
-                    once(state, request, options, url, limit).await
+                    once(state, request, options, url, remaining).await
                 } else {
-                    traced(once(state, request, options, url, limit), &attempt_span).await
+                    traced(once(state, request, options, url, remaining), &attempt_span).await
                 };
                 // A 2xx whose body then broke off: the service acted.
                 let mut processed = false;
@@ -202,6 +201,11 @@ fn attempts<'a>(
                         (Outcome::ConnectFailed, error)
                     }
                     Err(Failure::Credentials(error)) => {
+                        return Err(error.after_attempts(attempt - 1, delivery));
+                    }
+                    Err(Failure::TokenTimeout) => {
+                        // This attempt sent nothing: the earlier ones' delivery stands.
+                        let error = Error::new(ErrorKind::Timeout { after: deadline });
                         return Err(error.after_attempts(attempt - 1, delivery));
                     }
                     Err(Failure::Unsendable(e)) => {

@@ -75,12 +75,18 @@ pub trait Vendor: Debug + Send + Sync + 'static {
         None
     }
 
-    /// The request header by which the API deduplicates a request it may
-    /// receive twice (such as `Idempotency-Key`), if it has one:
-    /// [`crate::Call::idempotency_key`] sends its key there, and a call
-    /// with a key is retried like an idempotent one. The default names
-    /// none, and a call given a key then fails before it is sent.
-    fn idempotency_header(&self) -> Option<&'static str> {
+    /// The request header by which the API deduplicates a request of
+    /// `operation` it may receive twice (such as `Idempotency-Key`), if it
+    /// honours one there: [`crate::Call::idempotency_key`] sends its key
+    /// there, and a call with a key is retried like an idempotent one.
+    ///
+    /// Per operation, because many APIs honour a key on some endpoints
+    /// only: a key the endpoint ignores would make a POST look safe to
+    /// send twice when it is not. Name a header only for an operation the
+    /// API documents as deduplicated. The default names none, and a call
+    /// given a key then fails before it is sent.
+    fn idempotency_header(&self, operation: &crate::Operation) -> Option<&'static str> {
+        let _ = operation;
         None
     }
 

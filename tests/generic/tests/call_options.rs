@@ -1,14 +1,16 @@
 //! Per-call options through the vendor seam: an API that names an
-//! idempotency header and a request id header. A POST with a key is
-//! retried like a PUT, the same key on every attempt; a reply's request id
-//! comes from the header first, then the body.
+//! idempotency header for some of its operations, and a request id
+//! header. A POST with a key is retried like a PUT, the same key on every
+//! attempt; a key where the API names no header, or an extra header that
+//! would send a second value, is refused; a reply's request id comes from
+//! the header first, then the body.
 
 use postman_runtime::{
     Auth, Call, Client, ClientBuilder, Delivery, ErrorKind, Method, Operation, PathPart, Response,
-    RetryPolicy, Vendor,
+    RetryPolicy, TokenFuture, TokenProvider, Vendor,
 };
 use serde_json::{Value, json};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use wiremock::matchers::method;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -25,8 +27,9 @@ impl Vendor for Keyed {
     fn request_id_header(&self) -> Option<&'static str> {
         Some("x-request-id")
     }
-    fn idempotency_header(&self) -> Option<&'static str> {
-        Some("Idempotency-Key")
+    /// Orders are deduplicated by key; notifications are not.
+    fn idempotency_header(&self, operation: &Operation) -> Option<&'static str> {
+        (operation.name != NOTIFY.name).then_some("Idempotency-Key")
     }
 }
 
@@ -35,6 +38,19 @@ static KEYED: Keyed = Keyed;
 /// Not idempotent: without a key, never re-sent once it may have arrived.
 static PLACE: Operation =
     Operation::new("place", Method::POST, &[PathPart::Literal("/orders")]).auth(Auth::Basic);
+
+/// A POST the API does not deduplicate: the vendor names no key header
+/// for it, though it names one for `place`.
+static NOTIFY: Operation =
+    Operation::new("notify", Method::POST, &[PathPart::Literal("/notify")]).auth(Auth::Basic);
+
+/// Authenticated by a token the caller's provider supplies.
+static PLACE_WITH_TOKEN: Operation = Operation::new(
+    "place_with_token",
+    Method::POST,
+    &[PathPart::Literal("/orders")],
+)
+.auth(Auth::Bearer);
 
 static KEYED_PLACE: Operation =
     Operation::new("keyed_place", Method::POST, &[PathPart::Literal("/orders")])
@@ -184,4 +200,96 @@ async fn a_call_s_debug_shows_no_header_value() {
     assert!(shown.contains("x-proxy-token"), "{shown}");
     assert!(!shown.contains("fake-proxy-secret-31"), "{shown}");
     assert!(!shown.contains("fake-key-value-8e"), "{shown}");
+}
+
+#[tokio::test]
+async fn a_key_on_an_operation_the_api_does_not_deduplicate_is_refused_and_never_sent() {
+    let server = flaky_server().await;
+    let err = place(&client(&server), &NOTIFY)
+        .idempotency_key("notify-1a")
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+        "{err:?}"
+    );
+    assert_eq!(err.delivery(), Delivery::NotSent);
+    assert!(err.to_string().contains("notify"), "{err}");
+    // Neither sent nor, after the 500 it would have met, sent again.
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn an_extra_header_the_request_sets_already_or_given_twice_is_refused() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    // A header parameter of the operation, then the same name as an extra.
+    let request = client
+        .request(&PLACE, &[] as &[&str])
+        .map(|r| r.header("X-Tenant", Some("tenant-a")))
+        .and_then(|r| r.json(&json!({"item": "bolt"})));
+    let with_parameter = client
+        .call(request, Response::json)
+        .header("x-tenant", "tenant-b-value");
+    let twice = place(&client, &PLACE)
+        .header("x-note", "first-value")
+        .header("X-Note", "second-value");
+    // The idempotency header, set by the request and then by the key.
+    let request = client
+        .request(&PLACE, &[] as &[&str])
+        .map(|r| r.header("Idempotency-Key", Some("param-value")))
+        .and_then(|r| r.json(&json!({"item": "bolt"})));
+    let keyed = client
+        .call(request, Response::json)
+        .idempotency_key("key-value");
+    for (call, name) in [
+        (with_parameter, "x-tenant"),
+        (twice, "x-note"),
+        (keyed, "Idempotency-Key"),
+    ] {
+        let err: postman_runtime::Error = call.await.unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+            "{name}: {err:?}"
+        );
+        assert_eq!(err.delivery(), Delivery::NotSent);
+        let shown = format!("{err} {err:?}");
+        assert!(shown.contains(name), "{shown}");
+        assert!(!shown.contains("-value"), "{shown}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+/// Never answers: a token service that hangs.
+struct Hanging;
+
+impl TokenProvider for Hanging {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[tokio::test]
+async fn a_hanging_token_provider_does_not_keep_the_call_past_its_timeout() {
+    let server = MockServer::start().await;
+    let client = ClientBuilder::new(&KEYED, "fake-user", "fake-password-5c1e")
+        .token_provider(Hanging)
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let started = Instant::now();
+    let call = place(&client, &PLACE_WITH_TOKEN).timeout(Duration::from_millis(150));
+    // Bounded here too, so that the test fails rather than hangs.
+    let err = tokio::time::timeout(Duration::from_secs(2), call)
+        .await
+        .expect("the call outlived its timeout")
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(1));
+    assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
+    assert_eq!(err.delivery(), Delivery::NotSent);
+    assert!(server.received_requests().await.unwrap().is_empty());
 }

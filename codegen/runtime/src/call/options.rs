@@ -3,7 +3,7 @@
 //! option fails the call before anything is sent.
 
 use crate::operation::{Auth, Operation, Placement};
-use crate::{Error, RetryPolicy, Vendor};
+use crate::{Error, Request, RetryPolicy, Vendor};
 use reqwest::header::{HeaderName, HeaderValue};
 use std::fmt;
 use std::time::Duration;
@@ -79,18 +79,23 @@ impl CallOptions {
     }
 
     /// Fails, before anything is sent, for an option a setter refused, an
-    /// extra header the runtime or the operation's credential owns, or an
-    /// idempotency key for an API that names no header for it.
-    pub(crate) fn check(
-        &mut self,
-        operation: &Operation,
-        vendor: &dyn Vendor,
-    ) -> Result<(), Error> {
+    /// extra header the runtime or the operation's credential owns, one
+    /// `request` sets already or one given twice (either would send two
+    /// values), or an idempotency key for an operation the API names no
+    /// header for, or whose request sets that header already.
+    pub(crate) fn check(&mut self, request: &Request, vendor: &dyn Vendor) -> Result<(), Error> {
         if let Some(error) = self.refused.take() {
             return Err(error);
         }
-        let key_header = vendor.idempotency_header();
-        for (name, _) in &self.headers {
+        let operation = request.operation();
+        let key_header = vendor.idempotency_header(operation);
+        let set_by_request = |name: &str| {
+            request
+                .headers()
+                .iter()
+                .any(|(h, _)| h.eq_ignore_ascii_case(name))
+        };
+        for (index, (name, _)) in self.headers.iter().enumerate() {
             let name = name.as_str();
             let owned_by = if OWNED.contains(&name) {
                 Some("the runtime sets it")
@@ -100,6 +105,13 @@ impl CallOptions {
                 Some("it carries the client's credential")
             } else if key_header.is_some_and(|h| h.eq_ignore_ascii_case(name)) {
                 Some("it carries the idempotency key: set it with `idempotency_key`")
+            } else if set_by_request(name) {
+                Some("the request sets it already")
+            } else if self.headers[..index]
+                .iter()
+                .any(|(n, _)| n.as_str() == name)
+            {
+                Some("it was given twice")
             } else {
                 None
             };
@@ -110,11 +122,26 @@ impl CallOptions {
                 ));
             }
         }
-        if self.idempotency_key.is_some() && key_header.is_none() {
-            return Err(Error::invalid(
-                "idempotency key",
-                format!("the {} API names no idempotency header", vendor.name()),
-            ));
+        if self.idempotency_key.is_some() {
+            match key_header {
+                None => {
+                    return Err(Error::invalid(
+                        "idempotency key",
+                        format!(
+                            "the {} API names no idempotency header for `{}`",
+                            vendor.name(),
+                            operation.name
+                        ),
+                    ));
+                }
+                Some(header) if set_by_request(header) => {
+                    return Err(Error::invalid(
+                        "idempotency key",
+                        format!("the request sets its header `{header}` already"),
+                    ));
+                }
+                Some(_) => {}
+            }
         }
         Ok(())
     }

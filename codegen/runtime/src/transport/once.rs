@@ -28,6 +28,9 @@ pub(super) enum Failure {
     /// No credential for the operation's scheme, or the token provider or
     /// signer failed: nothing was sent.
     Credentials(Error),
+    /// The token provider gave no token in the call's remaining time:
+    /// nothing was sent.
+    TokenTimeout,
     /// No connection, or the connection closed before the request was
     /// started: nothing was sent.
     Connect(reqwest::Error),
@@ -69,7 +72,15 @@ fn never_started(error: &reqwest::Error) -> bool {
     false
 }
 
-/// One attempt, bounded by `limit` from connecting to the end of the body.
+/// The limit of an attempt: the client's attempt timeout, shortened to
+/// what is left of the call.
+fn limit(state: &State, remaining: Duration) -> Duration {
+    state.limits().attempt_timeout.min(remaining)
+}
+
+/// One attempt, bounded by the client's attempt timeout shortened to the
+/// call's `remaining` time from connecting to the end of the body, and
+/// its wait for a token by `remaining`.
 ///
 /// A function returning a block rather than an `async fn`, which would
 /// hold its arguments twice: this future is part of the one each call
@@ -83,22 +94,29 @@ pub(super) fn once<'a>(
     request: &'a Request,
     options: Option<&'a CallOptions>,
     url: Url,
-    limit: Duration,
+    remaining: Duration,
 ) -> impl Future<Output = Result<Answer, Failure>> + Send + 'a {
     async move {
         // Scoped: the request is handed to the HTTP client here, and its
         // storage is not kept in this future while the answer is read.
         let (sending, used) = {
             let mut attempt = state
-                .attempt(request, options, url, limit)
+                .attempt(request, options, url, limit(state, remaining))
                 .build()
                 .map_err(Failure::Unsendable)?;
             let used = state
-                .authorize(request.operation(), &mut attempt)
+                .authorize(request.operation(), &mut attempt, remaining)
                 .await
-                .map_err(Failure::Credentials)?;
-            (state.http(limit).execute(attempt), used)
+                .map_err(|e| match e.kind() {
+                    // The token provider's wait passed the call's deadline.
+                    crate::ErrorKind::Timeout { .. } => Failure::TokenTimeout,
+                    _ => Failure::Credentials(e),
+                })?;
+            (state.http(limit(state, remaining)).execute(attempt), used)
         };
+        // Worked out again rather than kept: a value held across the
+        // await above would be one more in every call's future.
+        let limit = limit(state, remaining);
         // Connects end a little before the attempt does, so that one cut short
         // by the attempt's limit fails as a connect (nothing sent) rather than
         // as the request's timeout (outcome unknown).
