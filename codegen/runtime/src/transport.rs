@@ -154,13 +154,17 @@ fn attempts<'a>(
                     Ok(answer) if answer.status.is_success() => {
                         attempt_span.record("status", answer.status.as_u16());
                         span.record("status", answer.status.as_u16());
-                        if !span.is_disabled() {
-                            record_request_id(span, state.vendor(), &answer.body);
+                        let headers = crate::Headers::new(answer.headers);
+                        if !span.is_disabled()
+                            && let Some(id) =
+                                crate::reply::request_id(state.vendor(), &headers, &answer.body)
+                        {
+                            span.record("request_id", id.as_str());
                         }
                         return Ok(Response {
                             operation,
                             status: crate::StatusCode::from_http(answer.status),
-                            headers: crate::Headers::new(answer.headers),
+                            headers,
                             body: answer.body,
                             attempts: attempt,
                         });
@@ -325,17 +329,4 @@ fn api_error(vendor: &dyn Vendor, status: StatusCode, body: Bytes) -> Error {
         message: read.message,
         body,
     })
-}
-
-/// Puts the response's request id on the call span; only when someone listens.
-fn record_request_id(span: &tracing::Span, vendor: &dyn Vendor, body: &[u8]) {
-    let Some(field) = vendor.request_id_field() else {
-        return;
-    };
-    let Ok(serde_json::Value::Object(map)) = serde_json::from_slice(body) else {
-        return;
-    };
-    if let Some(serde_json::Value::String(id)) = map.get(field) {
-        span.record("request_id", id.as_str());
-    }
 }

@@ -103,7 +103,16 @@ pub enum PartValue {
 /// Every request item of `collection`, by its folder path and name joined
 /// by ` / `, in document order.
 pub fn items(collection: &Value) -> Vec<(String, Described)> {
-    let vars: BTreeMap<String, String> = list(collection.get("variable"))
+    let vars: BTreeMap<String, String> = key_values(collection.get("variable"));
+    let mut out = Vec::new();
+    walk(collection, &[], collection.get("auth"), &vars, &mut out);
+    out
+}
+
+/// A list of `key`/`value` entries (collection or path variables) by key;
+/// an entry without a value has the empty one.
+fn key_values(entries: Option<&Value>) -> BTreeMap<String, String> {
+    list(entries)
         .iter()
         .filter_map(|v| {
             Some((
@@ -111,10 +120,7 @@ pub fn items(collection: &Value) -> Vec<(String, Described)> {
                 text(v.get("value")).unwrap_or_default(),
             ))
         })
-        .collect();
-    let mut out = Vec::new();
-    walk(collection, &[], collection.get("auth"), &vars, &mut out);
-    out
+        .collect()
 }
 
 fn walk(
@@ -149,15 +155,7 @@ fn described(
         Value::String(raw) => serde_json::json!({ "raw": raw }),
         other => other,
     };
-    let path_vars: BTreeMap<String, String> = list(url.get("variable"))
-        .iter()
-        .filter_map(|v| {
-            Some((
-                text(v.get("key"))?,
-                text(v.get("value")).unwrap_or_default(),
-            ))
-        })
-        .collect();
+    let path_vars: BTreeMap<String, String> = key_values(url.get("variable"));
     let segments: Vec<String> = match url.get("path") {
         Some(Value::Array(p)) => p
             .iter()
