@@ -4,9 +4,10 @@
 /// Implements [`WriteForm`](crate::WriteForm) (`top`) or
 /// [`FormValue`](crate::FormValue) (`nested`) for a generated struct from
 /// its fields in order, each as `kind "wire" => field`: `field` writes the
-/// value under its key (nested ones in brackets after the outer key),
-/// `repeated` writes a list's key once per value, `repeated_opt` the same
-/// for an optional list.
+/// value under its key (nested ones in brackets after the outer key);
+/// in a `top` table only, `repeated` writes a list's key once per value and
+/// `repeated_opt` the same for an optional list (a nested struct's lists are
+/// written in brackets by `field`).
 #[macro_export]
 macro_rules! form_impl {
     (top $ty:ty { $($kind:ident $wire:literal => $field:ident,)* }) => {
@@ -17,10 +18,10 @@ macro_rules! form_impl {
             }
         }
     };
-    (nested $ty:ty { $($kind:ident $wire:literal => $field:ident,)* }) => {
+    (nested $ty:ty { $(field $wire:literal => $field:ident,)* }) => {
         impl $crate::FormValue for $ty {
             fn write_form(&self, key: &str, form: &mut $crate::Form<'_>) -> ::std::result::Result<(), $crate::Error> {
-                $($crate::form_impl!(@$kind form, key, $wire, self.$field);)*
+                $(form.field(key, $wire, &self.$field)?;)*
                 Ok(())
             }
         }

@@ -96,17 +96,20 @@ impl Formatted {
 /// Whether a printed `line` begins an item (or its docs or attributes).
 fn opens_item(line: &str) -> bool {
     let trimmed = line.trim_start();
-    [
-        "///",
-        "#[",
-        "pub ",
-        "impl",
-        "use ",
-        "mod ",
-        "rt::form_impl!",
-    ]
-    .iter()
-    .any(|p| trimmed.starts_with(p))
+    ["///", "#[", "pub ", "impl", "use ", "mod "]
+        .iter()
+        .any(|p| trimmed.starts_with(p))
+        || macro_call(trimmed)
+}
+
+/// Whether `line` starts with a macro invoked by its path (`a::b!(`).
+fn macro_call(line: &str) -> bool {
+    line.split_once('!').is_some_and(|(path, _)| {
+        !path.is_empty()
+            && path
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+    })
 }
 
 /// The top-level items of `tokens`, one stream each, split without parsing.
