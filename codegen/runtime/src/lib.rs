@@ -67,6 +67,8 @@ mod retry_after;
 mod signer;
 mod state;
 mod status;
+#[cfg(test)]
+mod test_vendor;
 mod timestamp;
 mod token;
 mod transport;

@@ -4,18 +4,8 @@
 //! future was 2,080 bytes, its box cost a plain call about 500 instructions
 //! more than the SDK's whole overhead over a hand-written call.
 
-use crate::{Auth, Client, Host, Method, Operation, PathPart, Vendor};
-
-#[derive(Debug)]
-struct Test;
-
-impl Vendor for Test {
-    fn name(&self) -> &'static str {
-        "test"
-    }
-}
-
-static TEST: Test = Test;
+use crate::test_vendor::TEST;
+use crate::{Auth, Client, Host, Method, Operation, PathPart};
 
 static GET: Operation = Operation {
     name: "get",

@@ -4,20 +4,10 @@
 use super::http::{Head, handle};
 use super::{MockApi, MockLimits, State, lock};
 use crate::credentials::Credentials;
-use crate::{Auth, Constant, Field, Method, Operation, PathPart, Vendor};
+use crate::test_vendor::TEST;
+use crate::{Auth, Constant, Field, Method, Operation, PathPart};
 
 const NODE: &str = "/v1/groups/p/members";
-
-#[derive(Debug)]
-struct Test;
-
-impl Vendor for Test {
-    fn name(&self) -> &'static str {
-        "test"
-    }
-}
-
-static TEST: Test = Test;
 
 /// A POST selected by a constant, with required fields, as most APIs have.
 static ADD: Operation = Operation {

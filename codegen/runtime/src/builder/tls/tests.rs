@@ -1,17 +1,9 @@
 use super::lazy_roots::{LOADS, shared};
-use crate::{ClientBuilder, Vendor};
+use crate::ClientBuilder;
+use crate::test_vendor::TEST;
 use rustls::client::danger::ServerCertVerifier;
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
 use std::sync::atomic::Ordering;
-
-#[derive(Debug)]
-struct Test;
-
-impl Vendor for Test {
-    fn name(&self) -> &'static str {
-        "test"
-    }
-}
 
 /// One test, not several: the count is per process, and tests run in
 /// parallel.
@@ -19,7 +11,7 @@ impl Vendor for Test {
 fn roots_are_read_once_per_process_and_only_to_check_a_certificate() {
     for base in ["http://127.0.0.1:9", "https://api.example.test"] {
         for _ in 0..2 {
-            ClientBuilder::new(&Test, "user", "password")
+            ClientBuilder::new(&TEST, "user", "password")
                 .base_url(base)
                 .build()
                 .unwrap();
