@@ -19,12 +19,18 @@ fn root() -> PathBuf {
 const PUBLISHED: [&str; 4] = ["spec", "codegen", "codegen/runtime", "sdk"];
 
 /// `cargo metadata` of the workspace, as the lock file pins it: every
-/// package of the graph (dependencies on every platform included) with its
-/// manifest's fields.
+/// package this machine's platform builds, with its manifest's fields.
+///
+/// Filtered to the host platform because `--offline` can read only what is
+/// in the local cache, and a first build downloads the host's packages
+/// alone: without the filter this test passed only on a machine whose cache
+/// some earlier run had filled with every platform's packages.
 fn metadata() -> serde_json::Value {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let host = host_triple(&cargo);
     let output = std::process::Command::new(cargo)
         .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .args(["--filter-platform", &host])
         .current_dir(root())
         .output()
         .expect("cargo runs");
@@ -34,6 +40,27 @@ fn metadata() -> serde_json::Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("cargo metadata prints JSON")
+}
+
+/// The platform the compiler builds for by default (`rustc -vV`'s `host:`).
+fn host_triple(cargo: &str) -> String {
+    // The rustc beside the cargo running the tests, as cargo itself would pick.
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| {
+        Path::new(cargo)
+            .with_file_name("rustc")
+            .to_string_lossy()
+            .into_owned()
+    });
+    let output = std::process::Command::new(&rustc)
+        .arg("-vV")
+        .output()
+        .or_else(|_| std::process::Command::new("rustc").arg("-vV").output())
+        .expect("rustc runs");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .find_map(|line| line.strip_prefix("host: "))
+        .expect("rustc -vV names the host")
+        .to_owned()
 }
 
 /// The workspace's own packages (member manifests), by name.
