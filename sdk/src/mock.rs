@@ -195,13 +195,21 @@ impl MockServer {
         self.inner.base_url()
     }
 
-    /// A client with the mock's base URL and credentials.
+    /// A client with the mock's credentials, every Plivo host sent to the
+    /// mock: no call it makes can reach Plivo.
     ///
     /// # Errors
     ///
     /// As [`crate::ClientBuilder::build`].
     pub fn client(&self) -> Result<Client, Error> {
-        ClientBuilder::from_runtime(self.inner.client_builder()).build()
+        self.client_builder().build()
+    }
+
+    /// The settings of [`MockServer::client`], to change others (retries,
+    /// timeouts) before building: the mock's credentials, and every host
+    /// sent to the mock ([`ClientBuilder::base_url_for_all_hosts`]).
+    pub fn client_builder(&self) -> ClientBuilder {
+        ClientBuilder::from_runtime(self.inner.client_builder())
     }
 
     /// The requests answered so far, in order, up to the recording limits
@@ -279,9 +287,10 @@ impl MockServer {
 }
 
 /// A client for Plivo's API when `PLIVO_AUTH_ID` is set (with
-/// `PLIVO_AUTH_TOKEN`; `PLIVO_BASE_URL` overrides the base), else for a
-/// mock started here, returned beside it. For examples and first steps that
-/// must work with no account.
+/// `PLIVO_AUTH_TOKEN`; `PLIVO_BASE_URL` sends every host there, such as a
+/// `plivo-mock` or a recording proxy), else for a mock started here,
+/// returned beside it. For examples and first steps that must work with no
+/// account.
 ///
 /// # Errors
 ///
@@ -296,7 +305,7 @@ pub async fn client_from_env_or_mock()
     }
     let mut builder = ClientBuilder::from_env()?;
     if let Ok(base) = std::env::var("PLIVO_BASE_URL") {
-        builder = builder.base_url(base);
+        builder = builder.base_url_for_all_hosts(base);
     }
     Ok((builder.build()?, None))
 }

@@ -182,14 +182,18 @@ impl MockServer {
         format!("http://{}", self.addr)
     }
 
-    /// A client builder with the mock's vendor, base URL and credentials.
+    /// A client builder with the mock's vendor and credentials, every host
+    /// of the API sent to the mock
+    /// ([`ClientBuilder::base_url_for_all_hosts`]): each operation arrives
+    /// with its own path, which is how the mock routes it, and none can
+    /// reach the host the spec gives it.
     pub fn client_builder(&self) -> ClientBuilder {
         ClientBuilder::new(
             self.state.api.vendor,
             self.state.credentials.username(),
             self.state.credentials.password(),
         )
-        .base_url(self.base_url())
+        .base_url_for_all_hosts(self.base_url())
     }
 
     /// The requests answered so far, in order, up to the recording limits
