@@ -171,9 +171,11 @@ impl MockServer {
         let state = Arc::new(State::new(api, credentials, limits, addr.port()));
         let max_connections = state.limits.max_connections;
         let serving = Arc::clone(&state);
-        let task = tokio::spawn(accept::accept_loop(listener, max_connections, move |s| {
-            connection::serve(s, Arc::clone(&serving))
-        }));
+        let task = tokio::spawn(accept::accept_loop(
+            listener,
+            max_connections,
+            move |s, first| connection::serve(s, Arc::clone(&serving), first),
+        ));
         Ok(MockServer { addr, state, task })
     }
 
