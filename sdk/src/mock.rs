@@ -38,6 +38,11 @@
 //! connections, timeouts, body size and what is recorded are bounded by
 //! [`MockLimits`].
 //!
+//! Its client ([`MockServer::client`], [`MockServer::client_builder`])
+//! sends every Plivo host to the mock
+//! ([`crate::ClientBuilder::base_url_for_all_hosts`]): no call it makes can
+//! reach Plivo.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -60,7 +65,7 @@ use crate::vendor::{AUTH_ID_VAR, PLIVO};
 use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
 pub use postman_runtime::mock::{
-    Expectation, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
+    Expectation, InvalidStatus, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
 };
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -79,10 +84,26 @@ pub struct MockResponse {
 
 impl MockResponse {
     /// An answer with `status` and an empty body.
+    ///
+    /// # Panics
+    ///
+    /// When `status` is outside 200..=599, naming it: a test must not pass
+    /// on a fault the mock could not give (see
+    /// [`MockResponse::try_status`]).
+    #[track_caller]
     pub fn status(status: u16) -> Self {
         MockResponse {
             inner: postman_runtime::mock::MockResponse::status(status),
         }
+    }
+
+    /// As [`MockResponse::status`], with an error instead of a panic.
+    ///
+    /// # Errors
+    ///
+    /// When `status` is outside 200..=599.
+    pub fn try_status(status: u16) -> Result<Self, InvalidStatus> {
+        postman_runtime::mock::MockResponse::try_status(status).map(|inner| MockResponse { inner })
     }
 
     /// The answer the mock would give anyway (the request's checks, then
@@ -112,6 +133,11 @@ impl MockResponse {
     }
 
     /// An answer with Plivo's error shape: `{"api_id": ..., "error": message}`.
+    ///
+    /// # Panics
+    ///
+    /// As [`MockResponse::status`].
+    #[track_caller]
     pub fn plivo_error(status: u16, message: &str) -> Self {
         let body =
             serde_json::json!({"api_id": "00000000-0000-4000-8000-000000000000", "error": message});
@@ -121,7 +147,12 @@ impl MockResponse {
     }
 
     /// Adds a header, such as `Retry-After: 1`.
+    ///
+    /// # Panics
+    ///
+    /// When `name` or `value` cannot be a header's, naming them.
     #[must_use]
+    #[track_caller]
     pub fn header(self, name: &str, value: &str) -> Self {
         MockResponse {
             inner: self.inner.header(name, value),

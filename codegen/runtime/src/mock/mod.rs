@@ -30,7 +30,14 @@
 //!
 //! Whatever its clients do, it stays responsive and its memory flat:
 //! connections, timeouts, body size and what is recorded are bounded by
-//! [`MockLimits`].
+//! [`MockLimits`]; connections that never send a byte give their slot up
+//! to a newcomer.
+//!
+//! A client from [`MockServer::client_builder`] sends every host of the API
+//! to the mock ([`ClientBuilder::base_url_for_all_hosts`]): each operation
+//! arrives with its own path, which the mock routes by, and none can leave
+//! loopback. Operations of two hosts that share a method and path are told
+//! apart by their constant fields, else the first listed answers.
 //!
 //! ```
 //! use postman_runtime::mock::{MockApi, MockLimits, MockServer};
@@ -80,7 +87,7 @@ mod routing;
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
-pub use response::MockResponse;
+pub use response::{ANSWER_STATUSES, InvalidStatus, MockResponse};
 
 use crate::credentials::Credentials;
 use crate::{ClientBuilder, Operation, Vendor};
