@@ -63,7 +63,7 @@ impl ClientBuilder {
 
     /// Sends the requests of every Plivo host ([`crate::HOSTS`]) to `url`,
     /// each with its own path: how a client is pointed at a mock
-    /// ([`crate::mock::MockServer::client_builder`] does it) or a recording
+    /// (the mock's `MockServer::client_builder` does it) or a recording
     /// proxy, so that no call can reach Plivo. A host set by name
     /// ([`ClientBuilder::host`]) still wins for its own operations. See
     /// [`postman_runtime::ClientBuilder::base_url_for_all_hosts`].
