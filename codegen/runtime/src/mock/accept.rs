@@ -100,18 +100,27 @@ pub(super) async fn accept_loop<L, F>(
         };
         backoff.succeeded();
         reap(&mut connections, &mut silent);
-        if connections.len() >= max_connections {
-            match silent.pop_front() {
-                // Aborting drops its stream, which closes the connection.
-                Some(oldest) => oldest.task.abort(),
-                // All spoke while this one was accepted: it waits its turn.
-                None => drop(connections.join_next().await),
-            }
+        if connections.len() >= max_connections && !evict_oldest_silent(&mut silent) {
+            // All spoke while this one was accepted: it waits its turn.
+            connections.join_next().await;
         }
         let first = FirstByte::default();
         let task = connections.spawn(serve(stream, first.clone()));
         silent.push_back(Silent { task, first });
     }
+}
+
+/// Closes the oldest connection still silent, if any (aborting its task
+/// drops its stream); each is looked at again first, as it may have spoken
+/// since the queue was pruned.
+fn evict_oldest_silent(silent: &mut VecDeque<Silent>) -> bool {
+    while let Some(oldest) = silent.pop_front() {
+        if !oldest.task.is_finished() && !oldest.first.is_seen() {
+            oldest.task.abort();
+            return true;
+        }
+    }
+    false
 }
 
 /// Forgets the connections that ended, and those that spoke.
