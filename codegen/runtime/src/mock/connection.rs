@@ -3,7 +3,9 @@
 //! way for the idle timeout (watched here). A scripted reset ends the
 //! connection with a TCP RST rather than a clean close.
 
-use super::{MockLimits, State, http};
+use super::http;
+use super::limits::MockLimits;
+use super::state::State;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::pin::Pin;
 use std::sync::Arc;
