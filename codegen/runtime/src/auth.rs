@@ -116,6 +116,18 @@ impl ClientAuth {
         Ok(Used::Nothing)
     }
 
+    /// Tells the token provider that the API refused `used`'s token;
+    /// whether the client has one to refresh.
+    pub(crate) fn refused(&self, used: &Used) -> bool {
+        match (used, &self.token) {
+            (Used::ProviderToken(token), Some(TokenSource::Provider(provider))) => {
+                provider.invalidate(token);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The token of the next attempt. Only the wait for it is a future,
     /// without the request and the scheme's words: it is part of every
     /// call's future.

@@ -28,6 +28,17 @@ const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// records and ids needs, far below what could strain memory.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
 
+impl Client {
+    /// A builder for a client of `vendor`'s API with the given credentials.
+    pub fn builder(
+        vendor: &'static dyn Vendor,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> ClientBuilder {
+        ClientBuilder::new(vendor, username, password)
+    }
+}
+
 /// Settings for a [`Client`]; start from [`Client::builder`] (Basic
 /// credentials) or [`ClientBuilder::for_vendor`] (none yet).
 ///
