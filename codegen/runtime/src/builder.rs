@@ -67,7 +67,8 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     max_response_bytes: usize,
     user_agent: Option<String>,
-    http: Option<reqwest::Client>,
+    /// The caller's own HTTP client settings, finished when the client is built.
+    http: Option<reqwest::ClientBuilder>,
 }
 
 impl ClientBuilder {
@@ -239,14 +240,22 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its connect timeout, pool idle timeout and proxies then apply instead
-    /// of this builder's, and so does its reading of the proxy variables:
-    /// build it with `.no_proxy()` for a plain-http loopback base, or the
-    /// credentials may go in clear text to a proxy. It should not follow
-    /// redirects.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from the caller's own reqwest `builder` (its
+    /// pool, proxy and TLS settings). Its connect timeout, pool idle
+    /// timeout and proxies then apply instead of this builder's, and so
+    /// does its reading of the proxy variables: give it `.no_proxy()` for a
+    /// plain-http loopback base, or the credentials may go in clear text to
+    /// a proxy.
+    ///
+    /// A builder, not a finished client: the runtime finishes it with
+    /// redirects off, whatever it says. A redirect to another host would
+    /// carry the operation's API-key header and a call's extra headers
+    /// there (reqwest drops only `Authorization` and cookies when it
+    /// follows one), and a finished client's redirect policy can be neither
+    /// read nor changed, nor set per request. A 30x is then the call's
+    /// answer, an [`crate::ErrorKind::Api`] error.
+    pub fn http_client(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -282,7 +291,12 @@ impl ClientBuilder {
         }
         .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
         let http = match self.http {
-            Some(http) => crate::transport::Clients::given(http),
+            // Redirects off last, over whatever the caller's builder set.
+            Some(http) => crate::transport::Clients::given(
+                http.redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .map_err(Error::transport)?,
+            ),
             None => {
                 let http = || {
                     let http = reqwest::Client::builder()
