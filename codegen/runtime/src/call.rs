@@ -158,8 +158,9 @@ impl<T> Call<T> {
     ///
     /// For an operation the API names no such header for (a key the
     /// endpoint ignores would make a POST look safe to send twice), a
-    /// request that sets that header already, or an empty key, the call
-    /// fails, when awaited, with [`crate::ErrorKind::InvalidInput`] and
+    /// request that sets that header already, or a key that is empty or
+    /// only whitespace (a server trims it to nothing), the call fails, when
+    /// awaited, with [`crate::ErrorKind::InvalidInput`] and
     /// [`crate::Delivery::NotSent`].
     pub fn idempotency_key(mut self, key: impl AsRef<str>) -> Self {
         self.options().set_idempotency_key(key.as_ref());

@@ -146,6 +146,28 @@ async fn the_request_id_comes_from_the_vendor_header_then_the_body() {
     assert_eq!(reply.body()["trace"], "from-body");
 }
 
+/// A key of blanks deduplicates nothing: a POST carrying it would be
+/// retried after a 500 as if the API acted at most once. Refused before
+/// anything is sent, like an empty one.
+#[tokio::test]
+async fn a_blank_idempotency_key_is_refused_and_nothing_is_sent() {
+    let server = flaky_server().await;
+    let client = client(&server);
+    for key in ["", " ", "   ", "\t", " \t ", "\u{a0}"] {
+        let err = place(&client, &PLACE)
+            .idempotency_key(key)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+            "{key:?}: {err:?}"
+        );
+        assert_eq!(err.delivery(), Delivery::NotSent, "{key:?}");
+        assert_eq!(err.attempts(), 0, "{key:?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
 #[tokio::test]
 async fn an_extra_header_cannot_carry_the_api_key_or_the_idempotency_key() {
     let server = MockServer::start().await;
@@ -293,3 +315,4 @@ async fn a_hanging_token_provider_does_not_keep_the_call_past_its_timeout() {
     assert_eq!(err.delivery(), Delivery::NotSent);
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
