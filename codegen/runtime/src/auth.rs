@@ -194,7 +194,10 @@ fn bounded(provider: &Arc<dyn TokenProvider>, remaining: Duration) -> Asked {
     let runtime = tokio::runtime::Handle::current();
     // Dropped with the wait, which ends the provider's future.
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    // What the provider logs stays in the call's and attempt's spans.
+    let span = tracing::Span::current();
     let asked = tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
         runtime.block_on(async move {
             let mut token = provider.token();
             let mut stopped = stopped;
