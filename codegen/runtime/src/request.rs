@@ -205,18 +205,6 @@ fn json_payload(bytes: Vec<u8>) -> Payload {
     )
 }
 
-/// Checks `value` of `field` against `format`, as the vendor defines it.
-pub(crate) fn check_format(
-    vendor: &dyn Vendor,
-    field: &str,
-    format: &str,
-    value: &str,
-) -> Result<(), Error> {
-    vendor
-        .check_format(format, value)
-        .map_err(|reason| Error::invalid(field, reason))
-}
-
 /// Percent-encodes everything but unreserved characters, as form encoding
 /// of query strings expects (`+` and `&` in values stay data).
 fn push_query_component(out: &mut String, text: &str) {

@@ -30,7 +30,7 @@ fn a_plain_calls_sending_future_fits_the_allocators_small_sizes() {
         .build()
         .unwrap();
     let request = client.request::<&str>(&GET, &[]).unwrap();
-    let sending = client.send(request, None).unwrap();
+    let sending = super::send(&client, request, None).unwrap();
     let size = std::mem::size_of_val(&*sending);
     assert!(
         size <= SMALL,

@@ -2,7 +2,9 @@
 //! keeps stays within its limits, however many requests and however large.
 
 use super::http::{Head, handle};
-use super::{MockApi, MockLimits, State, lock};
+use super::limits::MockLimits;
+use super::lock::lock;
+use super::state::{MockApi, State};
 use crate::credentials::Credentials;
 use crate::test_vendor::TEST;
 use crate::{Auth, Constant, Field, Method, Operation, PathPart};
@@ -38,7 +40,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
-        headers: super::RecordedHeaders::default(),
+        headers: super::headers::RecordedHeaders::default(),
         authorized,
         json: true,
     }

@@ -1,7 +1,12 @@
 //! Answering one request: read its body within the limits, check it as the
 //! spec describes, answer, and record it.
 
-use super::{MockResponse, RecordedHeaders, RecordedRequest, State, checks, lock, routing};
+use super::headers::RecordedHeaders;
+use super::lock::lock;
+use super::record::RecordedRequest;
+use super::response::MockResponse;
+use super::state::State;
+use super::{checks, routing};
 use crate::MockProblem;
 use crate::operation::Auth;
 use crate::retry::{GOLDEN_GAMMA, mix64};
