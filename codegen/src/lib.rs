@@ -57,7 +57,7 @@ pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
 pub use diff::report::{Bump, Report};
 pub use diff::{DiffError, Side, SideError};
 pub use draft::secrets::looks_like_credential;
-pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning};
+pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 

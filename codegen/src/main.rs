@@ -1,7 +1,9 @@
 //! Command line: prints (or writes) the module a build script would generate,
 //! so a reviewer can read it.
 
-use postman_codegen::{DiffError, Errors, Options, Source, diff_paths, generate, generate_dir};
+use postman_codegen::{
+    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, printable,
+};
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -224,7 +226,9 @@ fn to_stderr(line: &str) {
 fn report(failure: Failure) -> ExitCode {
     match failure {
         Failure::Message(message) => {
-            to_stderr(&format!("error: {message}"));
+            // It may hold a file name or a spec's name (warnings and errors
+            // are printable already).
+            to_stderr(&format!("error: {}", printable(&message)));
             ExitCode::FAILURE
         }
         Failure::Spec(errors) => {
