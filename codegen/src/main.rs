@@ -162,9 +162,9 @@ fn run(args: Args) -> Result<(), Failure> {
         }
         generate_dir(&args.input, &args.options).map(|(output, _)| output)?
     } else {
-        let read = |p: &PathBuf| {
-            std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
-        };
+        let limits = &args.options.limits;
+        let read =
+            |p: &PathBuf| (limits.read_file(p, &p.display().to_string())).map_err(Errors::from);
         let collection_name = args.input.display().to_string();
         let collection = read(&args.input)?;
         let overlay = match &args.overlay {

@@ -12,6 +12,7 @@ pub(super) fn escape_inline(line: &str) -> String {
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
     let mut in_code = false;
+    let mut next = Next::default();
     while i < chars.len() {
         let c = chars[i];
         if c == '`' {
@@ -28,7 +29,7 @@ pub(super) fn escape_inline(line: &str) -> String {
         match c {
             '[' => {
                 // A real link is `[text](url)`; anything else reads as an intra-doc link.
-                match link_end(&chars, i) {
+                match link_end(&chars, i, &mut next) {
                     Some(end) => {
                         out.extend(&chars[i..end]);
                         i = end;
@@ -44,11 +45,11 @@ pub(super) fn escape_inline(line: &str) -> String {
                 i += 1;
             }
             '<' => {
-                let close = chars[i..].iter().position(|&c| c == '>');
+                let close = next.find(&chars, i, '>');
                 match close.filter(|_| url_at(&chars[i + 1..])) {
-                    Some(len) => {
-                        out.extend(&chars[i..=i + len]);
-                        i += len + 1;
+                    Some(close) => {
+                        out.extend(&chars[i..=close]);
+                        i = close + 1;
                     }
                     None => {
                         out.push_str("&lt;");
@@ -86,8 +87,8 @@ fn url_at(chars: &[char]) -> bool {
 
 /// End (exclusive) of a `[text](url)` link, or of an intra-doc link to code
 /// (`` [`Type::method`] ``), starting at `start`.
-fn link_end(chars: &[char], start: usize) -> Option<usize> {
-    let close = start + chars[start..].iter().position(|&c| c == ']')?;
+fn link_end(chars: &[char], start: usize, next: &mut Next) -> Option<usize> {
+    let close = next.find(chars, start, ']')?;
     let code = chars.get(start + 1) == Some(&'`') && close > start + 2 && chars[close - 1] == '`';
     if code && chars.get(close + 1) != Some(&'(') {
         return Some(close + 1);
@@ -95,6 +96,39 @@ fn link_end(chars: &[char], start: usize) -> Option<usize> {
     if chars.get(close + 1) != Some(&'(') {
         return None;
     }
-    let paren = close + 1 + chars[close + 1..].iter().position(|&c| c == ')')?;
+    let paren = next.find(chars, close + 1, ')')?;
     Some(paren + 1)
+}
+
+/// Where the next `]`, `)` and `>` are. A line is read left to right, so
+/// each search starts at or after the last one's start: an answer found
+/// once stays right until passed, and every character is looked at once
+/// per kind (a line of `[` or `<` alone took quadratic time).
+#[derive(Default)]
+struct Next {
+    /// Per character: where the last search started, and what it found.
+    found: [Option<(usize, Option<usize>)>; 3],
+}
+
+impl Next {
+    fn find(&mut self, chars: &[char], from: usize, c: char) -> Option<usize> {
+        let slot = match c {
+            ']' => 0,
+            ')' => 1,
+            _ => 2,
+        };
+        if let Some((start, at)) = self.found[slot]
+            && start <= from
+            && at.is_none_or(|at| at >= from)
+        {
+            return at;
+        }
+        let at = chars
+            .get(from..)?
+            .iter()
+            .position(|&x| x == c)
+            .map(|n| from + n);
+        self.found[slot] = Some((from, at));
+        at
+    }
 }
