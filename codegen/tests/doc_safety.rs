@@ -30,6 +30,7 @@ fn no_code_block_from_spec_text_becomes_a_doctest() {
     let _ = std::fs::remove_dir_all(&markers);
     std::fs::create_dir_all(&markers).unwrap();
     let collection = tricks::collection(&markers);
+    let overlay = tricks::overlay(&markers);
     let options = Options::default()
         .with_skip_unsupported(true)
         .with_example_calls(true)
@@ -43,7 +44,10 @@ fn no_code_block_from_spec_text_becomes_a_doctest() {
             name: "tricks.postman.json",
             text: &collection,
         },
-        None,
+        Some(Source {
+            name: "tricks.overlay.json",
+            text: &overlay,
+        }),
         &options,
     )
     .unwrap_or_else(|e| panic!("{e}"));

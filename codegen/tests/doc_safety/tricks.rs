@@ -68,7 +68,37 @@ pub const TRICKS: &[(&str, &str)] = &[
     ),
     ("html_code", "<code>\n\n    {CODE}\n</code>"),
     ("comment_breakout", "*/\n#[doc = \"\n```\n{CODE}\n```\n\"]"),
+    ("list_indented_fence", "- Item.\n\n    ```rust\n    {CODE}\n    ```"),
+    ("nbsp_indent", "Text.\n\n\u{a0}\u{a0}\u{a0}\u{a0}{CODE}\n\n\u{a0}```rust\n{CODE}\n```"),
+    ("vertical_tab", "Text.\n\n\u{b}\u{c}    {CODE}\n\u{c}```rust\n{CODE}\n```"),
+    ("line_separator", "```rust\u{2028}{CODE}\u{2028}```"),
+    ("html_comment", "<!--\n\n```rust\n{CODE}\n```\n-->"),
+    ("setext_fence", "Title\n===\n```rust\n{CODE}\n```"),
+    ("table_fence", "| a | b |\n|---|---|\n| ```rust | x |\n```rust\n{CODE}\n```"),
 ];
+
+/// The overlay: every trick at once in the first trick item's description
+/// and its fields', in the path parameter's description and example, and
+/// each as a value of a response enum.
+pub fn overlay(dir: &Path) -> String {
+    let all: Vec<String> = TRICKS.iter().map(|t| text(t, dir)).collect();
+    let mut values = all.clone();
+    values.push("a".into());
+    let all = all.join("\n\n");
+    json!({
+        "params": { "id": { "description": all, "example": all } },
+        "operations": [{
+            "item": [format!("Trick {}", TRICKS[0].0)],
+            "description": all,
+            "fields": { "field": { "description": all } },
+            "response_fields": {
+                "kind": { "enum": values, "description": all },
+                "result": { "description": all }
+            }
+        }]
+    })
+    .to_string()
+}
 
 /// Tricks for a name, which is one line: code in it can only be indented,
 /// or follow a fence or a container's marker.
@@ -78,6 +108,8 @@ pub const NAME_TRICKS: &[(&str, &str)] = &[
     ("name_fence", "```rust {CODE}"),
     ("name_quote", ">     {CODE}"),
     ("name_list", "-     {CODE}"),
+    ("name_nbsp", "\u{a0}\u{a0}\u{a0}\u{a0}```rust {CODE}"),
+    ("name_separator", "```rust\u{2028}{CODE}\u{2028}```"),
 ];
 
 /// The marker file name of a trick.
