@@ -68,13 +68,25 @@ pub const TRICKS: &[(&str, &str)] = &[
     ),
     ("html_code", "<code>\n\n    {CODE}\n</code>"),
     ("comment_breakout", "*/\n#[doc = \"\n```\n{CODE}\n```\n\"]"),
-    ("list_indented_fence", "- Item.\n\n    ```rust\n    {CODE}\n    ```"),
-    ("nbsp_indent", "Text.\n\n\u{a0}\u{a0}\u{a0}\u{a0}{CODE}\n\n\u{a0}```rust\n{CODE}\n```"),
-    ("vertical_tab", "Text.\n\n\u{b}\u{c}    {CODE}\n\u{c}```rust\n{CODE}\n```"),
+    (
+        "list_indented_fence",
+        "- Item.\n\n    ```rust\n    {CODE}\n    ```",
+    ),
+    (
+        "nbsp_indent",
+        "Text.\n\n\u{a0}\u{a0}\u{a0}\u{a0}{CODE}\n\n\u{a0}```rust\n{CODE}\n```",
+    ),
+    (
+        "vertical_tab",
+        "Text.\n\n\u{b}\u{c}    {CODE}\n\u{c}```rust\n{CODE}\n```",
+    ),
     ("line_separator", "```rust\u{2028}{CODE}\u{2028}```"),
     ("html_comment", "<!--\n\n```rust\n{CODE}\n```\n-->"),
     ("setext_fence", "Title\n===\n```rust\n{CODE}\n```"),
-    ("table_fence", "| a | b |\n|---|---|\n| ```rust | x |\n```rust\n{CODE}\n```"),
+    (
+        "table_fence",
+        "| a | b |\n|---|---|\n| ```rust | x |\n```rust\n{CODE}\n```",
+    ),
 ];
 
 /// The overlay: every trick at once in the first trick item's description
