@@ -227,7 +227,7 @@ fn multipart_example_calls_are_the_items_own_parts() {
     .code;
     let call: String = code
         .lines()
-        .skip_while(|l| !l.contains("///Upload report"))
+        .skip_while(|l| !l.contains("/// Upload report"))
         .take_while(|l| !l.contains("await"))
         .collect();
     assert!(call.contains("thumbnail: None"), "{call}");

@@ -4,6 +4,7 @@
 use crate::draft::hints::Hints;
 use crate::draft::json::parse_json;
 use crate::draft::payload::Payload;
+use crate::draft::secrets;
 use crate::draft::shape::{Kind, Shape};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::jsonc;
@@ -123,7 +124,7 @@ pub(super) fn body(
             return Ok(Sent::Other(Payload::GraphQl {
                 query: query.clone(),
                 variables: example.as_ref().map(Shape::of),
-                example,
+                example: example.map(redacted),
             }));
         }
         Body::Raw { text, language } => {
@@ -156,7 +157,7 @@ pub(super) fn body(
             free_form: true,
             constants: Vec::new(),
             hints: Hints::default(),
-            example,
+            example: example.map(redacted),
         }));
     }
     let Some(text) = text else {
@@ -232,6 +233,13 @@ pub(super) fn body(
         free_form: false,
         constants,
         hints,
-        example: Some(example),
+        example: Some(redacted(example)),
     }))
+}
+
+/// An example body for docs and example calls: typed as the item wrote
+/// it, shown without credentials.
+fn redacted(mut example: Value) -> Value {
+    secrets::redact(&mut example);
+    example
 }

@@ -13,7 +13,7 @@ pub(crate) mod query;
 #[cfg(test)]
 mod reading_tests;
 pub(crate) mod response;
-mod secrets;
+pub(crate) mod secrets;
 pub(crate) mod shape;
 #[cfg(test)]
 mod variable_tests;

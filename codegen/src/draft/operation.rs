@@ -239,12 +239,11 @@ pub(crate) fn draft<'a>(
 /// parameter is then not set; a path parameter's example is a placeholder).
 ///
 /// `name` is the header, query or path parameter the value fills: when it
-/// looks like a credential, a value written with variables gives none
-/// either, whatever the variables are called (a value written out in the
-/// item is the item's own and kept).
+/// looks like a credential, there is no value either, whether written with
+/// variables (whatever they are called) or written out in the item.
 fn filled(name: &str, value: Option<&str>, vars: &BTreeMap<String, String>) -> Option<String> {
     let value = value?;
-    if value.contains("{{") && looks_like_credential(name) {
+    if looks_like_credential(name) {
         return None;
     }
     url::resolve(value, vars).filter(|v| !v.is_empty())

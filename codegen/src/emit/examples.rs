@@ -34,16 +34,21 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     let formatted = prettyplease::unparse(&file);
     let body: Vec<&str> = formatted.lines().collect();
     let inner = body.get(1..body.len().saturating_sub(1))?;
-    let mut lines = vec!["# Examples".to_owned(), String::new(), "```".to_owned()];
     let hidden = |l: &String| format!("# {}", rustdoc::plain(l).replace('\n', " "));
-    lines.extend(config.prologue.iter().map(hidden));
-    lines.extend(
+    let mut code: Vec<String> = config.prologue.iter().map(hidden).collect();
+    code.extend(
         inner
             .iter()
             .map(|l| l.strip_prefix("    ").unwrap_or(l).to_owned()),
     );
-    lines.extend(config.epilogue.iter().map(hidden));
-    lines.push("```".to_owned());
+    code.extend(config.epilogue.iter().map(hidden));
+    // Longer than any backtick run in the code (the spec's values are in
+    // its string literals), so nothing in it ends the block.
+    let longest = code.iter().map(|l| rustdoc::longest_run(l, '`')).max();
+    let fence = "`".repeat(longest.unwrap_or(0).max(2) + 1);
+    let mut lines = vec!["# Examples".to_owned(), String::new(), fence.clone()];
+    lines.append(&mut code);
+    lines.push(fence);
     Some(lines)
 }
 

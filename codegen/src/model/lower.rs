@@ -73,7 +73,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         let owner = owners[i];
         let here = || Location::item(file, &d.display);
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
-        let base_name = naming::camel(&qualified[i], "Operation");
+        // Only ever a prefix (`…Request`, `…Params`): a keyword's `_` goes.
+        let base_name = naming::stem(&naming::camel(&qualified[i], "Operation")).to_owned();
         let body = match (&d.body, &d.payload) {
             (None, None) => None,
             (None, Some(p)) => match payload_spec(p, i, &links, &base_name, &mut types) {

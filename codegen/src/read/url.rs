@@ -165,6 +165,13 @@ fn base(
             host.to_owned(),
         ),
     };
+    // Credentials in the URL (`user:password@host`) are the caller's to
+    // give, never a default of the generated code.
+    let authority = rest.find('/').unwrap_or(rest.len());
+    let rest = match rest[..authority].rfind('@') {
+        Some(at) => rest[at + 1..].to_owned(),
+        None => rest,
+    };
     let rest = match port {
         Some(port) if !port.is_empty() => match rest.split_once('/') {
             Some((h, p)) => format!("{h}:{port}/{p}"),

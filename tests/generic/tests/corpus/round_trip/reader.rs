@@ -2,6 +2,7 @@
 //! `serde_json::Value` walking, not by the generator's reader: the round
 //! trip checks one reading against the other.
 
+use postman_codegen::looks_like_credential;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -169,7 +170,10 @@ fn described(
         .iter()
         .filter(|s| !s.is_empty())
         .map(|s| match s.strip_prefix(':') {
-            Some(name) => match path_vars.get(name).filter(|v| !v.is_empty()) {
+            Some(name) => match path_vars
+                .get(name)
+                .filter(|v| !v.is_empty() && !looks_like_credential(name))
+            {
                 Some(value) => pieces(value, vars, user.as_deref()),
                 None => vec![Piece::Unset(name.to_owned())],
             },
@@ -278,7 +282,8 @@ fn given(
     let mut out = Vec::new();
     let mut unset = Vec::new();
     for (k, v) in pairs {
-        match resolve(&v, vars).filter(|v| !v.is_empty()) {
+        // The generator gives a credential's name no example value.
+        match resolve(&v, vars).filter(|v| !v.is_empty() && !looks_like_credential(&k)) {
             Some(v) => out.push((k, v)),
             None => unset.push(k),
         }
@@ -302,7 +307,9 @@ fn pieces(text: &str, vars: &BTreeMap<String, String>, user: Option<&str>) -> Se
             out.push(Piece::User);
         } else {
             match resolve(&format!("{{{{{name}}}}}"), vars) {
-                Some(value) if !value.is_empty() => push_text(&mut out, &value),
+                Some(value) if !value.is_empty() && !looks_like_credential(name) => {
+                    push_text(&mut out, &value)
+                }
                 _ => out.push(Piece::Unset(name.to_owned())),
             }
         }

@@ -8,16 +8,16 @@ use super::{API_KEY, SIGNED, TOKEN, USER, percent_decode};
 use wiremock::Request;
 
 /// The item gives no value for a path variable (undefined or empty in the
-/// collection, or a `:name` without one).
-pub const PATH_UNSET: &str =
-    "the item gives no value for a path variable: the example call passes a placeholder";
+/// collection, or a `:name` without one), or one the generator withholds
+/// (its name looks like a credential).
+pub const PATH_UNSET: &str = "the item gives no value for a path variable (or a credential's, withheld): the example call passes a placeholder";
 /// The generator's documented rule (README, "what the generator reads").
 pub const PATH_USER: &str = "a path variable Basic auth's username is written with is the client's user: the generator fills it from the credential";
-/// A query value that is a variable the collection leaves without a value.
-pub const QUERY_UNSET: &str = "the item gives no value for a query parameter (a variable without one): the example call leaves it out";
+/// A query value that is a variable the collection leaves without a
+/// value, or the value of a credential-named parameter, withheld.
+pub const QUERY_UNSET: &str = "the item gives no value for a query parameter (a variable without one, or a credential's, withheld): the example call leaves it out";
 /// The same for a header.
-pub const HEADER_UNSET: &str =
-    "the item gives no value for a header (a variable without one): the example call leaves it out";
+pub const HEADER_UNSET: &str = "the item gives no value for a header (a variable without one, or a credential's, withheld): the example call leaves it out";
 
 /// The generator never makes `Authorization` a parameter of a call.
 pub const SCHEME_HEADER: &str = "the item lists its own Authorization header under an auth scheme in force: the scheme writes that header (the client's credential, or a signer)";
