@@ -54,6 +54,16 @@ pub struct Operation {
     pub fields: &'static [Field],
     /// The example responses the spec documents.
     pub examples: &'static [Example],
+    /// The `Content-Type` the spec declares for a JSON, form or GraphQL
+    /// body, sent instead of the runtime's default for that kind of body
+    /// (`application/json`, `application/x-www-form-urlencoded`), such as
+    /// `application/merge-patch+json`. `None` keeps the default. Text and
+    /// file bodies are given theirs when set; a multipart body always
+    /// carries the runtime's type, which names its boundary.
+    pub content_type: Option<&'static str>,
+    /// The `Accept` header the spec declares, such as `application/pdf`;
+    /// `None` sends `application/json`.
+    pub accept: Option<&'static str>,
 }
 
 impl Operation {
@@ -72,6 +82,8 @@ impl Operation {
             constants: &[],
             fields: &[],
             examples: &[],
+            content_type: None,
+            accept: None,
         }
     }
 
@@ -121,6 +133,22 @@ impl Operation {
     #[must_use]
     pub const fn examples(mut self, examples: &'static [Example]) -> Self {
         self.examples = examples;
+        self
+    }
+
+    /// The same operation, its JSON, form or GraphQL body sent as
+    /// `content_type` (see [`Operation::content_type`]).
+    #[must_use]
+    pub const fn content_type(mut self, content_type: &'static str) -> Self {
+        self.content_type = Some(content_type);
+        self
+    }
+
+    /// The same operation, asking for `accept` instead of
+    /// `application/json`.
+    #[must_use]
+    pub const fn accept(mut self, accept: &'static str) -> Self {
+        self.accept = Some(accept);
         self
     }
 }

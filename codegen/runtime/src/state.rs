@@ -186,7 +186,7 @@ impl State {
             .for_attempt(limit)
             .request(operation.method.to_http(), url)
             .timeout(limit)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(ACCEPT, request.accept())
             .header(USER_AGENT, self.user_agent.clone());
         for (name, value) in request.headers() {
             // Checked when the request was built.

@@ -84,7 +84,11 @@ fn verdict(want: &Body, r: &Sent<'_>) -> Verdict {
     match want {
         Body::None => differs(r.body.is_empty(), &|| "no body".to_owned()),
         Body::Json(v) => {
-            let sent = serde_json::from_slice::<serde_json::Value>(r.body).ok();
+            // Numbers by value: a decimal field sends `2` as `2.0`.
+            let sent = serde_json::from_slice::<serde_json::Value>(r.body)
+                .ok()
+                .map(|sent| numbers_as_floats(&sent));
+            let v = &numbers_as_floats(v);
             if sent.as_ref() == Some(v) {
                 Verdict::Same
             } else if sent.is_some() && sent == without_nulls(v) {
@@ -161,6 +165,24 @@ fn without_nulls(v: &serde_json::Value) -> Option<serde_json::Value> {
                 .collect(),
         )),
         other => Some(other.clone()),
+    }
+}
+
+/// `v` with every number as a float, so that `2` and `2.0` compare equal.
+fn numbers_as_floats(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| v.clone(), Value::Number),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), numbers_as_floats(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(numbers_as_floats).collect()),
+        other => other.clone(),
     }
 }
 
@@ -285,5 +307,10 @@ mod tests {
             verdict(&want, &sent(json, r#"{"a": 2}"#)),
             Verdict::Differs(_)
         ));
+        // A number is its value, however it is written.
+        assert_eq!(
+            verdict(&want, &sent(json, r#"{"a": 1.0, "b": null}"#)),
+            Verdict::Same
+        );
     }
 }
