@@ -92,7 +92,7 @@ fn build(
     let mut http = reqwest::Request::new(operation.method.to_http(), url);
     *http.timeout_mut() = Some(limit);
     let headers = http.headers_mut();
-    headers.append(ACCEPT, HeaderValue::from_static("application/json"));
+    headers.append(ACCEPT, request.accept());
     headers.append(USER_AGENT, state.user_agent().clone());
     for (name, value) in request.headers() {
         // Checked when the request was built.

@@ -129,10 +129,11 @@ pub(super) fn body(
         }
         Body::Raw { text, language } => {
             let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
-            let declared_json = language == "json" || content_type.contains("json");
+            let media = content_type.to_ascii_lowercase();
+            let declared_json = language == "json" || media.contains("json");
             let markup = ["xml", "html"]
                 .iter()
-                .any(|m| language == *m || content_type.contains(m));
+                .any(|m| language == *m || media.contains(m));
             if text.trim().is_empty() {
                 None
             } else if !markup && (declared_json || jsonc::looks_like_json(text)) {

@@ -6,6 +6,7 @@ pub(crate) mod auth;
 pub(crate) mod body;
 pub(crate) mod hints;
 mod json;
+pub(crate) mod negotiation;
 pub(crate) mod operation;
 pub(crate) mod path;
 pub(crate) mod payload;

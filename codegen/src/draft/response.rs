@@ -15,6 +15,8 @@ pub(crate) enum ResponseDraft {
     Json(Shape),
     Empty,
     Text,
+    /// Neither JSON nor text: the item asks for another type (`negotiation`).
+    Bytes,
     Any,
 }
 

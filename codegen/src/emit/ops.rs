@@ -213,6 +213,7 @@ fn method(
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty }),
         ResponseSpec::Text => (quote! { String }, quote! { text }),
+        ResponseSpec::Bytes => (quote! { Vec<u8> }, quote! { bytes }),
         ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null }),
     };
     // Built now, failures included, and sent when awaited: the call holds

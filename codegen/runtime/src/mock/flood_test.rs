@@ -12,28 +12,25 @@ use crate::{Auth, Constant, Field, Method, Operation, PathPart};
 const NODE: &str = "/v1/groups/p/members";
 
 /// A POST selected by a constant, with required fields, as most APIs have.
-static ADD: Operation = Operation {
-    name: "add",
-    item: "Add",
-    method: Method::POST,
-    host: crate::Host::MAIN,
-    path: &[
+static ADD: Operation = Operation::new(
+    "add",
+    Method::POST,
+    &[
         PathPart::Literal("/v1/groups/"),
         PathPart::Param(0),
         PathPart::Literal("/members"),
     ],
-    idempotent: false,
-    auth: Auth::Basic,
-    constants: &[("action", Constant::Str("call"))],
-    fields: &[
-        Field::path("group"),
-        Field::body("to").required(),
-        Field::body("role")
-            .required()
-            .values(&["agent", "customer"]),
-    ],
-    examples: &[],
-};
+)
+.item("Add")
+.auth(Auth::Basic)
+.constants(&[("action", Constant::Str("call"))])
+.fields(&[
+    Field::path("group"),
+    Field::body("to").required(),
+    Field::body("role")
+        .required()
+        .values(&["agent", "customer"]),
+]);
 const RUN: usize = 100_000;
 
 fn head(method: &str, path: &str, authorized: bool) -> Head {

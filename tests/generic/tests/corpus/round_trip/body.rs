@@ -116,10 +116,11 @@ fn verdict(want: &Body, r: &Sent<'_>, blank: bool) -> Verdict {
     match want {
         Body::None => differs(r.body.is_empty(), &|| "no body".to_owned()),
         Body::Json(v) => {
+            // Numbers by value: a decimal field sends `2` as `2.0`.
             let sent = serde_json::from_slice::<Value>(r.body)
                 .ok()
-                .map(|s| json(&s));
-            let v = &json(v);
+                .map(|s| numbers_as_floats(&json(&s)));
+            let v = &numbers_as_floats(&json(v));
             if sent.as_ref() == Some(v) {
                 Verdict::Same
             } else if sent.is_some() && sent == without_nulls(v) {
@@ -229,6 +230,24 @@ fn without_nulls(v: &Value) -> Option<Value> {
                 .collect(),
         )),
         other => Some(other.clone()),
+    }
+}
+
+/// `v` with every number as a float, so that `2` and `2.0` compare equal.
+fn numbers_as_floats(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) => n
+            .as_f64()
+            .and_then(serde_json::Number::from_f64)
+            .map_or_else(|| v.clone(), Value::Number),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), numbers_as_floats(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(numbers_as_floats).collect()),
+        other => other.clone(),
     }
 }
 
@@ -392,5 +411,10 @@ mod tests {
             verdict(&want, &sent(json, r#"{"a": 2}"#), false),
             Verdict::Differs(_)
         ));
+        // A number is its value, however it is written.
+        assert_eq!(
+            verdict(&want, &sent(json, r#"{"a": 1.0, "b": null}"#), false),
+            Verdict::Same
+        );
     }
 }

@@ -88,8 +88,8 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
     }
     for (k, want) in &d.headers {
         let got = header(r, k);
-        // A content type is compared by its media type: the runtime writes
-        // its own parameters (a multipart boundary, a charset).
+        // A content type is sent as the item writes it, parameters and
+        // all, but for multipart: its boundary is the runtime's.
         let same = if k.eq_ignore_ascii_case("content-type") {
             if got.is_none()
                 && r.body.is_empty()
@@ -98,9 +98,12 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
                 v.allowed.push(CONTENT_TYPE_NO_BODY);
                 continue;
             }
-            got.map(media_type) == Some(media_type(want))
+            match d.body {
+                Body::Multipart(_) => got.map(media_type) == Some(media_type(want)),
+                _ => got == Some(want.trim()),
+            }
         } else {
-            got == Some(want.as_str())
+            got == Some(want.trim())
         };
         if !same {
             v.problems.push(format!(
@@ -142,15 +145,15 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
 }
 
 /// The path, segment by segment (each decoded on its own, so that an
-/// encoded `/` in a value stays inside its segment).
+/// encoded `/` in a value stays inside its segment); a trailing slash is
+/// an empty last segment, so it must be sent where the item has one.
 fn path(d: &Described, r: &Request, v: &mut Verdict) {
     let raw = r.url.path();
-    let got: Vec<String> = raw
-        .trim_end_matches('/')
-        .split('/')
-        .skip(1)
-        .map(percent_decode)
-        .collect();
+    let got: Vec<String> = if raw == "/" {
+        Vec::new()
+    } else {
+        raw.split('/').skip(1).map(percent_decode).collect()
+    };
     let mut allowed = Vec::new();
     let same = got.len() == d.path.len()
         && got
