@@ -52,6 +52,7 @@ mod emit;
 mod error;
 mod model;
 mod read;
+mod xml;
 
 pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
 pub use diff::report::{Bump, Report};
@@ -59,6 +60,7 @@ pub use diff::{DiffError, Side, SideError};
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning};
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
+pub use xml::XmlOutput;
 
 use std::path::Path;
 
@@ -294,6 +296,24 @@ pub fn generate(
         warnings,
         operations: api.operations.len(),
     })
+}
+
+/// Generates typed builders for an XML vocabulary: `table` is JSON
+/// listing its elements (each with its attributes, their types and
+/// checks, its content and the elements it may contain) and shared value
+/// types. Each element becomes a struct with `new` over what it requires,
+/// a setter per optional attribute and `add`/`push` for the children it
+/// allows and no other (a wrong nesting does not compile); every check and
+/// the XML escaping run when a document is written. The `xml` folder of
+/// this crate's source says how the table is read.
+///
+/// # Errors
+///
+/// Every problem of the table, each naming the file and the element,
+/// attribute or value type: text that is not JSON, a member of the wrong
+/// shape, a type or child that names nothing, two things with one Rust name.
+pub fn generate_xml(table: Source<'_>) -> Result<XmlOutput, Errors> {
+    xml::generate(table.name, table.text)
 }
 
 /// Generates the module from the spec files in `dir`.
