@@ -298,20 +298,13 @@ pub fn generate(
     })
 }
 
-/// Generates typed builders for an XML vocabulary: `table` is JSON
-/// listing its elements (each with its attributes, their types and
-/// checks, its content and the elements it may contain) and shared value
-/// types. Each element becomes a struct with `new` over what it requires,
-/// a setter per optional attribute and `add`/`push` for the children it
-/// allows and no other (a wrong nesting does not compile); every check and
-/// the XML escaping run when a document is written. The `xml` folder of
-/// this crate's source says how the table is read.
+/// Generates typed builders for an XML vocabulary from `table`, JSON that
+/// lists its elements (attributes, content, children) and value types; the
+/// `xml` folder of this crate's source says how.
 ///
 /// # Errors
 ///
-/// Every problem of the table, each naming the file and the element,
-/// attribute or value type: text that is not JSON, a member of the wrong
-/// shape, a type or child that names nothing, two things with one Rust name.
+/// Every problem of the table, each naming the file and its item.
 pub fn generate_xml(table: Source<'_>) -> Result<XmlOutput, Errors> {
     xml::generate(table.name, table.text)
 }

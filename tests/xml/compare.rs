@@ -45,7 +45,11 @@ impl Parser<'_> {
             self.at += token.len();
             Ok(())
         } else {
-            Err(format!("expected {token:?} at byte {}: {:?}", self.at, &self.rest()[..self.rest().len().min(20)]))
+            Err(format!(
+                "expected {token:?} at byte {}: {:?}",
+                self.at,
+                &self.rest()[..self.rest().len().min(20)]
+            ))
         }
     }
 
@@ -75,7 +79,11 @@ impl Parser<'_> {
             self.skip_space();
             if self.rest().starts_with("/>") {
                 self.at += 2;
-                return Ok(Node { tag, attrs, content: Vec::new() });
+                return Ok(Node {
+                    tag,
+                    attrs,
+                    content: Vec::new(),
+                });
             }
             if self.rest().starts_with('>') {
                 self.at += 1;
@@ -85,9 +93,16 @@ impl Parser<'_> {
             self.skip_space();
             self.eat("=")?;
             self.skip_space();
-            let quote = if self.rest().starts_with('"') { "\"" } else { "'" };
+            let quote = if self.rest().starts_with('"') {
+                "\""
+            } else {
+                "'"
+            };
             self.eat(quote)?;
-            let end = self.rest().find(quote).ok_or("an attribute value never ends")?;
+            let end = self
+                .rest()
+                .find(quote)
+                .ok_or("an attribute value never ends")?;
             let raw = &self.rest()[..end];
             if raw.contains('<') {
                 return Err(format!("`<` in the value of {name}"));
@@ -98,7 +113,10 @@ impl Parser<'_> {
                 return Err(format!("attribute {name} given twice"));
             }
             if !self.rest().starts_with([' ', '\t', '\n', '\r', '/', '>']) {
-                return Err(format!("no space after attribute {name} at byte {}", self.at));
+                return Err(format!(
+                    "no space after attribute {name} at byte {}",
+                    self.at
+                ));
             }
         }
         let mut content = Vec::new();
@@ -111,13 +129,20 @@ impl Parser<'_> {
                 }
                 self.skip_space();
                 self.eat(">")?;
-                return Ok(Node { tag, attrs, content });
+                return Ok(Node {
+                    tag,
+                    attrs,
+                    content,
+                });
             }
             if self.rest().starts_with('<') {
                 content.push(Item::Element(self.element()?));
                 continue;
             }
-            let end = self.rest().find('<').ok_or(format!("<{tag}> never closes"))?;
+            let end = self
+                .rest()
+                .find('<')
+                .ok_or(format!("<{tag}> never closes"))?;
             content.push(Item::Text(unescape(&self.rest()[..end])?));
             self.at += end;
         }
@@ -137,8 +162,15 @@ fn unescape(raw: &str) -> Result<String, String> {
             "gt" => '>',
             "quot" => '"',
             "apos" => '\'',
-            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16).ok().and_then(char::from_u32).ok_or("bad entity")?,
-            e if e.starts_with('#') => e[1..].parse().ok().and_then(char::from_u32).ok_or("bad entity")?,
+            e if e.starts_with("#x") => u32::from_str_radix(&e[2..], 16)
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or("bad entity")?,
+            e if e.starts_with('#') => e[1..]
+                .parse()
+                .ok()
+                .and_then(char::from_u32)
+                .ok_or("bad entity")?,
             e => return Err(format!("unknown entity &{e};")),
         };
         out.push(c);
@@ -178,5 +210,9 @@ pub fn normalize(node: &Node, defaults: &BTreeMap<(String, String), String>) -> 
             element => Some(element),
         })
         .collect();
-    Node { tag: node.tag.clone(), attrs, content }
+    Node {
+        tag: node.tag.clone(),
+        attrs,
+        content,
+    }
 }

@@ -14,7 +14,12 @@ pub fn build(id: &str) -> Option<Response> {
     let r = Response::new();
     Some(match id {
         "speak_text" => r.child(Speak::new("Hello, welcome to the service.")),
-        "speak_attributes" => r.child(Speak::new("Good day.").voice("MAN").language("en-GB").loop_(3)),
+        "speak_attributes" => r.child(
+            Speak::new("Good day.")
+                .voice("MAN")
+                .language("en-GB")
+                .loop_(3),
+        ),
         "speak_ssml_every_tag" => r.child(
             Speak::new("Hello")
                 .voice("Polly.Joanna")
@@ -25,7 +30,12 @@ pub fn build(id: &str) -> Option<Response> {
                 .child(Lang::new("bonjour", "fr-FR"))
                 .child(P::new("A paragraph."))
                 .child(Phoneme::new("pecan", "pɪˈkɑːn").alphabet(PhoneticAlphabet::Ipa))
-                .child(Prosody::new("slowly").rate("slow").pitch("high").volume("loud"))
+                .child(
+                    Prosody::new("slowly")
+                        .rate("slow")
+                        .pitch("high")
+                        .volume("loud"),
+                )
                 .child(S::new("A sentence."))
                 .child(SayAs::new("12345", InterpretAs::Digits))
                 .child(Sub::new("W3C", "World Wide Web Consortium"))
@@ -33,22 +43,32 @@ pub fn build(id: &str) -> Option<Response> {
                 .child(" goodbye"),
         ),
         "ssml_nested" => r
-            .child(Speak::new("").voice("Polly.Brian").child(P::new("First").child(
-                S::new("Second").child(Emphasis::new("third").level(EmphasisLevel::Moderate).child(
-                    Prosody::new("fourth").rate("fast").child(
-                        SayAs::new("12/25/2024", InterpretAs::Date).format("mdy"),
+            .child(
+                Speak::new("").voice("Polly.Brian").child(
+                    P::new("First").child(
+                        S::new("Second").child(
+                            Emphasis::new("third").level(EmphasisLevel::Moderate).child(
+                                Prosody::new("fourth").rate("fast").child(
+                                    SayAs::new("12/25/2024", InterpretAs::Date).format("mdy"),
+                                ),
+                            ),
+                        ),
                     ),
-                )),
-            )))
-            .child(Speak::new("").voice("Polly.Amy").child(
-                Lang::new("Hallo", "de-DE").child(
-                    W::new("present")
-                        .role(WordRole::Noun)
-                        .child(Sub::new("Dr.", "Doctor"))
-                        .child(Phoneme::new("decay", "d@'kei").alphabet(PhoneticAlphabet::XSampa))
-                        .child(Break::new().time("300ms")),
                 ),
-            )),
+            )
+            .child(
+                Speak::new("").voice("Polly.Amy").child(
+                    Lang::new("Hallo", "de-DE").child(
+                        W::new("present")
+                            .role(WordRole::Noun)
+                            .child(Sub::new("Dr.", "Doctor"))
+                            .child(
+                                Phoneme::new("decay", "d@'kei").alphabet(PhoneticAlphabet::XSampa),
+                            )
+                            .child(Break::new().time("300ms")),
+                    ),
+                ),
+            ),
         "play" => r.child(Play::new(url("/welcome.mp3")).loop_(2)),
         "get_digits" => r.child(
             GetDigits::new()
@@ -153,8 +173,16 @@ pub fn build(id: &str) -> Option<Response> {
         ),
         "dial_caller_per_destination" => r.child(
             Dial::new()
-                .child(Number::new("+14155550103").caller_id("+14155550102").caller_name("Sales"))
-                .child(User::new("sip:bob@phone.plivo.com").caller_id("+14155550104").caller_name("Desk")),
+                .child(
+                    Number::new("+14155550103")
+                        .caller_id("+14155550102")
+                        .caller_name("Sales"),
+                )
+                .child(
+                    User::new("sip:bob@phone.plivo.com")
+                        .caller_id("+14155550104")
+                        .caller_name("Desk"),
+                ),
         ),
         "message" => r.child(
             Message::new("Your code is 1234.")
@@ -165,7 +193,13 @@ pub fn build(id: &str) -> Option<Response> {
                 .callback_method(HttpMethod::Get),
         ),
         "redirect" => r.child(Redirect::new(url("/next")).method(HttpMethod::Get)),
-        "wait" => r.child(Wait::new().length(10).silence(true).min_silence(3000).beep(true)),
+        "wait" => r.child(
+            Wait::new()
+                .length(10)
+                .silence(true)
+                .min_silence(3000)
+                .beep(true),
+        ),
         "hangup" => r.child(Hangup::new().reason(HangupReason::Busy).schedule(30)),
         "hangup_bare" => r.child(Hangup::new()),
         "pre_answer" => r
@@ -174,9 +208,17 @@ pub fn build(id: &str) -> Option<Response> {
                     .child(Speak::new("Before answer."))
                     .child(Play::new(url("/ring.mp3")))
                     .child(Wait::new().length(1))
-                    .child(GetDigits::new().action(url("/early")).child(Speak::new("Press 1.")))
+                    .child(
+                        GetDigits::new()
+                            .action(url("/early"))
+                            .child(Speak::new("Press 1.")),
+                    )
                     .child(Redirect::new(url("/early-next")))
-                    .child(Message::new("Calling you.").src("+14155550100").dst("+14155550101"))
+                    .child(
+                        Message::new("Calling you.")
+                            .src("+14155550100")
+                            .dst("+14155550101"),
+                    )
                     .child(Dtmf::new("1234")),
             )
             .child(Speak::new("After answer.")),
@@ -273,7 +315,9 @@ pub fn build(id: &str) -> Option<Response> {
                 .keep_call_alive(true),
         ),
         "escaping_text" => r
-            .child(Speak::new("Tom & Jerry <3 \"quotes\" 'apostrophes' > café ☎"))
+            .child(Speak::new(
+                "Tom & Jerry <3 \"quotes\" 'apostrophes' > café ☎",
+            ))
             .child(Play::new(url("/a.mp3?x=1&y=2"))),
         "escaping_attribute" => r.child(
             Dial::new()
@@ -282,7 +326,9 @@ pub fn build(id: &str) -> Option<Response> {
                 .child(Number::new("+14155550105")),
         ),
         "escaping_attribute_quote" => r.child(
-            Dial::new().caller_name("The \"A\" Team").child(Number::new("+14155550106")),
+            Dial::new()
+                .caller_name("The \"A\" Team")
+                .child(Number::new("+14155550106")),
         ),
         "response_every_child" => r
             .child(Speak::new("One."))

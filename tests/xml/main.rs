@@ -15,11 +15,31 @@ const SDK_OUTPUT: &str = include_str!("../vectors/xml/sdk-output.json");
 
 /// Documents an SDK refuses to build, and why (each checked to still fail).
 const SDK_REFUSES: &[(&str, &str, &str)] = &[
-    ("conference_send_digits", "node", "Node's Conference does not take sendDigits"),
-    ("dial_caller_per_destination", "python", "Python's Number and User take no callerId or callerName"),
-    ("get_input_auto_timeouts", "python", "Python casts digitEndTimeout and speechEndTimeout to int, so `auto` (documented) fails"),
-    ("multi_party_call_python_extras", "node", "Node's MultiPartyCall does not take waitTime"),
-    ("record_report_type", "node", "Node's Record does not take transcriptionReportType"),
+    (
+        "conference_send_digits",
+        "node",
+        "Node's Conference does not take sendDigits",
+    ),
+    (
+        "dial_caller_per_destination",
+        "python",
+        "Python's Number and User take no callerId or callerName",
+    ),
+    (
+        "get_input_auto_timeouts",
+        "python",
+        "Python casts digitEndTimeout and speechEndTimeout to int, so `auto` (documented) fails",
+    ),
+    (
+        "multi_party_call_python_extras",
+        "node",
+        "Node's MultiPartyCall does not take waitTime",
+    ),
+    (
+        "record_report_type",
+        "node",
+        "Node's Record does not take transcriptionReportType",
+    ),
 ];
 
 /// Where an SDK's output means something else than the document asks, and
@@ -101,21 +121,30 @@ fn tree(value: &Value) -> Node {
             element => Item::Element(tree(element)),
         })
         .collect();
-    Node { tag: value["tag"].as_str().unwrap().to_owned(), attrs, content }
+    Node {
+        tag: value["tag"].as_str().unwrap().to_owned(),
+        attrs,
+        content,
+    }
 }
 
 /// Every difference between two normalized trees, one line each, with the
 /// path of the element (children counted from 1 among elements).
 fn differences(ours: &Node, theirs: &Node, path: &str, out: &mut Vec<String>) {
     if ours.tag != theirs.tag {
-        out.push(format!("{path}: element <{}> against <{}>", ours.tag, theirs.tag));
+        out.push(format!(
+            "{path}: element <{}> against <{}>",
+            ours.tag, theirs.tag
+        ));
         return;
     }
     let names: BTreeSet<&String> = ours.attrs.keys().chain(theirs.attrs.keys()).collect();
     for name in names {
         let (a, b) = (ours.attrs.get(name), theirs.attrs.get(name));
         if a != b {
-            out.push(format!("{path}: attribute {name}: ours {a:?}, theirs {b:?}"));
+            out.push(format!(
+                "{path}: attribute {name}: ours {a:?}, theirs {b:?}"
+            ));
         }
     }
     let (mut a, mut b) = (ours.content.iter(), theirs.content.iter());
@@ -125,7 +154,11 @@ fn differences(ours: &Node, theirs: &Node, path: &str, out: &mut Vec<String>) {
             (None, None) => break,
             (Some(Item::Element(x)), Some(Item::Element(y))) => {
                 place += 1;
-                let child = format!("{}{}[{place}]", if path.is_empty() { "" } else { "/" }, x.tag);
+                let child = format!(
+                    "{}{}[{place}]",
+                    if path.is_empty() { "" } else { "/" },
+                    x.tag
+                );
                 differences(x, y, &format!("{path}{child}"), out);
             }
             (x, y) => {
@@ -143,7 +176,12 @@ fn differences(ours: &Node, theirs: &Node, path: &str, out: &mut Vec<String>) {
 fn compare(ours: &Node, theirs: &Node) -> Vec<String> {
     let defaults = defaults();
     let mut out = Vec::new();
-    differences(&normalize(ours, &defaults), &normalize(theirs, &defaults), "", &mut out);
+    differences(
+        &normalize(ours, &defaults),
+        &normalize(theirs, &defaults),
+        "",
+        &mut out,
+    );
     out
 }
 
@@ -187,12 +225,19 @@ fn every_sdk_vector_agrees_with_ours() {
         for sdk in ["python", "node"] {
             let entry = &output["documents"][&id][sdk];
             if let Some(error) = entry["error"].as_str() {
-                let known = SDK_REFUSES.iter().position(|(d, s, _)| *d == id && *s == sdk);
-                assert!(known.is_some(), "{id}: {sdk} refused it unexpectedly: {error}");
+                let known = SDK_REFUSES
+                    .iter()
+                    .position(|(d, s, _)| *d == id && *s == sdk);
+                assert!(
+                    known.is_some(),
+                    "{id}: {sdk} refused it unexpectedly: {error}"
+                );
                 refused.insert(known);
                 continue;
             }
-            let xml = entry["xml"].as_str().unwrap_or_else(|| panic!("{id}: no {sdk} output"));
+            let xml = entry["xml"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{id}: no {sdk} output"));
             let diff = match parse(xml) {
                 Ok(theirs) => compare(&ours, &theirs),
                 Err(e) => vec![format!("not XML: {e}")],
@@ -201,14 +246,25 @@ fn every_sdk_vector_agrees_with_ours() {
                 let known = SDK_DIFFERS.iter().position(|(d, s, text, _)| {
                     (*d == id || *d == "*") && *s == sdk && line.contains(text)
                 });
-                assert!(known.is_some(), "{id}: {sdk} differs: {line}\n  theirs: {xml}");
+                assert!(
+                    known.is_some(),
+                    "{id}: {sdk} differs: {line}\n  theirs: {xml}"
+                );
                 differed.insert(known);
             }
             compared += 1;
         }
     }
-    assert_eq!(refused.len(), SDK_REFUSES.len(), "a listed refusal no longer occurs");
-    assert_eq!(differed.len(), SDK_DIFFERS.len(), "a listed difference no longer occurs");
+    assert_eq!(
+        refused.len(),
+        SDK_REFUSES.len(),
+        "a listed refusal no longer occurs"
+    );
+    assert_eq!(
+        differed.len(),
+        SDK_DIFFERS.len(),
+        "a listed difference no longer occurs"
+    );
     assert!(compared >= 55, "{compared} vectors compared");
 }
 
@@ -217,8 +273,10 @@ fn every_sdk_vector_agrees_with_ours() {
 #[test]
 fn the_vectors_cover_every_element_and_attribute() {
     // In Plivo's XML reference, in no official SDK's builder.
-    const NO_SDK: &[(&str, &str)] =
-        &[("MultiPartyCall", "waitForAgent"), ("MultiPartyCall", "recordCoachVoice")];
+    const NO_SDK: &[(&str, &str)] = &[
+        ("MultiPartyCall", "waitForAgent"),
+        ("MultiPartyCall", "recordCoachVoice"),
+    ];
     let output = json(SDK_OUTPUT);
     let mut used: BTreeSet<(String, String)> = BTreeSet::new();
     fn walk(node: &Node, used: &mut BTreeSet<(String, String)>) {
@@ -233,7 +291,9 @@ fn the_vectors_cover_every_element_and_attribute() {
         }
     }
     for (id, tree_value) in documents() {
-        let built = ["python", "node"].iter().any(|s| output["documents"][&id][s]["xml"].is_string());
+        let built = ["python", "node"]
+            .iter()
+            .any(|s| output["documents"][&id][s]["xml"].is_string());
         if built {
             walk(&tree(&tree_value), &mut used);
         }
@@ -241,14 +301,23 @@ fn the_vectors_cover_every_element_and_attribute() {
     let table = json(plivo_spec::XML.text);
     for element in table["elements"].as_array().unwrap() {
         let tag = element["name"].as_str().unwrap();
-        assert!(used.contains(&(tag.to_owned(), String::new())), "<{tag}> is in no vector");
+        assert!(
+            used.contains(&(tag.to_owned(), String::new())),
+            "<{tag}> is in no vector"
+        );
         for attribute in element["attributes"].as_array().unwrap() {
             let name = attribute["name"].as_str().unwrap();
             if NO_SDK.contains(&(tag, name)) {
-                assert!(!used.contains(&(tag.to_owned(), name.to_owned())), "{tag} {name} now has a vector");
+                assert!(
+                    !used.contains(&(tag.to_owned(), name.to_owned())),
+                    "{tag} {name} now has a vector"
+                );
                 continue;
             }
-            assert!(used.contains(&(tag.to_owned(), name.to_owned())), "{tag} {name} is in no vector");
+            assert!(
+                used.contains(&(tag.to_owned(), name.to_owned())),
+                "{tag} {name} is in no vector"
+            );
         }
     }
 }

@@ -187,7 +187,7 @@ fn setter(vocab: &Vocabulary, a: &Attribute) -> TokenStream {
 fn value_type(vocab: &Vocabulary, a: &Attribute) -> TokenStream {
     match &a.ty {
         AttrType::Bool => quote! { bool },
-        AttrType::Integer if unsigned(a) => quote! { u32 },
+        AttrType::Integer if a.is_unsigned() => quote! { u32 },
         AttrType::Integer => quote! { i64 },
         AttrType::String => quote! { String },
         AttrType::Named(t) => match &vocab.value_types[*t].kind {
@@ -202,11 +202,6 @@ fn value_type(vocab: &Vocabulary, a: &Attribute) -> TokenStream {
             quote! { Vec<#name> }
         }
     }
-}
-
-/// Whether an integer attribute is kept unsigned: its least value is not negative.
-pub(crate) fn unsigned(a: &Attribute) -> bool {
-    a.min.is_some_and(|min| min >= 0)
 }
 
 fn field_type(vocab: &Vocabulary, a: &Attribute) -> TokenStream {

@@ -2,7 +2,6 @@
 //! written; then the rules between attributes; then its content.
 
 use crate::emit::tokens::ident;
-use crate::xml::emit_element::unsigned;
 use crate::xml::emit_values::{check_fn, describe};
 use crate::xml::model::{AttrType, Attribute, Content, Element, ValueKind, Vocabulary};
 use proc_macro2::TokenStream;
@@ -137,7 +136,7 @@ fn checks(vocab: &Vocabulary, a: &Attribute) -> TokenStream {
     let mut out = TokenStream::new();
     if a.ty == AttrType::Integer {
         // An unsigned value is never below zero: no check to write.
-        if let Some(min) = a.min.filter(|&m| !(unsigned(a) && m == 0)) {
+        if let Some(min) = a.min.filter(|&m| !(a.is_unsigned() && m == 0)) {
             let bound = literal(a, min);
             let fail = fail(quote! { Problem::BelowMinimum { min: #min } });
             out.extend(quote! { if *value < #bound { #fail } });
@@ -176,7 +175,7 @@ fn checks(vocab: &Vocabulary, a: &Attribute) -> TokenStream {
 
 /// An integer bound typed as the field is.
 fn literal(a: &Attribute, n: i64) -> TokenStream {
-    if unsigned(a) {
+    if a.is_unsigned() {
         let n = u32::try_from(n).unwrap_or(u32::MAX);
         quote! { #n }
     } else {

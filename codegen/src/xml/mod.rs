@@ -3,7 +3,7 @@
 //! module of typed builders. It knows XML, never the vocabulary it is run
 //! on.
 //!
-//! `read` (with `read_elements` and `names`) checks the table into the
+//! `read` (with `read_elements`, `json`, `names` and `unique`) checks the table into the
 //! `model`; the `emit_*` modules print it: `emit_support` the code every
 //! module shares (the error type, escaping, the writer), `emit_values`
 //! value types, `emit_element` one struct per element, `emit_children` one
@@ -16,10 +16,12 @@ mod emit_element;
 mod emit_support;
 mod emit_values;
 mod emit_write;
+mod json;
 mod model;
 mod names;
 mod read;
 mod read_elements;
+mod unique;
 
 use crate::emit::docs::take_doc_lines;
 use crate::emit::format::Formatted;

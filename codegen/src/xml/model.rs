@@ -118,6 +118,13 @@ pub(crate) struct Attribute {
     pub max_bytes: Option<usize>,
 }
 
+impl Attribute {
+    /// Whether an integer is kept unsigned: its least value is not negative.
+    pub(crate) fn is_unsigned(&self) -> bool {
+        self.min.is_some_and(|min| min >= 0)
+    }
+}
+
 /// The type of an attribute's value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum AttrType {

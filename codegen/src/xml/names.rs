@@ -1,9 +1,5 @@
-//! Rust names for a vocabulary's elements, attributes and values, and the
-//! check that no two things end up with one name.
+//! Rust names for a vocabulary's elements, attributes and values.
 
-use crate::error::Error;
-use crate::xml::model::{Element, ValueType};
-use crate::xml::read::shape;
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Words a field or setter cannot be named as they are.
@@ -105,39 +101,4 @@ pub(crate) fn is_xml_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
         && name.matches(':').count() <= 1
         && !name.ends_with(':')
-}
-
-/// Reports types that would share a Rust name: value types, elements, and
-/// the child enums of elements that hold children.
-pub(crate) fn check_unique(
-    file: &str,
-    types: &[ValueType],
-    elements: &[Element],
-    errors: &mut Vec<Error>,
-) {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    let mut claim = |name: String, what: String, errors: &mut Vec<Error>| match seen
-        .iter()
-        .find(|(n, _)| *n == name)
-    {
-        Some((_, first)) => errors.push(shape(
-            file,
-            Some(&what),
-            &format!("its Rust name `{name}` is already that of {first}"),
-        )),
-        None => seen.push((name, what)),
-    };
-    for t in types {
-        claim(t.name.clone(), format!("value_types.{}", t.name), errors);
-    }
-    for e in elements {
-        claim(e.rust.clone(), format!("elements.{}", e.wire), errors);
-        if e.has_children() {
-            claim(
-                child_enum(&e.rust),
-                format!("elements.{} (its children)", e.wire),
-                errors,
-            );
-        }
-    }
 }

@@ -1,10 +1,12 @@
 //! The vocabulary table read from JSON: its shape checked, every name and
 //! reference resolved, every problem reported (one per item, never a panic).
 
-use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::error::{Error, Errors, Location};
+use crate::xml::json::{integer, shape, string};
 use crate::xml::model::{EnumValue, Form, ValueKind, ValueType, Vocabulary};
 use crate::xml::names;
 use crate::xml::read_elements;
+use crate::xml::unique;
 use serde_json::{Map, Value};
 
 /// Reads `text` (the file `file`) as a vocabulary.
@@ -39,7 +41,7 @@ pub(crate) fn read(file: &str, text: &str) -> Result<Vocabulary, Errors> {
             &format!("`root` names no element (`{root_name}`)"),
         ));
     }
-    names::check_unique(file, &value_types, &elements, &mut errors);
+    unique::check(file, &value_types, &elements, &mut errors);
     if let Some(errors) = Errors::from_list(errors) {
         return Err(errors);
     }
@@ -149,23 +151,4 @@ fn read_forms(def: &Map<String, Value>) -> Result<Vec<Form>, String> {
         return Err("`forms` is empty".into());
     }
     Ok(out)
-}
-
-/// A string member, if present and text.
-pub(crate) fn string(object: &Map<String, Value>, key: &str) -> Option<String> {
-    object.get(key).and_then(Value::as_str).map(str::to_owned)
-}
-
-/// An integer member, if present and a whole number.
-pub(crate) fn integer(object: &Map<String, Value>, key: &str) -> Option<i64> {
-    object.get(key).and_then(Value::as_i64)
-}
-
-/// A shape error at `item` (or the file).
-pub(crate) fn shape(file: &str, item: Option<&str>, message: &str) -> Error {
-    let location = match item {
-        Some(item) => Location::item(file, item),
-        None => Location::file(file),
-    };
-    Error::new(location, ErrorKind::UnexpectedFormat(message.to_owned()))
 }

@@ -3,9 +3,9 @@
 //! left out; the others are still read.
 
 use crate::error::Error;
+use crate::xml::json::{integer, shape, string};
 use crate::xml::model::{AttrType, Attribute, Content, Element, Rule, ValueKind, ValueType};
 use crate::xml::names;
-use crate::xml::read::{integer, shape, string};
 use serde_json::{Map, Value};
 
 /// Every element of `list`, children resolved by tag.
