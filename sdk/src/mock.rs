@@ -315,6 +315,20 @@ impl MockServer {
     pub fn calls(&self, operation: &str) -> u64 {
         self.inner.calls(operation)
     }
+
+    /// Makes the listing of `operation` (one that pages) hold `count`
+    /// items, served a page at a time as each request's `limit` and
+    /// `offset` ask. Without it, a listing holds two pages and a half of
+    /// its default page size.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has), or the operation does not page.
+    #[track_caller]
+    pub fn items(&self, operation: &str, count: usize) {
+        self.inner.items(operation, count);
+    }
 }
 
 /// A client for Plivo's API when `PLIVO_AUTH_ID` is set (with

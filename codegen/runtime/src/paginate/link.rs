@@ -41,9 +41,7 @@ fn under(url: &Url, base: &Url) -> Option<String> {
     if !same_origin || !url.username().is_empty() || url.password().is_some() {
         return None;
     }
-    let rest = url
-        .path()
-        .strip_prefix(base.path().trim_end_matches('/'))?;
+    let rest = url.path().strip_prefix(base.path().trim_end_matches('/'))?;
     if !(rest.is_empty() || rest.starts_with('/')) {
         return None;
     }
@@ -99,14 +97,29 @@ mod tests {
             "ftp://api.example/v1/items/",
         ];
         for link in outside {
-            assert_eq!(at(HOST, PAGE, link), Err(PageLinkProblem::OutsideHost), "{link}");
+            assert_eq!(
+                at(HOST, PAGE, link),
+                Err(PageLinkProblem::OutsideHost),
+                "{link}"
+            );
         }
         // Out of the base's path, on the same host.
         let base = "http://127.0.0.1:9/api";
         let page = "http://127.0.0.1:9/api/v1/items/";
-        for link in ["../../../other", "http://127.0.0.1:9/apiary/x", "/x/../../y"] {
-            assert_eq!(at(base, page, link), Err(PageLinkProblem::OutsideHost), "{link}");
+        for link in [
+            "../../../other",
+            "http://127.0.0.1:9/apiary/x",
+            "/x/../../y",
+        ] {
+            assert_eq!(
+                at(base, page, link),
+                Err(PageLinkProblem::OutsideHost),
+                "{link}"
+            );
         }
-        assert_eq!(at(HOST, PAGE, "https://[::1"), Err(PageLinkProblem::Malformed));
+        assert_eq!(
+            at(HOST, PAGE, "https://[::1"),
+            Err(PageLinkProblem::Malformed)
+        );
     }
 }
