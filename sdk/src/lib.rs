@@ -21,11 +21,13 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod access_token;
 mod builder;
 mod client;
 mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
+pub mod signature;
 mod vendor;
 
 pub use builder::ClientBuilder;
