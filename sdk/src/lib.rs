@@ -23,6 +23,7 @@
 
 pub mod access_token;
 mod builder;
+pub mod callbacks;
 mod client;
 mod formats;
 #[cfg(feature = "mock")]

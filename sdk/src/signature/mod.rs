@@ -84,6 +84,8 @@ mod canonical;
 mod error;
 mod http_adapter;
 pub(crate) mod mac;
+#[cfg(feature = "mock")]
+pub(crate) mod mock_signer;
 mod replay;
 mod validator;
 
@@ -92,6 +94,12 @@ pub use replay::{NonceCheck, RecentNonces};
 pub use validator::{Callback, CallbackValidator, SignatureVersion, SignedBy, Verified};
 
 use canonical::Method;
+
+/// Decodes a form body or query as Plivo's SDKs do (for
+/// [`crate::callbacks`]).
+pub(crate) fn parse_form(body: &[u8]) -> Vec<(String, String)> {
+    canonical::parse_pairs(body)
+}
 
 /// The `X-Plivo-Signature-V3` value Plivo would send for a callback: the
 /// base64 HMAC-SHA256, keyed with `auth_token`, of

@@ -72,6 +72,7 @@
 //! ```
 
 mod accept;
+mod callback;
 mod checks;
 mod connection;
 mod expect;
@@ -84,6 +85,7 @@ mod record;
 mod response;
 mod routing;
 
+pub use callback::{CallbackError, CallbackReply, CallbackSigner, MockCallback};
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
@@ -101,13 +103,26 @@ use std::sync::{Arc, Mutex, MutexGuard};
 pub struct MockApi {
     vendor: &'static dyn Vendor,
     operations: &'static [&'static Operation],
+    signer: Option<&'static dyn CallbackSigner>,
 }
 
 impl MockApi {
     /// The API of `vendor`, with these operations (the generated
     /// `operations::ALL`).
     pub fn new(vendor: &'static dyn Vendor, operations: &'static [&'static Operation]) -> Self {
-        MockApi { vendor, operations }
+        MockApi {
+            vendor,
+            operations,
+            signer: None,
+        }
+    }
+
+    /// Signs the callbacks [`MockServer::send_callback`] sends, as the
+    /// vendor signs its webhooks; without one they go unsigned.
+    #[must_use]
+    pub fn callback_signer(mut self, signer: &'static dyn CallbackSigner) -> Self {
+        self.signer = Some(signer);
+        self
     }
 }
 
@@ -292,6 +307,23 @@ impl MockServer {
         if let Some(report) = self.state.unmet() {
             panic!("{report}");
         }
+    }
+
+    /// Sends `callback` to a server under test on loopback, with the
+    /// headers of the API's [`CallbackSigner`] keyed with the mock's
+    /// password, as the vendor would call a webhook; returns the answer.
+    ///
+    /// # Errors
+    ///
+    /// When the URL is not plain `http` to loopback (nothing is sent
+    /// elsewhere), the signer fails, or the server does not answer within
+    /// 10 seconds.
+    pub async fn send_callback(
+        &self,
+        callback: &MockCallback,
+    ) -> Result<CallbackReply, CallbackError> {
+        let secret = self.state.credentials.password();
+        callback::send(self.state.api.signer, secret, callback).await
     }
 
     /// The names of the operations served, in the order given.
