@@ -56,7 +56,9 @@ mod read;
 pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
 pub use diff::report::{Bump, Report};
 pub use diff::{DiffError, Side, SideError};
-pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning};
+pub use draft::secrets::looks_like_credential;
+pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
+pub use read::limits::Limits;
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 
@@ -100,6 +102,8 @@ pub struct Options {
     /// left out are not read past their names, and an overlay entry for
     /// one of them is set aside. A path that names no folder is an error.
     pub folders: Vec<String>,
+    /// Bounds on the input: file size, name length, folder depth.
+    pub limits: Limits,
 }
 
 impl Default for Options {
@@ -112,6 +116,7 @@ impl Default for Options {
             doc_examples: None,
             example_calls: false,
             folders: Vec::new(),
+            limits: Limits::default(),
         }
     }
 }
@@ -144,6 +149,12 @@ impl Options {
     /// Sets [`Options::folders`].
     pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
         self.folders = folders.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets [`Options::limits`].
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 
@@ -229,9 +240,11 @@ pub fn generate(
     options: &Options,
 ) -> Result<Output, Errors> {
     let selection = read::folders::Selection::new(&options.folders);
-    let parsed = read::postman_items::read_folders(collection.name, collection.text, &selection)?;
+    let limits = &options.limits;
+    let parsed =
+        read::postman_items::read_folders(collection.name, collection.text, &selection, limits)?;
     let (mut overlay_data, overlay_file) = match overlay {
-        Some(o) => (read::overlay::read(o.name, o.text)?, o.name),
+        Some(o) => (read::overlay::read(o.name, o.text, limits)?, o.name),
         None => (read::overlay::Overlay::default(), ""),
     };
     overlay_data
@@ -306,7 +319,7 @@ pub fn generate(
 /// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
 pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
     let files = SpecFiles::find(dir)?;
-    let (collection, overlay) = read::spec_dir::read_files(dir, &files)?;
+    let (collection, overlay) = read::spec_dir::read_files(dir, &files, &options.limits)?;
     let output = generate(
         Source {
             name: &collection.name,
@@ -337,17 +350,9 @@ pub struct Spec<'a> {
 ///
 /// Fails when either side does not generate, with every problem of each.
 pub fn diff(old: Spec<'_>, new: Spec<'_>, options: &Options) -> Result<Report, DiffError> {
-    let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let lower = |s: Spec<'_>| {
-        let collection = (s.collection.name, s.collection.text);
         let overlay = s.overlay.map(|o| (o.name, o.text));
-        let side = diff::side::lower(
-            collection,
-            overlay,
-            options.skip_unsupported,
-            client.trim(),
-            &options.client_methods,
-        );
+        let side = lower_side((s.collection.name, s.collection.text), overlay, options);
         (s.collection.name.to_owned(), side)
     };
     diff::both(lower(old), lower(new))
@@ -362,26 +367,31 @@ pub fn diff(old: Spec<'_>, new: Spec<'_>, options: &Options) -> Result<Report, D
 ///
 /// Fails when either side cannot be read or does not generate.
 pub fn diff_paths(old: &str, new: &str, options: &Options) -> Result<Report, DiffError> {
-    let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let lower = |arg: &str| {
-        let side = diff::source::load(arg, Path::new(".")).and_then(|loaded| {
-            let collection = (
-                loaded.collection.name.as_str(),
-                loaded.collection.text.as_str(),
-            );
-            let overlay = loaded
-                .overlay
-                .as_ref()
-                .map(|o| (o.name.as_str(), o.text.as_str()));
-            diff::side::lower(
-                collection,
-                overlay,
-                options.skip_unsupported,
-                client.trim(),
-                &options.client_methods,
-            )
+        let side = diff::source::load(arg, Path::new("."), &options.limits).and_then(|loaded| {
+            let collection = (&*loaded.collection.name, &*loaded.collection.text);
+            let overlay = loaded.overlay.as_ref().map(|o| (&*o.name, &*o.text));
+            lower_side(collection, overlay, options)
         });
         (arg.to_owned(), side)
     };
     diff::both(lower(old), lower(new))
+}
+
+/// One side of a diff, lowered with `options`.
+fn lower_side(
+    collection: (&str, &str),
+    overlay: Option<(&str, &str)>,
+    options: &Options,
+) -> Result<model::api::Api, Errors> {
+    let client = options.client_path.rsplit("::").next().unwrap_or_default();
+    let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    diff::side::lower(
+        collection,
+        overlay,
+        skip,
+        client.trim(),
+        methods,
+        &options.limits,
+    )
 }

@@ -4,25 +4,29 @@
 use crate::error::Errors;
 use crate::model::api::Api;
 use crate::model::input::Input;
+use crate::read::folders::Selection;
+use crate::read::limits::Limits;
 use crate::read::overlay::{Overlay, read as read_overlay};
-use crate::read::postman_items::read as read_collection;
+use crate::read::postman_items::read_folders;
 
 /// A named text: the name appears in every error about it.
 pub(crate) type Named<'a> = (&'a str, &'a str);
 
 /// The model of `collection` with `overlay`, as generation would build it
 /// for a client type called `client_name` whose own methods are
-/// `client_methods`.
+/// `client_methods`, within `limits`.
 pub(crate) fn lower(
     collection: Named<'_>,
     overlay: Option<Named<'_>>,
     skip_unsupported: bool,
     client_name: &str,
     client_methods: &[String],
+    limits: &Limits,
 ) -> Result<Api, Errors> {
-    let parsed = read_collection(collection.0, collection.1)?;
+    let every = Selection::new(&[]);
+    let parsed = read_folders(collection.0, collection.1, &every, limits)?;
     let (overlay_data, overlay_file) = match overlay {
-        Some((name, text)) => (read_overlay(name, text)?, name),
+        Some((name, text)) => (read_overlay(name, text, limits)?, name),
         None => (Overlay::default(), ""),
     };
     let input = Input {

@@ -8,6 +8,7 @@ mod enums;
 mod example_calls;
 mod examples;
 mod format;
+mod inline;
 pub(crate) mod module;
 mod ops;
 pub(crate) mod parts;

@@ -3,6 +3,7 @@
 //! `generate_dir`).
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::read::limits::Limits;
 use std::path::{Path, PathBuf};
 
 /// The files a spec directory holds.
@@ -76,13 +77,15 @@ pub(crate) struct NamedText {
     pub text: String,
 }
 
-/// Reads the collection and the overlay of `files`, found in `dir`.
+/// Reads the collection and the overlay of `files`, found in `dir`, each
+/// within `limits`.
 ///
 /// Files are named `<dir name>/<file>`, so the output does not depend on
 /// where the checkout lives.
 pub(crate) fn read_files(
     dir: &Path,
     files: &SpecFiles,
+    limits: &Limits,
 ) -> Result<(NamedText, Option<NamedText>), Error> {
     let label = |path: &Path| {
         let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());
@@ -97,13 +100,8 @@ pub(crate) fn read_files(
     };
     let read = |path: &Path| {
         let name = label(path);
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(NamedText { name, text }),
-            Err(e) => Err(Error::new(
-                Location::file(&name),
-                ErrorKind::Io(format!("cannot read: {e}")),
-            )),
-        }
+        let text = limits.read_file(path, &name)?;
+        Ok::<_, Error>(NamedText { name, text })
     };
     let collection = read(&files.collection)?;
     let overlay = match &files.overlay {
