@@ -74,6 +74,8 @@
 
 mod accept;
 mod callback;
+#[cfg(test)]
+mod callback_test;
 mod checks;
 mod connection;
 mod expect;
