@@ -1,5 +1,5 @@
-//! Plivo's PHLO API as data: the Postman collection and its overlay, as the
-//! `plivo` crate's build script reads them.
+//! Plivo's PHLO API as data: the Postman collection and its overlay, and
+//! the table of Plivo XML, as the `plivo` crate's build script reads them.
 //!
 //! The files beside this one are the source of truth; this crate exists so
 //! that a build script can depend on them through Cargo (which then reruns
@@ -28,4 +28,12 @@ pub const COLLECTION: SpecFile = SpecFile {
 pub const OVERLAY: SpecFile = SpecFile {
     name: "spec/plivo-phlo.overlay.json",
     text: include_str!("plivo-phlo.overlay.json"),
+};
+
+/// Plivo XML as a table: every element the SDKs build, its attributes
+/// (types, allowed values, ranges, defaults), its content and the elements
+/// it may contain, SSML included.
+pub const XML: SpecFile = SpecFile {
+    name: "spec/xml/plivo-xml.json",
+    text: include_str!("xml/plivo-xml.json"),
 };

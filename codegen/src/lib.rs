@@ -52,15 +52,18 @@ mod emit;
 mod error;
 mod model;
 mod read;
+mod xml;
 
 pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
 pub use diff::report::{Bump, Report};
 pub use diff::{DiffError, Side, SideError};
 pub use draft::secrets::looks_like_credential;
+pub use emit::output::Output;
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::limits::Limits;
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
+pub use xml::XmlOutput;
 
 use std::path::Path;
 
@@ -174,58 +177,6 @@ impl Options {
     }
 }
 
-/// A generated module.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    /// Formatted Rust source.
-    pub code: String,
-    /// Items skipped (each with its [`Warning::reason`]), saved examples
-    /// left out, and input read leniently ([`Warning::note`]).
-    pub warnings: Vec<Warning>,
-    /// How many operations the module offers.
-    pub operations: usize,
-}
-
-impl Output {
-    /// Items left out, counted per reason, the most frequent first (ties in
-    /// the order of [`SkipReason::ALL`]).
-    pub fn skipped(&self) -> Vec<(SkipReason, usize)> {
-        let mut counts: Vec<(SkipReason, usize)> = SkipReason::ALL
-            .iter()
-            .map(|&r| {
-                (
-                    r,
-                    self.warnings.iter().filter(|w| w.reason == Some(r)).count(),
-                )
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        counts
-    }
-
-    /// One line that sums the run up, in a wording kept stable for scripts:
-    /// `N operations generated, M items skipped (reason: n, ...), K other warnings`.
-    pub fn summary(&self) -> String {
-        let counts = self.skipped();
-        let skipped: usize = counts.iter().map(|(_, n)| n).sum();
-        let reasons: Vec<String> = counts
-            .iter()
-            .map(|(r, n)| format!("{}: {n}", r.label()))
-            .collect();
-        let reasons = if reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", reasons.join(", "))
-        };
-        format!(
-            "{} operations generated, {skipped} items skipped{reasons}, {} other warnings",
-            self.operations,
-            self.warnings.len() - skipped
-        )
-    }
-}
-
 /// Generates the module for `collection`, with `overlay` if given.
 ///
 /// # Errors
@@ -307,6 +258,17 @@ pub fn generate(
         warnings,
         operations: api.operations.len(),
     })
+}
+
+/// Generates typed builders for an XML vocabulary from `table`, JSON that
+/// lists its elements (attributes, content, children) and value types; the
+/// `xml` folder of this crate's source says how.
+///
+/// # Errors
+///
+/// Every problem of the table, each naming the file and its item.
+pub fn generate_xml(table: Source<'_>) -> Result<XmlOutput, Errors> {
+    xml::generate(table.name, table.text)
 }
 
 /// Generates the module from the spec files in `dir`.

@@ -1,6 +1,6 @@
 //! A server for Plivo's callbacks: it checks each request's V3 signature,
 //! refuses replays, reads the call's parameters and answers the answer URL
-//! with Plivo XML. Here the mock plays Plivo and calls it, so it runs with
+//! with Plivo XML (`plivo::xml`). Here the mock plays Plivo and calls it, so it runs with
 //! no account: `cargo run --example callback_server`.
 //!
 //! Behind a proxy or load balancer, give `public_url` the URL Plivo calls
@@ -8,11 +8,12 @@
 
 use http_body_util::{BodyExt, Full, Limited};
 use hyper::body::{Bytes, Incoming};
-use hyper::{Request, Response, StatusCode};
+use hyper::{Request, StatusCode};
 use hyper_util::rt::TokioIo;
 use plivo::callbacks::CallCallback;
 use plivo::mock::{MockCallback, MockServer};
 use plivo::signature::{CallbackValidator, RecentNonces};
+use plivo::xml::{Response, Speak};
 use std::convert::Infallible;
 use std::sync::Arc;
 
@@ -80,7 +81,7 @@ async fn serve(listener: tokio::net::TcpListener, validator: Arc<CallbackValidat
 async fn handle(
     validator: Arc<CallbackValidator>,
     request: Request<Incoming>,
-) -> Result<Response<Full<Bytes>>, Infallible> {
+) -> Result<hyper::Response<Full<Bytes>>, Infallible> {
     let (parts, body) = request.into_parts();
     // Plivo's callbacks are small: a bounded read.
     let Ok(body) = Limited::new(body, 64 * 1024).collect().await else {
@@ -110,14 +111,21 @@ async fn handle(
     match request.uri().path() {
         "/answer" => {
             let caller = call.from.as_deref().unwrap_or("caller");
-            // A literal document until the XML builder lands; values from
-            // the request are escaped.
-            let xml = format!(
-                r#"<?xml version="1.0" encoding="utf-8"?><Response><Speak>Hello {}, this call is {}.</Speak></Response>"#,
-                escape(caller),
-                call.call_status.as_ref().map_or("unknown", |s| s.as_str()),
-            );
-            Ok(reply(StatusCode::OK, "application/xml", xml))
+            let status = call.call_status.as_ref().map_or("unknown", |s| s.as_str());
+            // The builder escapes what came from the request.
+            let xml = Response::new()
+                .child(Speak::new(format!(
+                    "Hello {caller}, this call is {status}."
+                )))
+                .to_xml();
+            match xml {
+                Ok(xml) => Ok(reply(StatusCode::OK, "application/xml", xml)),
+                Err(e) => Ok(reply(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "text/plain",
+                    e.to_string(),
+                )),
+            }
         }
         "/hangup" => {
             let seconds = call.duration.unwrap_or_default();
@@ -135,20 +143,16 @@ async fn handle(
     }
 }
 
-fn reply(status: StatusCode, content_type: &'static str, body: String) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(Bytes::from(body)));
+fn reply(
+    status: StatusCode,
+    content_type: &'static str,
+    body: String,
+) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::new(Full::new(Bytes::from(body)));
     *response.status_mut() = status;
     response.headers_mut().insert(
         hyper::header::CONTENT_TYPE,
         hyper::header::HeaderValue::from_static(content_type),
     );
     response
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }

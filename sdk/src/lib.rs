@@ -30,6 +30,7 @@ mod formats;
 pub mod mock;
 pub mod signature;
 mod vendor;
+pub mod xml;
 
 pub use builder::ClientBuilder;
 pub use client::Client;

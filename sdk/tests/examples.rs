@@ -103,7 +103,7 @@ fn callback_server_answers_signed_callbacks_and_refuses_a_forged_one() {
     let out = run("callback_server");
     assert!(
         out.contains(
-            "answer: 200 <?xml version=\"1.0\" encoding=\"utf-8\"?><Response><Speak>Hello +14155551234, this call is ringing.</Speak></Response>"
+            "answer: 200 <Response><Speak>Hello +14155551234, this call is ringing.</Speak></Response>"
         ),
         "{out}"
     );
