@@ -22,6 +22,14 @@
 //! returns a `postman_runtime::Call`: a future that borrows nothing
 //! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
+//! The module's docs link to runtime items (each method's `Call`, `Error`
+//! and retry rules). rustdoc gives such a link a target only where a page
+//! for the item exists: under `cargo doc --no-deps` none of the runtime's
+//! pages do, and the link is printed as its raw path without a warning. A
+//! host that re-exports the runtime inline, `#[doc(inline)] pub use
+//! postman_runtime as runtime;`, shows those pages within its own docs, and
+//! every link resolves.
+//!
 //! # Architecture
 //!
 //! This file is the driver; the work runs in four stages, one folder each:
