@@ -89,7 +89,8 @@ pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,
+    Auth, BodyKind, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart,
+    Placement,
 };
 pub use reply::Reply;
 pub use request::Request;

@@ -6,8 +6,10 @@
 
 use crate::host::Host;
 pub use crate::method::Method;
+pub use body::BodyKind;
 pub use scheme::{Auth, Placement};
 
+mod body;
 mod scheme;
 
 /// What the runtime and the mock need to know about one operation of the API.
@@ -53,7 +55,8 @@ pub struct Operation {
     /// generated method writes them; the mock selects the operation by them).
     pub constants: &'static [(&'static str, Constant)],
     /// The arguments a caller passes: path parameters first, in the order a
-    /// call gives them, then the top-level fields of the body.
+    /// call gives them, then the top-level fields of the body (of a JSON
+    /// object, a form, or multipart parts).
     pub fields: &'static [Field],
     /// The example responses the spec documents.
     pub examples: &'static [Example],
@@ -67,6 +70,14 @@ pub struct Operation {
     /// The `Accept` header the spec declares, such as `application/pdf`;
     /// `None` sends `application/json`.
     pub accept: Option<&'static str>,
+    /// How the body travels: JSON (or none) unless the spec says otherwise.
+    /// The mock reads it; generated code writes the body itself.
+    pub body_kind: BodyKind,
+    /// Query parameters with the value the spec's request gives them, which
+    /// tell this operation apart from others of the same method and path
+    /// (`?action=list`, `?action=get`): the mock routes by them. Empty for
+    /// an operation alone on its URL.
+    pub query: &'static [(&'static str, &'static str)],
 }
 
 impl Operation {
@@ -87,6 +98,8 @@ impl Operation {
             examples: &[],
             content_type: None,
             accept: None,
+            body_kind: BodyKind::Json,
+            query: &[],
         }
     }
 
@@ -152,6 +165,21 @@ impl Operation {
     #[must_use]
     pub const fn accept(mut self, accept: &'static str) -> Self {
         self.accept = Some(accept);
+        self
+    }
+
+    /// The same operation, its body of kind `kind` rather than JSON.
+    #[must_use]
+    pub const fn body_kind(mut self, kind: BodyKind) -> Self {
+        self.body_kind = kind;
+        self
+    }
+
+    /// The same operation, told apart from others on its method and path by
+    /// these query parameters and values.
+    #[must_use]
+    pub const fn query(mut self, query: &'static [(&'static str, &'static str)]) -> Self {
+        self.query = query;
         self
     }
 }
@@ -241,7 +269,8 @@ impl Field {
 pub enum FieldLocation {
     /// A path parameter.
     Path,
-    /// A top-level field of the JSON body.
+    /// A top-level field of the body: a JSON or GraphQL field, a form
+    /// field, a multipart part.
     Body,
 }
 
