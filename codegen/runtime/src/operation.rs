@@ -7,9 +7,11 @@
 use crate::host::Host;
 pub use crate::method::Method;
 pub use body::BodyKind;
+pub use pagination::{OffsetPaging, Pagination};
 pub use scheme::{Auth, Placement};
 
 mod body;
+mod pagination;
 mod scheme;
 
 /// What the runtime and the mock need to know about one operation of the API.
@@ -78,6 +80,9 @@ pub struct Operation {
     /// (`?action=list`, `?action=get`): the mock routes by them. Empty for
     /// an operation alone on its URL.
     pub query: &'static [(&'static str, &'static str)],
+    /// How its answers are paged, for a listing the spec says pages (the
+    /// mock serves its pages); `None` for an answer in one piece.
+    pub pagination: Option<Pagination>,
 }
 
 impl Operation {
@@ -100,6 +105,7 @@ impl Operation {
             accept: None,
             body_kind: BodyKind::Json,
             query: &[],
+            pagination: None,
         }
     }
 
@@ -180,6 +186,13 @@ impl Operation {
     #[must_use]
     pub const fn query(mut self, query: &'static [(&'static str, &'static str)]) -> Self {
         self.query = query;
+        self
+    }
+
+    /// The same operation, its answers paged as `pagination` says.
+    #[must_use]
+    pub const fn pagination(mut self, pagination: Pagination) -> Self {
+        self.pagination = Some(pagination);
         self
     }
 }

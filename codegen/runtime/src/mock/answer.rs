@@ -88,6 +88,11 @@ pub(super) fn add_script(response: &mut Answer, scripted: &MockResponse) {
     }
 }
 
+/// Sets the answer's body to `body`.
+pub(super) fn replace_body(response: &mut Answer, body: String) {
+    *response.body_mut() = Full::new(Bytes::from(body));
+}
+
 fn add_headers(response: &mut Answer, scripted: &MockResponse) {
     for (name, value) in &scripted.headers {
         if let (Ok(name), Ok(value)) = (

@@ -8,6 +8,7 @@ use super::bodies::{self, Expected};
 use super::checks;
 use super::headers::RecordedHeaders;
 use super::lock::lock;
+use super::paging::{self, Paged};
 use super::query::RecordedQuery;
 use super::response::MockResponse;
 use super::routing::{self, Route};
@@ -133,7 +134,8 @@ pub(super) fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
 }
 
 /// The spec's checks of the arguments, then the example the request asks
-/// for (or the first successful one), with any scripted headers.
+/// for (or the first successful one; the page asked for, for a listing
+/// that pages), with any scripted headers.
 fn checked_answer(
     state: &State,
     op: &Operation,
@@ -156,6 +158,23 @@ fn checked_answer(
         }
     };
     let mut response = answer::from_example(op, example);
+    // A listing that pages: its successful example stands for one page.
+    let success = example.filter(|e| (200..300).contains(&e.status));
+    if let (Some(pagination), Some(example)) = (&op.pagination, success) {
+        let count = state.item_count(op.name, pagination);
+        let query = Some(head.query.as_str()).filter(|q| !q.is_empty());
+        match paging::page(pagination, example.body, &head.path, query, count) {
+            Paged::Page(page) => answer::replace_body(&mut response, page),
+            Paged::AsIs => {}
+            Paged::Invalid(parameter) => {
+                return error(
+                    state,
+                    StatusCode::BAD_REQUEST,
+                    MockProblem::Invalid(parameter),
+                );
+            }
+        }
+    }
     if let Some(script) = scripted {
         answer::add_script(&mut response, script);
     }

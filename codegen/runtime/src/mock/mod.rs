@@ -14,6 +14,8 @@
 //! | a body that does not read as its kind (bad JSON, broken multipart framing, GraphQL without `query`) | 400 |
 //! | a required field missing | 400 |
 //! | a value outside an enum, a format or a constant | 400 |
+//! | a listing that pages ([`Operation::pagination`](crate::Operation::pagination)): a limit or offset the API refuses | 400 |
+//! | a listing that pages: otherwise | the page asked for (below) |
 //! | otherwise | the example's status and body |
 //!
 //! Each operation is checked against its own scheme ([`crate::Auth`]):
@@ -30,6 +32,15 @@
 //! bodies too. The answer is the first successful example, or the one a
 //! request names with `x-mock-response-name` (or `x-mock-response-code`),
 //! as Postman's mock servers do.
+//! A listing that pages holds more items than its example: copies of the
+//! example's items, each copy with identifiers of its own (a field named
+//! `id` or ending in `_id`, `Id` or `uuid`; a UUID stays one), two pages
+//! and a half of the default page size unless a test says how many
+//! ([`MockServer::items`]). Each request gets the page its limit and
+//! offset ask for, with the next and previous links (paths under the
+//! request's own path, its other query parameters kept; `null` past the
+//! ends), the total, and its limit and offset filled in where the
+//! descriptor says. The same request always gets the same page.
 //!
 //! Error bodies and their wording are the vendor's
 //! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
@@ -99,6 +110,7 @@ mod checks;
 mod connection;
 mod credentials;
 mod decide;
+mod distinct;
 mod expect;
 #[cfg(test)]
 mod flood_test;
@@ -108,10 +120,14 @@ mod limits;
 mod lock;
 mod matchers;
 mod multipart;
+mod paging;
+#[cfg(test)]
+mod paging_test;
 mod query;
 mod record;
 mod response;
 mod routing;
+mod start;
 mod state;
 mod unknown;
 
@@ -127,7 +143,6 @@ pub use state::MockApi;
 pub use unknown::UnknownOperation;
 
 use crate::ClientBuilder;
-use crate::credentials::Credentials;
 use lock::lock;
 use state::{Scripted, State};
 use std::net::SocketAddr;
@@ -142,84 +157,6 @@ pub struct MockServer {
 }
 
 impl MockServer {
-    /// Starts a mock of `api` on a free port of 127.0.0.1 that accepts any
-    /// credential of the kind each operation's scheme asks for (see
-    /// [`MockCredentials`]), within the default limits.
-    ///
-    /// # Errors
-    ///
-    /// Fails when no port can be bound.
-    pub async fn start(api: MockApi) -> std::io::Result<Self> {
-        Self::start_with_credentials(api, MockCredentials::default()).await
-    }
-
-    /// As [`start`](Self::start), accepting `credentials`.
-    ///
-    /// # Errors
-    ///
-    /// Fails when no port can be bound, or a Basic pair is not one a client
-    /// of the API would accept.
-    pub async fn start_with_credentials(
-        api: MockApi,
-        credentials: MockCredentials,
-    ) -> std::io::Result<Self> {
-        let addr = ([127, 0, 0, 1], 0).into();
-        Self::bind_with_credentials(api, addr, credentials, MockLimits::default()).await
-    }
-
-    /// Starts a mock of `api` on `addr` that accepts Basic auth with
-    /// `username` and `password` (and any credential of another kind: see
-    /// [`MockCredentials`]).
-    ///
-    /// # Errors
-    ///
-    /// Fails when the address cannot be bound or the credentials are not
-    /// ones a client of the API would accept.
-    pub async fn bind(
-        api: MockApi,
-        addr: SocketAddr,
-        username: &str,
-        password: &str,
-        limits: MockLimits,
-    ) -> std::io::Result<Self> {
-        let credentials = MockCredentials::basic(username, password);
-        Self::bind_with_credentials(api, addr, credentials, limits).await
-    }
-
-    /// Starts a mock of `api` on `addr` that accepts `credentials`, within
-    /// `limits`.
-    ///
-    /// # Errors
-    ///
-    /// Fails when the address cannot be bound, or a Basic pair is not one a
-    /// client of the API would accept.
-    pub async fn bind_with_credentials(
-        api: MockApi,
-        addr: SocketAddr,
-        credentials: MockCredentials,
-        limits: MockLimits,
-    ) -> std::io::Result<Self> {
-        let basic = match &credentials.basic {
-            Some((user, password)) => Some(
-                Credentials::new(api.vendor, user.clone(), password.clone()).map_err(|e| {
-                    std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string())
-                })?,
-            ),
-            None => None,
-        };
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(api, credentials, basic, limits, addr.port()));
-        let max_connections = state.limits.max_connections;
-        let serving = Arc::clone(&state);
-        let task = tokio::spawn(accept::accept_loop(
-            listener,
-            max_connections,
-            move |s, first| connection::serve(s, Arc::clone(&serving), first),
-        ));
-        Ok(MockServer { addr, state, task })
-    }
-
     /// `http://127.0.0.1:<port>`: the base URL to give a client.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
@@ -297,6 +234,36 @@ impl MockServer {
             response,
         });
         Ok(())
+    }
+
+    /// Makes the listing of `operation` (one whose descriptor pages:
+    /// [`crate::Operation::pagination`]) hold `count` items, served a page
+    /// at a time. Without it, a listing holds two pages and a half of its
+    /// default page size.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has), or the operation does not page.
+    #[track_caller]
+    pub fn items(&self, operation: &str, count: usize) {
+        let name = match self.state.known(operation) {
+            Ok(name) => name,
+            Err(unknown) => panic!("{unknown}"),
+        };
+        let pages = self
+            .state
+            .api
+            .operations
+            .iter()
+            .any(|op| op.name == name && op.pagination.is_some());
+        assert!(
+            pages,
+            "operation `{name}` does not page: its descriptor has no pagination"
+        );
+        let mut items = lock(&self.state.items);
+        items.retain(|(op, _)| *op != name);
+        items.push((name, count));
     }
 
     /// Expects `operation` to be called: at least once, unless narrowed

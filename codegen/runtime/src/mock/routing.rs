@@ -116,7 +116,7 @@ fn match_path(parts: &[PathPart], path: &str, username: Option<&str>) -> Option<
     rest.is_empty().then_some(args)
 }
 
-fn percent_decode(text: &str) -> Option<String> {
+pub(super) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

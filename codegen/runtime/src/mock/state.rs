@@ -8,11 +8,12 @@ use super::credentials::MockCredentials;
 use super::expect::{Calls, Expected, unmet};
 use super::limits::MockLimits;
 use super::lock::lock;
+use super::paging::default_count;
 use super::record::Recording;
 use super::response::MockResponse;
 use super::unknown::UnknownOperation;
 use crate::credentials::Credentials;
-use crate::{Operation, Vendor};
+use crate::{Operation, Pagination, Vendor};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
 
@@ -56,6 +57,9 @@ pub(super) struct State {
     pub(super) recorded: Mutex<Recording>,
     pub(super) calls: Mutex<Calls>,
     pub(super) expected: Mutex<Vec<Expected>>,
+    /// How many items each paged operation a test set lists
+    /// ([`super::MockServer::items`]).
+    pub(super) items: Mutex<Vec<(&'static str, usize)>>,
     /// Feeds the request ids of answers.
     pub(super) ids: AtomicU64,
 }
@@ -87,6 +91,7 @@ impl State {
             )),
             calls: Mutex::new(Calls::default()),
             expected: Mutex::new(Vec::new()),
+            items: Mutex::new(Vec::new()),
             limits,
             scripted: Mutex::new(Vec::new()),
             ids: AtomicU64::new(u64::from(seed)),
@@ -103,6 +108,15 @@ impl State {
                 operations.iter().map(|op| op.name).collect(),
             )),
         }
+    }
+
+    /// How many items the listing of `operation` holds: as a test set
+    /// it, else the default for its `pagination`.
+    pub(super) fn item_count(&self, operation: &str, pagination: &Pagination) -> usize {
+        lock(&self.items)
+            .iter()
+            .find(|(name, _)| *name == operation)
+            .map_or_else(|| default_count(pagination), |(_, count)| *count)
     }
 
     pub(super) fn unmet(&self) -> Option<String> {
