@@ -36,6 +36,10 @@
 //! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
 //!    nothing is decided there.
 //!
+//! [`mock`] (feature `mock`) runs the first three too, and serves the model
+//! with the runtime's mock: descriptors built as values, no Rust compiled
+//! (`postman-codegen mock` on the command line).
+//!
 //! [`diff`] runs the first three on two specs, then its own stage, `diff`
 //! (after `model` in the import order): the models compared, each change
 //! classified for users of the generated API.
@@ -50,6 +54,8 @@ mod diff;
 mod draft;
 mod emit;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod model;
 mod read;
 mod xml;

@@ -71,6 +71,16 @@ impl MockCredentials {
         self.basic.as_ref().map(|(user, _)| user.as_str())
     }
 
+    /// The bearer and OAuth 2.0 token, if fixed.
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    /// The API key, if fixed.
+    pub fn api_key(&self) -> Option<&str> {
+        self.api_key.as_deref()
+    }
+
     /// A client builder of `vendor` holding each credential fixed here, and
     /// a stand-in for each kind checked for presence only that one of
     /// `operations` needs.

@@ -16,8 +16,10 @@ use std::sync::{Arc, Mutex};
 /// [`super::MockServer::expect`], which registers it as "at least once"
 /// until narrowed by the methods below.
 ///
-/// With tests of the request (`with_query`, `with_header`,
-/// `with_json_body`, `with_json_body_including`, `matching`), only the
+/// With tests of the request (`with_path`, `with_query`, `without_query`,
+/// `with_header`, `with_json_body`, `with_json_body_including`,
+/// `with_raw_body`, `matching`; the operation already fixes the method and
+/// the path's shape), only the
 /// calls that pass them all count, among every call the mock received
 /// (before the expectation was made too, as far as the recording keeps
 /// them). When such an expectation is not met, the failure names the
@@ -158,6 +160,23 @@ impl<'a> Expectation<'a> {
     /// A number of calls within `range`, such as `1..=3`.
     pub fn between(self, range: RangeInclusive<u64>) -> Self {
         self.set(|_| range)
+    }
+
+    /// Counts only calls to exactly `path` as sent, path parameters filled
+    /// in and percent-encoding included (`/orders/o-1`), without the query.
+    pub fn with_path(self, path: &str) -> Self {
+        self.with(Matcher::Path(path.to_owned()))
+    }
+
+    /// Counts only calls with no query parameter `name`.
+    pub fn without_query(self, name: &str) -> Self {
+        self.with(Matcher::NoQuery(name.to_owned()))
+    }
+
+    /// Counts only calls whose body is exactly `bytes` as sent (a file, an
+    /// image, text: what [`super::RecordedRequest::raw_body`] holds).
+    pub fn with_raw_body(self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.with(Matcher::RawBody(bytes.into()))
     }
 
     /// Counts only calls with the query parameter `name` equal to `value`

@@ -1,5 +1,7 @@
-//! What an expectation may ask of a request beyond its operation: a query
-//! parameter, a header, the body, or any test of the recorded request; and
+//! What an expectation may ask of a request beyond its operation (which
+//! fixes the method and the path's shape): the path as sent, a query
+//! parameter or its absence, a header, the body (as read or as bytes), or
+//! any test of the recorded request; and
 //! how a request that falls short is described, credentials redacted.
 
 use super::record::RecordedRequest;
@@ -10,8 +12,12 @@ use std::sync::Arc;
 /// A test of one request.
 #[derive(Clone)]
 pub(super) enum Matcher {
+    /// Exactly this path, as sent (path parameters filled in).
+    Path(String),
     /// This query parameter with this value (decoded), among others.
     Query(String, String),
+    /// No query parameter of this name.
+    NoQuery(String),
     /// This header (any case) with this value.
     Header(String, String),
     /// Exactly this body, as recorded (JSON, or a form or multipart body
@@ -19,6 +25,8 @@ pub(super) enum Matcher {
     Body(Value),
     /// A body holding these fields (recursively), among others.
     BodyIncluding(Value),
+    /// Exactly these body bytes, as sent (a file, text, anything).
+    RawBody(Vec<u8>),
     /// The caller's own test.
     Custom(Arc<dyn Fn(&RecordedRequest) -> bool + Send + Sync>),
 }
@@ -32,9 +40,11 @@ impl fmt::Debug for Matcher {
 impl Matcher {
     pub(super) fn matches(&self, request: &RecordedRequest) -> bool {
         match self {
+            Matcher::Path(path) => request.path == *path,
             Matcher::Query(name, value) => {
                 request.query.iter().any(|(n, v)| n == name && v == value)
             }
+            Matcher::NoQuery(name) => request.query.iter().all(|(n, _)| n != name),
             Matcher::Header(name, value) => request
                 .headers
                 .iter()
@@ -43,6 +53,7 @@ impl Matcher {
             Matcher::BodyIncluding(body) => {
                 request.body.as_ref().is_some_and(|b| includes(b, body))
             }
+            Matcher::RawBody(bytes) => request.raw_body == *bytes,
             Matcher::Custom(test) => test(request),
         }
     }
@@ -50,10 +61,13 @@ impl Matcher {
     /// What it asks for, as a failure message names it.
     pub(super) fn describe(&self) -> String {
         match self {
+            Matcher::Path(path) => format!("path {path}"),
             Matcher::Query(name, value) => format!("query {name}={}", shown(name, value)),
+            Matcher::NoQuery(name) => format!("no query {name}"),
             Matcher::Header(name, value) => format!("header {name}: {}", shown(name, value)),
             Matcher::Body(body) => format!("body {}", short(body)),
             Matcher::BodyIncluding(body) => format!("body including {}", short(body)),
+            Matcher::RawBody(bytes) => format!("a body of {} bytes", bytes.len()),
             Matcher::Custom(_) => "a custom test (`matching`)".to_owned(),
         }
     }
@@ -61,6 +75,11 @@ impl Matcher {
     /// What `request` had instead, for a matcher it fails.
     pub(super) fn mismatch(&self, request: &RecordedRequest) -> String {
         match self {
+            Matcher::Path(path) => format!("path: expected {path:?}, got {:?}", request.path),
+            Matcher::NoQuery(name) => format!(
+                "query {name}: expected none, got {}",
+                quoted(request.query.get(name), request.query.is_secret(name))
+            ),
             Matcher::Query(name, value) => {
                 let got = request.query.get(name);
                 let secret = request.query.is_secret(name);
@@ -83,6 +102,12 @@ impl Matcher {
                 Some(body) => format!("{}: got {}", self.describe(), short(body)),
                 None => format!("{}: got no body", self.describe()),
             },
+            // Bytes are not shown: they may be large, binary, or a secret.
+            Matcher::RawBody(bytes) => format!(
+                "body: expected {} bytes, got {} different bytes",
+                bytes.len(),
+                request.raw_body.len()
+            ),
             Matcher::Custom(_) => "the custom test (`matching`) returned false".to_owned(),
         }
     }
