@@ -8,6 +8,10 @@
 #[path = "cli/mock.rs"]
 mod mock_command;
 
+/// `postman-codegen new`, beside this file.
+#[path = "cli/new.rs"]
+mod new_command;
+
 use postman_codegen::{
     DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, printable,
 };
@@ -19,6 +23,7 @@ const USAGE: &str = "\
 usage: postman-codegen <spec-dir | collection.json> [options]
        postman-codegen diff OLD NEW [--changelog] [--skip-unsupported] [--client-path <path>]
        postman-codegen mock <spec-dir | collection.json> [--port <port>] ... (mock --help)
+       postman-codegen new <spec-dir | collection.json> <DIR> ... (new --help)
 
 Prints the Rust module generated from a Postman Collection (v2.0 or v2.1).
 Given a directory, reads its *.postman_collection.json and optional
@@ -47,7 +52,10 @@ prints only a CHANGELOG entry in markdown. Exits 0 whatever the verdict,
 
 mock: serves the collection on 127.0.0.1 with its example responses,
 checking each request as the spec describes it (a binary built with the
-feature `mock`: cargo install postman-codegen --features mock).";
+feature `mock`: cargo install postman-codegen --features mock).
+
+new: writes a ready crate in DIR from the collection: its client generated
+at build time, a README with the first call, a test against the mock.";
 
 struct Args {
     input: PathBuf,
@@ -63,6 +71,8 @@ enum Command {
     Diff(DiffArgs),
     /// `mock` and the arguments after it.
     Mock(Vec<String>),
+    /// `new` and the arguments after it.
+    New(Vec<String>),
 }
 
 struct DiffArgs {
@@ -81,6 +91,10 @@ fn parse_args() -> Result<Command, String> {
     if args.peek().is_some_and(|a| a == "mock") {
         args.next();
         return Ok(Command::Mock(args.collect()));
+    }
+    if args.peek().is_some_and(|a| a == "new") {
+        args.next();
+        return Ok(Command::New(args.collect()));
     }
     let mut input = None;
     let mut overlay = None;
@@ -290,6 +304,7 @@ fn main() -> ExitCode {
             Err(failure) => report(failure),
         },
         Ok(Command::Mock(args)) => mock(args),
+        Ok(Command::New(args)) => new_command::run(args.into_iter()),
         Err(e) => {
             to_stderr(&format!("error: {e}\n\n{USAGE}"));
             ExitCode::from(2)
