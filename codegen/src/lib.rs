@@ -2,7 +2,8 @@
 //! v2.1), with an optional overlay for what a collection cannot say.
 //!
 //! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
-//! reading that a build script or the command line needs.
+//! reading that a build script or the command line needs; [`build_api`]
+//! is a whole build script, host glue included.
 //!
 //! # The contract with the host crate
 //!
@@ -44,9 +45,8 @@
 //! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
 //!    nothing is decided there.
 //!
-//! [`diff`] runs the first three on two specs, then its own stage, `diff`
-//! (after `model` in the import order): the models compared, each change
-//! classified for users of the generated API.
+//! [`mock`] (feature `mock`) serves the model with the runtime's mock, no
+//! Rust compiled; [`diff`] compares two models (its own stage, after `model`).
 //!
 //! Imports run one way (read ← draft ← model ← diff ← emit; `error` is shared by
 //! all): a module never imports a later stage or the crate root, and no two
@@ -58,6 +58,9 @@ mod diff;
 mod draft;
 mod emit;
 mod error;
+mod host;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod model;
 mod read;
 mod xml;
@@ -302,6 +305,43 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
         options,
     )?;
     Ok((output, files))
+}
+
+/// A build script in one line: `spec` (a spec folder, as [`generate_dir`]
+/// reads it, or a collection file) generated into `OUT_DIR/api.rs`; the
+/// crate's `include!(concat!(env!("OUT_DIR"), "/api.rs"));` gives a
+/// `Client` (`Client::builder()`, `Client::new`), a vendor of the
+/// runtime's defaults (`VENDOR`), and every generated item (also under
+/// `api`). Items it cannot read are left out, with one Cargo warning
+/// naming the list; errors are printed and fail the build.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> std::process::ExitCode {
+///     postman_codegen::build_api("spec")
+/// }
+/// ```
+pub fn build_api(spec: impl AsRef<Path>) -> std::process::ExitCode {
+    let options = Options::default()
+        .with_skip_unsupported(true)
+        .with_client_path("super::Client")
+        .with_client_methods(["builder", "new"])
+        .with_example_calls(true);
+    host::run(spec.as_ref(), |spec| {
+        if spec.is_dir() {
+            return generate_dir(spec, &options).map(|(output, _)| output);
+        }
+        let name = spec.file_name().unwrap_or_default().to_string_lossy();
+        let text = options.limits.read_file(spec, &name)?;
+        generate(
+            Source {
+                name: &name,
+                text: &text,
+            },
+            None,
+            &options,
+        )
+    })
 }
 
 /// One side of a [`diff`]: a collection and its overlay, if any.

@@ -6,9 +6,11 @@
 
 use crate::host::Host;
 pub use crate::method::Method;
+pub use body::BodyKind;
 pub use pagination::{OffsetPaging, Pagination};
 pub use scheme::{Auth, Placement};
 
+mod body;
 mod pagination;
 mod scheme;
 
@@ -55,7 +57,8 @@ pub struct Operation {
     /// generated method writes them; the mock selects the operation by them).
     pub constants: &'static [(&'static str, Constant)],
     /// The arguments a caller passes: path parameters first, in the order a
-    /// call gives them, then the top-level fields of the body.
+    /// call gives them, then the top-level fields of the body (of a JSON
+    /// object, a form, or multipart parts).
     pub fields: &'static [Field],
     /// The example responses the spec documents.
     pub examples: &'static [Example],
@@ -69,6 +72,14 @@ pub struct Operation {
     /// The `Accept` header the spec declares, such as `application/pdf`;
     /// `None` sends `application/json`.
     pub accept: Option<&'static str>,
+    /// How the body travels: JSON (or none) unless the spec says otherwise.
+    /// The mock reads it; generated code writes the body itself.
+    pub body_kind: BodyKind,
+    /// Query parameters with the value the spec's request gives them, which
+    /// tell this operation apart from others of the same method and path
+    /// (`?action=list`, `?action=get`): the mock routes by them. Empty for
+    /// an operation alone on its URL.
+    pub query: &'static [(&'static str, &'static str)],
     /// How its answers are paged, for a listing the spec says pages (the
     /// mock serves its pages); `None` for an answer in one piece.
     pub pagination: Option<Pagination>,
@@ -92,6 +103,8 @@ impl Operation {
             examples: &[],
             content_type: None,
             accept: None,
+            body_kind: BodyKind::Json,
+            query: &[],
             pagination: None,
         }
     }
@@ -158,6 +171,21 @@ impl Operation {
     #[must_use]
     pub const fn accept(mut self, accept: &'static str) -> Self {
         self.accept = Some(accept);
+        self
+    }
+
+    /// The same operation, its body of kind `kind` rather than JSON.
+    #[must_use]
+    pub const fn body_kind(mut self, kind: BodyKind) -> Self {
+        self.body_kind = kind;
+        self
+    }
+
+    /// The same operation, told apart from others on its method and path by
+    /// these query parameters and values.
+    #[must_use]
+    pub const fn query(mut self, query: &'static [(&'static str, &'static str)]) -> Self {
+        self.query = query;
         self
     }
 
@@ -254,7 +282,8 @@ impl Field {
 pub enum FieldLocation {
     /// A path parameter.
     Path,
-    /// A top-level field of the JSON body.
+    /// A top-level field of the body: a JSON or GraphQL field, a form
+    /// field, a multipart part.
     Body,
 }
 

@@ -8,7 +8,7 @@
 use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
-use crate::draft::negotiation::{answered, declared};
+use crate::draft::negotiation::{answered, declared, typed_by_examples};
 use crate::draft::path::{Link, Piece, credential_vars, path};
 use crate::draft::payload::Payload;
 use crate::draft::query::{QueryParam, query_params};
@@ -202,6 +202,8 @@ pub(crate) fn draft<'a>(
 
     let (response, examples) = responses(file, &display, item, vars, &mut dropped);
     let response = answered(response, accept.as_deref());
+    let (response, implied) = typed_by_examples(response, accept.as_deref(), &examples);
+    let accept = accept.or(implied);
     Ok(Draft {
         item,
         overlay,

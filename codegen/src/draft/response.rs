@@ -26,6 +26,8 @@ pub(crate) struct Example {
     pub name: String,
     pub status: u16,
     pub body: String,
+    /// The saved response's `Content-Type`, as written.
+    pub content_type: Option<String>,
 }
 
 /// The success response and every saved example. A success example whose
@@ -50,6 +52,7 @@ pub(super) fn responses(
             name: example.name.clone(),
             status,
             body: secrets::redact_text(&body),
+            content_type: example.content_type.clone(),
         };
         // These statuses carry no body by definition, whatever the example shows.
         if !(200..300).contains(&status) || status == 204 || status == 205 {

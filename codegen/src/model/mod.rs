@@ -3,6 +3,7 @@
 
 pub(crate) mod api;
 mod bodies;
+pub(crate) mod descriptor;
 pub(crate) mod discriminate;
 mod doc_links;
 mod docs;

@@ -1,5 +1,10 @@
 //! The request checks the mock makes; what they find is worded by the
 //! vendor ([`crate::Vendor::mock_message`]).
+//!
+//! A body is read as its kind records it (`bodies`): a form's or a
+//! multipart body's values are strings, so a constant or an enum value is
+//! compared as text there; a form field nested with brackets
+//! (`address[city]`) is present when any of its keys is.
 
 use crate::operation::{FieldLocation, Format, Operation};
 use crate::{MockProblem, Vendor};
@@ -31,8 +36,30 @@ pub(super) fn select(
 fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
     op.constants.iter().all(|(key, constant)| {
         let expected = serde_json::to_value(constant).unwrap_or(Value::Null);
-        body.and_then(|b| b.get(*key)) == Some(&expected)
+        match body.and_then(|b| b.get(*key)) {
+            // A form carries every value as text.
+            Some(Value::String(text)) if !expected.is_string() => {
+                text.as_str() == expected.to_string().as_str()
+            }
+            found => found == Some(&expected),
+        }
     })
+}
+
+/// The value of the top-level field `name`: its key, or for a form field
+/// nested with brackets, the first of its keys (`name[...]`).
+fn field<'a>(body: Option<&'a Value>, name: &str) -> Option<&'a Value> {
+    let object = body?.as_object()?;
+    let value = object.get(name).or_else(|| {
+        object
+            .iter()
+            .find(|(key, _)| {
+                key.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('['))
+            })
+            .map(|(_, value)| value)
+    });
+    value.filter(|v| !v.is_null())
 }
 
 /// The first problem with the arguments of `op`, as the vendor words it.
@@ -52,23 +79,27 @@ pub(super) fn arguments(
                 }
             }
             FieldLocation::Body => {
-                let value = body
-                    .and_then(|b| b.get(field.name))
-                    .filter(|v| !v.is_null());
-                let Some(value) = value else {
+                let Some(value) = self::field(body, field.name) else {
                     if field.required {
                         return Err(vendor.mock_message(&MockProblem::Missing(field.name)));
                     }
                     continue;
                 };
-                let text = value.as_str();
-                let listed =
-                    field.values.is_empty() || text.is_some_and(|t| field.values.contains(&t));
-                if !listed {
-                    return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
-                }
-                if let Some(format) = field.format {
-                    valid(vendor, field.name, format, text.unwrap_or_default())?;
+                // A repeated form key holds an array: each value is checked.
+                let values = match value {
+                    Value::Array(items) if !items.is_empty() => items.iter().collect(),
+                    other => vec![other],
+                };
+                for value in values {
+                    let text = value.as_str();
+                    let listed =
+                        field.values.is_empty() || text.is_some_and(|t| field.values.contains(&t));
+                    if !listed {
+                        return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
+                    }
+                    if let Some(format) = field.format {
+                        valid(vendor, field.name, format, text.unwrap_or_default())?;
+                    }
                 }
             }
         }
