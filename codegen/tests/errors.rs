@@ -159,12 +159,13 @@ fn bad_urls() {
 
 fn seedlike() -> String {
     let body = r#"{"mode": "raw", "raw": "{\"action\": \"call\", \"to\": \"1\"}", "options": {"raw": {"language": "json"}}}"#;
+    // Call's saved JSON response lets the overlay name its type.
+    let saved = r#"[{"name": "OK", "code": 200, "body": "{\"id\": \"1\"}"}]"#;
+    let call = format!(
+        r#"{{"name": "Call", "request": {{"method": "POST", "url": "https://x.io/n/{{id}}", "body": {body}}}, "response": {saved}}}"#
+    );
     collection(&format!(
-        r#"[{}, {}]"#,
-        item(
-            "Call",
-            &format!(r#"{{"method": "POST", "url": "https://x.io/n/{{id}}", "body": {body}}}"#)
-        ),
+        r#"[{call}, {}]"#,
         item("Look", r#"{"method": "GET", "url": "https://x.io/n/{id}"}"#)
     ))
 }

@@ -1,6 +1,7 @@
 //! From a collection and its overlay to the model. Every item is drafted,
 //! then each kind of decision runs in turn, each in a module of its own:
-//! which items become operations and their hosts (`select`), discriminator fields
+//! which items become operations and their hosts (`select`), overlay entries
+//! naming what the collection lacks (`overlay_check`), discriminator fields
 //! (`discriminate`), resource handles (`handles`), method names
 //! (`method_names`), request and response types (`bodies`), parameter structs
 //! (`params`) and doc links (`doc_links`). Only the operation constants'
@@ -20,6 +21,7 @@ use crate::model::handles::{build_handles, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
+use crate::model::overlay_check;
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
@@ -46,6 +48,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }
+    overlay_check::check(input, &mut drafts, &mut errors);
     discriminate::infer_constants(&mut drafts);
     let (hosts, host_of) = hosts(&drafts);
 

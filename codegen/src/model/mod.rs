@@ -12,6 +12,7 @@ pub(crate) mod input;
 pub(crate) mod lower;
 mod method_names;
 pub(crate) mod naming;
+mod overlay_check;
 mod params;
 mod payloads;
 pub(crate) mod reserved;

@@ -16,7 +16,8 @@
 //!       "response_type": "ActionResponse",
 //!       "fields": {
 //!         "action": { "constant": "call" },
-//!         "role": { "enum": ["agent", "customer"], "type_name": "Role" }
+//!         "role": { "enum": ["agent", "customer"], "type_name": "Role" },
+//!         "note": { "type": "string", "added": true }
 //!       }
 //!     }
 //!   ]
@@ -73,6 +74,10 @@ pub(crate) struct FieldOverlay {
     pub format: Option<String>,
     /// A value to show in examples (path parameters).
     pub example: Option<String>,
+    /// The collection shows no such field and the overlay adds it on
+    /// purpose (one the API sends only sometimes); without it, such an
+    /// entry is an error, as a field renamed in the collection leaves one.
+    pub added: bool,
 }
 
 /// How examples are written: where the types live, and the hidden lines
@@ -238,6 +243,7 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
                 "type",
                 "format",
                 "example",
+                "added",
             ],
         )?;
         let values = match obj.get("enum") {
@@ -289,6 +295,11 @@ fn fields(value: Option<&Value>, what: &str) -> Result<BTreeMap<String, FieldOve
                 r#type,
                 format,
                 example: string(obj, "example", &here)?,
+                added: match obj.get("added") {
+                    None => false,
+                    Some(Value::Bool(b)) => *b,
+                    Some(_) => return Err(format!("{here}.added must be a boolean")),
+                },
             },
         );
     }
