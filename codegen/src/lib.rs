@@ -23,28 +23,20 @@
 //! returns a `postman_runtime::Call`: a future that borrows nothing
 //! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
-//! The module's docs link to runtime items (each method's `Call`, `Error`
-//! and retry rules). rustdoc gives such a link a target only where a page
-//! for the item exists: under `cargo doc --no-deps` none of the runtime's
-//! pages do, and the link is printed as its raw path without a warning. A
-//! host that re-exports the runtime inline, `#[doc(inline)] pub use
-//! postman_runtime as runtime;`, shows those pages within its own docs, and
-//! every link resolves.
+//! Generated docs link to runtime items (`Call`, `Error`, retry rules), which
+//! `cargo doc --no-deps` prints as raw paths, silently: rustdoc has no page
+//! for them. A host that re-exports the runtime inline (`#[doc(inline)] pub
+//! use postman_runtime as runtime;`) shows them, and every link resolves.
 //!
 //! # Architecture
 //!
 //! This file is the driver; the work runs in four stages, one folder each:
-//!
-//! 1. `read`: the collection, overlay, URLs and argument tables as plain
-//!    data, checked for shape only.
-//! 2. `draft`: one HTTP operation per item, before any Rust name; whether an
-//!    item is supported is decided here.
-//! 3. `model`: every operation, handle and type with its Rust name; `lower`
-//!    runs the decisions, one module each (`select`, `discriminate`,
-//!    `handles`, `method_names`, `bodies`, `types`, `params`, `doc_links`).
-//! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
-//!    nothing is decided there.
-//!
+//! `read` (the collection, overlay, URLs and argument tables as plain data,
+//! checked for shape only), `draft` (one HTTP operation per item, before any
+//! Rust name; whether an item is supported is decided here), `model` (every
+//! operation, handle and type with its Rust name; `lower` runs the
+//! decisions, one module each) and `emit` (the model printed with `quote`
+//! and formatted by `prettyplease`; nothing is decided there).
 //! [`mock`] (feature `mock`) serves the model with the runtime's mock, no
 //! Rust compiled; [`diff`] compares two models (its own stage, after `model`).
 //!
