@@ -2,7 +2,8 @@
 //! then each kind of decision runs in turn, each in a module of its own:
 //! which items become operations and their hosts (`select`), overlay entries
 //! naming what the collection lacks (`overlay_check`), discriminator fields
-//! (`discriminate`), resource handles (`handles`), method names
+//! (`discriminate`), one spelling per path parameter (`param_spelling`),
+//! resource handles (`handles`), method names
 //! (`method_names`), request and response types (`bodies`), parameter structs
 //! (`params`) and doc links (`doc_links`). Only the operation constants'
 //! names are given here.
@@ -22,6 +23,7 @@ use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
 use crate::model::overlay_check;
+use crate::model::param_spelling;
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
@@ -50,6 +52,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     }
     overlay_check::check(input, &mut drafts, &mut errors);
     discriminate::infer_constants(&mut drafts);
+    param_spelling::unify(&mut drafts);
     let (hosts, host_of) = hosts(&drafts);
 
     let mut reserved = vec![input.client_name];

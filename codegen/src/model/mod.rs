@@ -13,6 +13,7 @@ pub(crate) mod lower;
 mod method_names;
 pub(crate) mod naming;
 mod overlay_check;
+mod param_spelling;
 mod params;
 mod payloads;
 pub(crate) mod reserved;
