@@ -209,3 +209,30 @@ fn the_command_counts_the_stale_entry_in_its_summary() {
     );
     assert_eq!(lines[1], "summary: no module generated, 1 errors");
 }
+
+#[test]
+fn a_graphql_variable_is_a_field_of_the_request() {
+    let body = r#"{"mode": "graphql", "graphql": {"query": "query($login: String) { user(login: $login) { id } }", "variables": "{\"login\": \"ada\"}"}}"#;
+    let text = format!(
+        r#"{{"info": {{"name": "G", "schema": "{SCHEMA}"}}, "item": [{{"name": "User", "request": {{"method": "POST", "url": "https://api.example.com/graphql", "body": {body}}}}}]}}"#
+    );
+    let generated = |overlay: &str| {
+        let source = Source {
+            name: "g.postman_collection.json",
+            text: &text,
+        };
+        let overlay = Source {
+            name: OVERLAY,
+            text: overlay,
+        };
+        generate(source, Some(overlay), &Options::default()).map_err(|e| e.to_string())
+    };
+    let known = entry("User", r#""fields": {"login": {"description": "Who."}}"#);
+    generated(&known).unwrap_or_else(|e| panic!("{e}"));
+    let stale = entry("User", r#""fields": {"name": {"description": "Who."}}"#);
+    let error = generated(&stale).expect_err("no such variable");
+    assert!(
+        error.contains("`fields.name` names no field of the request (its form, GraphQL variables"),
+        "{error}"
+    );
+}

@@ -107,8 +107,8 @@ fn problems(d: &Draft<'_>, entry: &OperationOverlay, known: &Known) -> Vec<Strin
             )
         } else {
             format!(
-                "`fields.{key}` names no field of the request (its form, query, path and \
-                 argument table have none); {ADDED}"
+                "`fields.{key}` names no field of the request (its form, GraphQL \
+                 variables, query, path and argument table have none); {ADDED}"
             )
         });
     }
@@ -186,17 +186,19 @@ fn response_fields(d: &Draft<'_>) -> BTreeSet<String> {
     out
 }
 
-/// The saved response bodies that read as JSON, placeholders as `null`.
+/// The saved response bodies that read as JSON.
 fn saved_json(d: &Draft<'_>) -> Vec<Value> {
-    let read = |text: &str| {
-        let cleaned = jsonc::clean(text, &|_| None);
-        serde_json::from_str(&cleaned).ok().or_else(|| {
-            let repaired = lenient::repair(&cleaned, true)?;
-            serde_json::from_str(&repaired.text).ok()
-        })
-    };
     let bodies = d.item.examples.iter().filter_map(|e| e.body.as_deref());
-    bodies.filter_map(read).collect()
+    bodies.filter_map(read_json).collect()
+}
+
+/// `text` as JSON, placeholders as `null`, repaired if it only needs that.
+fn read_json(text: &str) -> Option<Value> {
+    let cleaned = jsonc::clean(text, &|_| None);
+    serde_json::from_str(&cleaned).ok().or_else(|| {
+        let repaired = lenient::repair(&cleaned, true)?;
+        serde_json::from_str(&repaired.text).ok()
+    })
 }
 
 fn top_level_keys(value: &Value, out: &mut BTreeSet<String>) {
@@ -221,14 +223,24 @@ fn table(d: &Draft<'_>) -> BTreeSet<String> {
     rows.into_iter().map(|row| row.name).collect()
 }
 
-/// The form and multipart fields (`tags[]` as `tags`), query and path
-/// parameters, as the collection writes them.
+/// The form and multipart fields (`tags[]` as `tags`), GraphQL variables,
+/// query and path parameters, as the collection writes them.
 fn parameters(d: &Draft<'_>) -> BTreeSet<String> {
     let request = &d.item.request;
     let bare = |key: &str| key.split('[').next().unwrap_or(key).to_owned();
     let mut out: BTreeSet<String> = match &request.body {
         Body::Urlencoded(fields) => fields.iter().map(|f| bare(&f.key)).collect(),
         Body::FormData(parts) => parts.iter().map(|p| bare(&p.field.key)).collect(),
+        Body::GraphQl {
+            variables: Some(text),
+            ..
+        } => {
+            let mut keys = BTreeSet::new();
+            if let Some(value) = read_json(text) {
+                top_level_keys(&value, &mut keys);
+            }
+            keys
+        }
         _ => BTreeSet::new(),
     };
     let query = request.url.query.iter().flatten().chain(&d.query);
