@@ -45,7 +45,8 @@ pub(super) fn check(input: &Input<'_>, drafts: &mut Vec<Draft<'_>>, errors: &mut
     drafts.retain(|_| !flags.next().unwrap_or(false));
 }
 
-/// The overlay file an entry comes from, which its errors name.
+/// The overlay file an entry comes from, which its errors name: the one
+/// overlay here; where several are merged, the entry's own.
 fn file_of<'a>(input: &Input<'a>, _entry: &OperationOverlay) -> &'a str {
     input.overlay_file
 }
