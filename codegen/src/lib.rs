@@ -23,13 +23,9 @@
 //! returns a `postman_runtime::Call`: a future that borrows nothing
 //! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
-//! The module's docs link to runtime items (each method's `Call`, `Error`
-//! and retry rules). rustdoc gives such a link a target only where a page
-//! for the item exists: under `cargo doc --no-deps` none of the runtime's
-//! pages do, and the link is printed as its raw path without a warning. A
-//! host that re-exports the runtime inline, `#[doc(inline)] pub use
-//! postman_runtime as runtime;`, shows those pages within its own docs, and
-//! every link resolves.
+//! The module's docs link to runtime items, which `cargo doc --no-deps`
+//! prints as raw paths, without a warning, unless the host re-exports the
+//! runtime inline: `#[doc(inline)] pub use postman_runtime as runtime;`.
 //!
 //! # Architecture
 //!
@@ -72,6 +68,7 @@ pub use draft::secrets::looks_like_credential;
 pub use emit::output::Output;
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::limits::Limits;
+pub use read::options::Options;
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 pub use xml::XmlOutput;
@@ -85,107 +82,6 @@ pub struct Source<'a> {
     pub name: &'a str,
     /// The file's contents.
     pub text: &'a str,
-}
-
-/// How to generate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Skip items that use unsupported constructs or cannot be read (a
-    /// malformed body, URL or field), with one warning each, instead of
-    /// failing. Mistakes in the overlay are errors either way.
-    pub skip_unsupported: bool,
-    /// Path of the runtime crate the generated code calls.
-    pub runtime_path: String,
-    /// Path of the host's client type, which the generated code extends
-    /// and which must implement `AsRef<postman_runtime::Client>`.
-    pub client_path: String,
-    /// Methods the host's client type already has, which no generated
-    /// accessor or operation on it may take (`new`, `builder`, ...).
-    pub client_methods: Vec<String>,
-    /// Give every operation a runnable example in its docs. `None` leaves
-    /// it to the overlay's `doc_examples`, if it has one.
-    pub doc_examples: Option<DocExamples>,
-    /// Emit a hidden `example_calls` module: every operation called with
-    /// the spec's example values, as the docs show it, listed in
-    /// `example_calls::CALLS` with its item. For tests of what reaches the
-    /// server; off by default.
-    pub example_calls: bool,
-    /// Generate only the items in these folders (and their sub-folders),
-    /// each a path of folder names joined by `/`, such as `"Accounts"` or
-    /// `"Accounts/Capabilities"`; empty generates every item. The items
-    /// left out are not read past their names, and an overlay entry for
-    /// one of them is set aside. A path that names no folder is an error.
-    pub folders: Vec<String>,
-    /// Bounds on the input: file size, name length, folder depth.
-    pub limits: Limits,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            skip_unsupported: false,
-            runtime_path: "::postman_runtime".into(),
-            client_path: "crate::Client".into(),
-            client_methods: Vec::new(),
-            doc_examples: None,
-            example_calls: false,
-            folders: Vec::new(),
-            limits: Limits::default(),
-        }
-    }
-}
-
-impl Options {
-    /// Sets [`Options::skip_unsupported`].
-    pub fn with_skip_unsupported(mut self, skip: bool) -> Self {
-        self.skip_unsupported = skip;
-        self
-    }
-
-    /// Sets [`Options::runtime_path`].
-    pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
-        self.runtime_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::doc_examples`].
-    pub fn with_doc_examples(mut self, examples: DocExamples) -> Self {
-        self.doc_examples = Some(examples);
-        self
-    }
-
-    /// Sets [`Options::example_calls`].
-    pub fn with_example_calls(mut self, on: bool) -> Self {
-        self.example_calls = on;
-        self
-    }
-
-    /// Sets [`Options::folders`].
-    pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
-        self.folders = folders.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Sets [`Options::limits`].
-    pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
-        self
-    }
-
-    /// Sets [`Options::client_path`].
-    pub fn with_client_path(mut self, path: impl Into<String>) -> Self {
-        self.client_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::client_methods`].
-    pub fn with_client_methods<S: Into<String>>(
-        mut self,
-        methods: impl IntoIterator<Item = S>,
-    ) -> Self {
-        self.client_methods = methods.into_iter().map(Into::into).collect();
-        self
-    }
 }
 
 /// Generates the module for `collection`, with `overlay` if given.
@@ -307,13 +203,12 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
     Ok((output, files))
 }
 
-/// A build script in one line: `spec` (a spec folder, as [`generate_dir`]
-/// reads it, or a collection file) generated into `OUT_DIR/api.rs`; the
-/// crate's `include!(concat!(env!("OUT_DIR"), "/api.rs"));` gives a
-/// `Client` (`Client::builder()`, `Client::new`), a vendor of the
-/// runtime's defaults (`VENDOR`), and every generated item (also under
-/// `api`). Items it cannot read are left out, with one Cargo warning
-/// naming the list; errors are printed and fail the build.
+/// A build script in one line: `spec` (a folder, as [`generate_dir`] reads
+/// it, or a collection file) generated into `OUT_DIR/api.rs`, which the
+/// crate includes: a `Client` (`Client::builder()`, `Client::new`), a vendor
+/// of the runtime's defaults (`VENDOR`) and every generated item (also
+/// under `api`). Items it cannot read are left out, with one Cargo warning
+/// naming them; errors are printed and fail the build.
 ///
 /// ```no_run
 /// // build.rs
