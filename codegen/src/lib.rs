@@ -61,6 +61,7 @@ pub use draft::secrets::looks_like_credential;
 pub use emit::output::Output;
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::limits::Limits;
+pub use read::options::Options;
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 pub use xml::XmlOutput;
@@ -74,107 +75,6 @@ pub struct Source<'a> {
     pub name: &'a str,
     /// The file's contents.
     pub text: &'a str,
-}
-
-/// How to generate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Skip items that use unsupported constructs or cannot be read (a
-    /// malformed body, URL or field), with one warning each, instead of
-    /// failing. Mistakes in the overlay are errors either way.
-    pub skip_unsupported: bool,
-    /// Path of the runtime crate the generated code calls.
-    pub runtime_path: String,
-    /// Path of the host's client type, which the generated code extends
-    /// and which must implement `AsRef<postman_runtime::Client>`.
-    pub client_path: String,
-    /// Methods the host's client type already has, which no generated
-    /// accessor or operation on it may take (`new`, `builder`, ...).
-    pub client_methods: Vec<String>,
-    /// Give every operation a runnable example in its docs. `None` leaves
-    /// it to the overlay's `doc_examples`, if it has one.
-    pub doc_examples: Option<DocExamples>,
-    /// Emit a hidden `example_calls` module: every operation called with
-    /// the spec's example values, as the docs show it, listed in
-    /// `example_calls::CALLS` with its item. For tests of what reaches the
-    /// server; off by default.
-    pub example_calls: bool,
-    /// Generate only the items in these folders (and their sub-folders),
-    /// each a path of folder names joined by `/`, such as `"Accounts"` or
-    /// `"Accounts/Capabilities"`; empty generates every item. The items
-    /// left out are not read past their names, and an overlay entry for
-    /// one of them is set aside. A path that names no folder is an error.
-    pub folders: Vec<String>,
-    /// Bounds on the input: file size, name length, folder depth.
-    pub limits: Limits,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            skip_unsupported: false,
-            runtime_path: "::postman_runtime".into(),
-            client_path: "crate::Client".into(),
-            client_methods: Vec::new(),
-            doc_examples: None,
-            example_calls: false,
-            folders: Vec::new(),
-            limits: Limits::default(),
-        }
-    }
-}
-
-impl Options {
-    /// Sets [`Options::skip_unsupported`].
-    pub fn with_skip_unsupported(mut self, skip: bool) -> Self {
-        self.skip_unsupported = skip;
-        self
-    }
-
-    /// Sets [`Options::runtime_path`].
-    pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
-        self.runtime_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::doc_examples`].
-    pub fn with_doc_examples(mut self, examples: DocExamples) -> Self {
-        self.doc_examples = Some(examples);
-        self
-    }
-
-    /// Sets [`Options::example_calls`].
-    pub fn with_example_calls(mut self, on: bool) -> Self {
-        self.example_calls = on;
-        self
-    }
-
-    /// Sets [`Options::folders`].
-    pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
-        self.folders = folders.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Sets [`Options::limits`].
-    pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
-        self
-    }
-
-    /// Sets [`Options::client_path`].
-    pub fn with_client_path(mut self, path: impl Into<String>) -> Self {
-        self.client_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::client_methods`].
-    pub fn with_client_methods<S: Into<String>>(
-        mut self,
-        methods: impl IntoIterator<Item = S>,
-    ) -> Self {
-        self.client_methods = methods.into_iter().map(Into::into).collect();
-        self
-    }
 }
 
 /// Generates the module for `collection`, with `overlay` if given.
@@ -201,10 +101,76 @@ pub fn generate(
     overlay_data
         .operations
         .retain(|entry| selection.overlay_entry(&entry.item));
+    generate_from(
+        collection.name,
+        &parsed,
+        (&overlay_data, overlay_file),
+        None,
+        options,
+    )
+}
+
+/// Whether the file `name` holding `text` is an OpenAPI document (YAML, or
+/// JSON with an `openapi` member) rather than a Postman collection.
+pub fn is_openapi(name: &str, text: &str) -> bool {
+    read::openapi::is_openapi(name, text)
+}
+
+/// Generates the module for an OpenAPI 3.0 or 3.1 document, JSON or YAML:
+/// `files` holds its entry file first, then every file its `$ref`s reach,
+/// each named as the references write it relative to the entry's name
+/// (`api/main.yml` refers to `models/pet.yml` as `api/models/pet.yml`).
+/// Operations, types and the runtime are those of [`generate`].
+///
+/// # Errors
+///
+/// As [`generate`]: a file that is not OpenAPI 3.x or does not parse, a
+/// reference to a file not given, an operation that cannot be generated
+/// (unless [`Options::skip_unsupported`]).
+pub fn generate_openapi(files: &[Source<'_>], options: &Options) -> Result<Output, Errors> {
+    let texts: Vec<(&str, &str)> = files.iter().map(|f| (f.name, f.text)).collect();
+    let docs = read::openapi::files::from_texts(&texts)?;
+    generate_openapi_docs(&docs, options)
+}
+
+/// Generates the module for the OpenAPI document whose entry file is at
+/// `path`, reading the files its `$ref`s reach (in its folder or below).
+///
+/// # Errors
+///
+/// As [`generate_openapi`], or when a file cannot be read.
+pub fn generate_openapi_file(path: &Path, options: &Options) -> Result<Output, Errors> {
+    let docs = read::openapi::files::read(path, &options.limits)?;
+    generate_openapi_docs(&docs, options)
+}
+
+fn generate_openapi_docs(
+    docs: &read::openapi::refs::Documents,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let api = read::openapi::read(docs)?;
+    let overlay = read::overlay::Overlay::default();
+    generate_from(
+        &docs.entry,
+        &api.collection,
+        (&overlay, ""),
+        Some(&api),
+        options,
+    )
+}
+
+/// The module for a collection read (from Postman or OpenAPI).
+fn generate_from(
+    file: &str,
+    parsed: &read::postman::Collection,
+    (overlay_data, overlay_file): (&read::overlay::Overlay, &str),
+    openapi: Option<&read::openapi::OpenApi>,
+    options: &Options,
+) -> Result<Output, Errors> {
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
             Error::new(
-                Location::file(collection.name),
+                Location::file(file),
                 ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
             )
         })
@@ -229,16 +195,17 @@ pub fn generate(
         .unwrap_or_default();
     let mut warnings = Vec::new();
     let input = model::input::Input {
-        collection: &parsed,
-        collection_file: collection.name,
-        overlay: &overlay_data,
+        collection: parsed,
+        collection_file: file,
+        overlay: overlay_data,
         overlay_file,
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
         client_methods: &options.client_methods,
+        openapi,
     };
     let api = model::lower::lower(&input, &mut warnings)?;
-    let source = format!("`{}` ({})", api.title, collection.name);
+    let source = format!("`{}` ({file})", api.title);
     let examples = options
         .doc_examples
         .as_ref()
@@ -252,7 +219,7 @@ pub fn generate(
         options.example_calls,
         threads,
     )
-    .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
+    .map_err(|m| Error::new(Location::file(file), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,
         warnings,

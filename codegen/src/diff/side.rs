@@ -37,6 +37,7 @@ pub(crate) fn lower(
         skip_unsupported,
         client_name,
         client_methods,
+        openapi: None,
     };
     // Skipped items and lenient reading matter to generation, not to the
     // comparison: an item skipped on one side shows as added or removed.

@@ -18,3 +18,4 @@ mod rustdoc;
 mod setters;
 pub(crate) mod tokens;
 mod types;
+mod unions;

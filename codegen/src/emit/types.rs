@@ -6,6 +6,7 @@ use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
+use crate::emit::unions;
 use crate::model::api::{Api, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
 use crate::model::uses;
@@ -80,6 +81,7 @@ fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
             quote! { #def #json #form #nested }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
+        TypeDef::Union(u) => unions::union(u),
     }
 }
 
@@ -136,7 +138,7 @@ fn structure(def: &StructDef) -> TokenStream {
         .all(|f| f.optional)
         .then(|| quote! { Default, });
     // Response types have the catch-all; request types are built by callers.
-    let build = if def.extra.is_none() {
+    let build = if def.extra.is_none() || def.built {
         setters::request(def)
     } else {
         TokenStream::new()
