@@ -25,6 +25,7 @@ use crate::model::types::Types;
 use crate::read::openapi::OperationSchemas;
 use crate::read::openapi::sample::sample;
 use crate::read::openapi::schema::{Kind, OneOf, Prop, Schema, Schemas};
+use std::collections::BTreeMap;
 
 /// Lowers the schemas of one document, each named one once.
 pub(crate) struct SchemaTypes<'s> {
@@ -33,6 +34,8 @@ pub(crate) struct SchemaTypes<'s> {
     /// The Rust name of a named schema being lowered (a reference back to
     /// it is a loop), or an empty name for one that has no type of its own.
     lowering: Vec<Option<String>>,
+    /// Inline enums by their values: the same values are one type.
+    enums: BTreeMap<Vec<String>, String>,
 }
 
 impl<'s> SchemaTypes<'s> {
@@ -41,6 +44,7 @@ impl<'s> SchemaTypes<'s> {
             schemas,
             done: vec![None; schemas.named.len()],
             lowering: vec![None; schemas.named.len()],
+            enums: BTreeMap::new(),
         }
     }
 
@@ -177,7 +181,10 @@ impl<'s> SchemaTypes<'s> {
         let mut fields = Vec::new();
         for p in props {
             let s = &p.schema;
-            let ty = self.lower(types, &format!("{} {}", naming::bare(name), p.key), s);
+            let ty = match &s.kind {
+                Kind::Enum(values) => self.inline_enum(types, name, &p.key, values, s),
+                _ => self.lower(types, &format!("{} {}", naming::bare(name), p.key), s),
+            };
             let optional = !p.required || s.nullable || s.read_only || s.write_only;
             let text = field_doc(s);
             fields.push(FieldDef {
@@ -209,6 +216,32 @@ impl<'s> SchemaTypes<'s> {
                 built: true,
             });
         }
+    }
+
+    /// An enum written in a property: named after the property (after its
+    /// struct too, when that name is taken), one type for the same values.
+    fn inline_enum(
+        &mut self,
+        types: &mut Types,
+        parent: &str,
+        key: &str,
+        values: &[String],
+        schema: &Schema,
+    ) -> TypeRef {
+        if let Some(name) = self.enums.get(values) {
+            return TypeRef::Named(name.clone());
+        }
+        let plain = naming::camel(key, "Value");
+        let name = if types.is_taken(&plain) {
+            types.claim(&naming::camel(
+                &format!("{} {key}", naming::bare(parent)),
+                "Value",
+            ))
+        } else {
+            types.claim(&plain)
+        };
+        self.enums.insert(values.to_vec(), name.clone());
+        self.define(types, name, schema)
     }
 
     fn union(&mut self, types: &mut Types, name: &str, doc: String, one: &OneOf) {
