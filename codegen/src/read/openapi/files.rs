@@ -5,7 +5,7 @@
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::read::limits::Limits;
-use crate::read::openapi::refs::{Documents, referenced_files};
+use crate::read::openapi::refs::{Documents, normalize, referenced_files};
 use crate::read::openapi::text::parse;
 use std::path::Path;
 
@@ -18,6 +18,7 @@ pub(crate) fn gather(
     entry: &str,
     mut text_of: impl FnMut(&str) -> Result<String, Error>,
 ) -> Result<Documents, Errors> {
+    let entry = &normalize(entry);
     let mut docs = Documents::new(entry);
     let folder = match entry.rfind('/') {
         Some(cut) => &entry[..=cut],
@@ -29,7 +30,9 @@ pub(crate) fn gather(
         if docs.contains(&name) {
             continue;
         }
-        let inside = name.starts_with(folder) && !name.split('/').any(|p| p == "..");
+        let inside = name
+            .strip_prefix(folder)
+            .is_some_and(|rest| !rest.split('/').any(|p| p == ".."));
         if !inside {
             errors.push(Error::new(
                 Location::file(entry),
@@ -80,7 +83,7 @@ pub(crate) fn from_texts(files: &[(&str, &str)]) -> Result<Documents, Errors> {
     gather(entry, |name| {
         files
             .iter()
-            .find(|(n, _)| *n == name)
+            .find(|(n, _)| normalize(n) == name)
             .map(|(_, text)| (*text).to_owned())
             .ok_or_else(|| {
                 Error::new(

@@ -4,7 +4,7 @@
 //! first server (its variables at their defaults) unless the path or the
 //! operation names its own.
 
-use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
+use crate::error::{Error, Location, SkipReason, Warning};
 use crate::read::openapi::context::Context;
 use crate::read::openapi::convert::Converter;
 use crate::read::openapi::output::OperationSchemas;
@@ -154,7 +154,24 @@ fn operation(
         Some((None, Some(prefix))) => format!("{{{{{HOST}}}}}{prefix}"),
         _ => format!("{{{{{HOST}}}}}{}", ctx.prefix.unwrap_or_default()),
     };
-    let raw = format!("{host}{}", ctx.path);
+    // A path key with a query (`/responses?beta=true`): its pairs are
+    // sent by every call, as written.
+    let (path, fixed) = ctx.path.split_once('?').unwrap_or((ctx.path, ""));
+    let raw = format!("{host}{path}");
+    let mut query: Vec<KeyValue> = fixed
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            KeyValue {
+                key: key.to_owned(),
+                value: Some(value.to_owned()),
+                description: format!("Always `{value}` for this operation."),
+                disabled: false,
+            }
+        })
+        .collect();
+    query.extend(params.query);
     let mut headers = params.headers;
     if let Some(ct) = &body.content_type {
         headers.push(header("Content-Type", ct));
@@ -184,7 +201,7 @@ fn operation(
         method: ctx.method.to_uppercase(),
         url: Url {
             raw: Some(raw),
-            query: Some(params.query),
+            query: Some(query),
             variables: params.path,
             ..Url::default()
         },
@@ -192,12 +209,6 @@ fn operation(
         body: body.body,
         description,
     };
-    if request.url.raw.as_deref().is_some_and(|r| r.contains('?')) {
-        return Err(Error::new(
-            ctx.here.clone(),
-            ErrorKind::InvalidUrl("a path with a query string".into()),
-        ));
-    }
     let schemas = OperationSchemas {
         body: body.schema,
         body_optional: body.optional,

@@ -123,6 +123,26 @@ pub(crate) fn referenced_files(file: &str, value: &Value) -> Vec<String> {
     out
 }
 
+/// `name` with `.` and `..` worked out (a leading `..` stays).
+pub(crate) fn normalize(name: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, piece) in name.split('/').enumerate() {
+        match piece {
+            "" if i == 0 => parts.push(""),
+            "" | "." => {}
+            ".." => {
+                if parts.last().is_none_or(|p| *p == ".." || p.is_empty()) {
+                    parts.push("..");
+                } else {
+                    parts.pop();
+                }
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
 /// `path` relative to the folder of `file`, with `.` and `..` worked out.
 /// Only files beside the entry or below its folder's parents as written:
 /// a URL is refused (nothing is fetched).
@@ -224,6 +244,8 @@ mod tests {
         assert!(docs.resolve("api/main.yml", "#/nope").is_err());
         assert_eq!(join("a/b/c.yml", "../d/./e.yml").unwrap(), "a/d/e.yml");
         assert_eq!(join("c.yml", "../e.yml").unwrap(), "../e.yml");
+        assert_eq!(normalize("/a/b/../c/./d.yml"), "/a/c/d.yml");
+        assert_eq!(normalize("../x/../y.yml"), "../y.yml");
         assert!(join("c.yml", "https://x/y.yml").is_err());
         assert_eq!(
             referenced_files("api/main.yml", root),
