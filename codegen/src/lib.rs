@@ -315,6 +315,17 @@ fn lower_side(
 ) -> Result<model::api::Api, Errors> {
     let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    if overlay.is_none() && read::openapi::is_openapi(collection.0, collection.1) {
+        // A file on disk brings the files its `$ref`s reach; a text (a git
+        // revision's) is one file.
+        let path = Path::new(collection.0);
+        let docs = if path.is_file() {
+            read::openapi::files::read(path, &options.limits)?
+        } else {
+            read::openapi::files::from_texts(&[collection])?
+        };
+        return diff::side::lower_openapi(&docs, skip, client.trim(), methods);
+    }
     diff::side::lower(
         collection,
         overlay,

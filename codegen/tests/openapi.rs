@@ -180,3 +180,39 @@ fn not_openapi_3_is_an_error_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn diff_between_two_versions_of_a_document() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/openapi/versions");
+    let (old, new) = (dir.join("v1.yaml"), dir.join("v2.yaml"));
+    let report = postman_codegen::diff_paths(
+        &old.display().to_string(),
+        &new.display().to_string(),
+        &Options::default(),
+    )
+    .expect("both sides generate");
+    let text = report.render();
+    assert!(
+        text.contains("verdict: breaking (2 breaking, 2 additive"),
+        "{text}"
+    );
+    assert!(text.contains("field `legacy` removed from `Pet`"), "{text}");
+    assert!(
+        text.contains("field `tag` of `NewPet` is now required"),
+        "{text}"
+    );
+    assert!(text.contains("operation `pets.delete_pet` added"), "{text}");
+    assert!(text.contains("value `pending` added"), "{text}");
+    // A document compared with itself: no change.
+    let same = postman_codegen::diff_paths(
+        &old.display().to_string(),
+        &old.display().to_string(),
+        &Options::default(),
+    )
+    .expect("generates");
+    assert!(
+        same.render().contains("verdict: no change"),
+        "{}",
+        same.render()
+    );
+}
