@@ -65,7 +65,8 @@ use crate::vendor::{AUTH_ID_VAR, PLIVO};
 use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
 pub use postman_runtime::mock::{
-    Expectation, InvalidStatus, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
+    CallbackError, CallbackReply, Expectation, InvalidStatus, MockCallback, MockLimits,
+    RecordedHeaders, RecordedRequest, UnknownOperation,
 };
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -215,7 +216,8 @@ impl MockServer {
         auth_token: &str,
         limits: MockLimits,
     ) -> std::io::Result<Self> {
-        let api = MockApi::new(&PLIVO, crate::operations::ALL);
+        let api = MockApi::new(&PLIVO, crate::operations::ALL)
+            .callback_signer(&crate::signature::mock_signer::PLIVO_V3);
         let inner =
             postman_runtime::mock::MockServer::bind(api, addr, auth_id, auth_token, limits).await?;
         Ok(MockServer { inner })
@@ -314,6 +316,24 @@ impl MockServer {
     /// answer, recorded or not.
     pub fn calls(&self, operation: &str) -> u64 {
         self.inner.calls(operation)
+    }
+
+    /// Sends `callback` to your server on loopback as Plivo would call
+    /// your answer or status URL: a form `POST` (or a `GET`), signed with
+    /// `X-Plivo-Signature-V3` (and `-Ma-V3`) and a fresh
+    /// `X-Plivo-Signature-V3-Nonce`, keyed with the mock's Auth Token
+    /// ([`MockServer::AUTH_TOKEN`]); returns your server's answer. See the
+    /// `callback_server` example.
+    ///
+    /// # Errors
+    ///
+    /// When the URL is not plain `http` to loopback (nothing is sent
+    /// elsewhere), or your server does not answer within 10 seconds.
+    pub async fn send_callback(
+        &self,
+        callback: &MockCallback,
+    ) -> Result<CallbackReply, CallbackError> {
+        self.inner.send_callback(callback).await
     }
 }
 

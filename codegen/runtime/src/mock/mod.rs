@@ -73,6 +73,9 @@
 //! ```
 
 mod accept;
+mod callback;
+#[cfg(test)]
+mod callback_test;
 mod checks;
 mod connection;
 mod expect;
@@ -87,6 +90,7 @@ mod response;
 mod routing;
 mod state;
 
+pub use callback::{CallbackError, CallbackReply, CallbackSigner, MockCallback};
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
@@ -244,6 +248,23 @@ impl MockServer {
         if let Some(report) = self.state.unmet() {
             panic!("{report}");
         }
+    }
+
+    /// Sends `callback` to a server under test on loopback, with the
+    /// headers of the API's [`CallbackSigner`] keyed with the mock's
+    /// password, as the vendor would call a webhook; returns the answer.
+    ///
+    /// # Errors
+    ///
+    /// When the URL is not plain `http` to loopback (nothing is sent
+    /// elsewhere), the signer fails, or the server does not answer within
+    /// 10 seconds.
+    pub async fn send_callback(
+        &self,
+        callback: &MockCallback,
+    ) -> Result<CallbackReply, CallbackError> {
+        let secret = self.state.credentials.password();
+        callback::send(self.state.api.signer, secret, callback).await
     }
 
     /// The names of the operations served, in the order given.

@@ -2,6 +2,7 @@
 //! connection it serves: the API, the credentials it accepts, its limits,
 //! the scripted answers, what it recorded and the expectations on it.
 
+use super::callback::CallbackSigner;
 use super::expect::{Calls, Expected, UnknownOperation, unmet};
 use super::limits::MockLimits;
 use super::lock::lock;
@@ -18,13 +19,26 @@ use std::sync::atomic::AtomicU64;
 pub struct MockApi {
     pub(super) vendor: &'static dyn Vendor,
     pub(super) operations: &'static [&'static Operation],
+    pub(super) signer: Option<&'static dyn CallbackSigner>,
 }
 
 impl MockApi {
     /// The API of `vendor`, with these operations (the generated
     /// `operations::ALL`).
     pub fn new(vendor: &'static dyn Vendor, operations: &'static [&'static Operation]) -> Self {
-        MockApi { vendor, operations }
+        MockApi {
+            vendor,
+            operations,
+            signer: None,
+        }
+    }
+
+    /// Signs the callbacks [`super::MockServer::send_callback`] sends, as
+    /// the vendor signs its webhooks; without one they go unsigned.
+    #[must_use]
+    pub fn callback_signer(mut self, signer: &'static dyn CallbackSigner) -> Self {
+        self.signer = Some(signer);
+        self
     }
 }
 
