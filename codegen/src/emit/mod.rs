@@ -5,6 +5,7 @@ mod body;
 mod descriptors;
 pub(crate) mod docs;
 mod enums;
+mod errors;
 mod example_calls;
 mod examples;
 pub(crate) mod format;

@@ -2,6 +2,7 @@
 
 use crate::emit::body;
 use crate::emit::enums;
+use crate::emit::errors;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
@@ -52,6 +53,12 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
             Ok(chunk
                 .iter()
                 .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)))
+                .collect())
+        }));
+        parts.push(Part::new(chunk.len(), move || {
+            Ok(chunk
+                .iter()
+                .filter_map(|op| op.errors.as_ref().map(|e| errors::error_type(op, e)))
                 .collect())
         }));
     }

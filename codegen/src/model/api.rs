@@ -135,8 +135,28 @@ pub(crate) struct Operation {
     /// The item's own `Accept`, where it is not the runtime's default.
     pub accept: Option<String>,
     pub response: ResponseSpec,
+    /// The documented error bodies, typed, by status; read from an error
+    /// by the type named here.
+    pub errors: Option<ErrorBodies>,
     pub doc: String,
     pub examples: Vec<Example>,
+}
+
+/// An operation's documented error bodies: one type with a variant per
+/// status (`404`, `4XX`, `default`).
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBodies {
+    pub type_name: String,
+    pub bodies: Vec<ErrorBody>,
+}
+
+/// The body documented for one status, or range of statuses.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBody {
+    /// As the spec writes it: `404`, `4XX`, `default`.
+    pub status: String,
+    pub variant: String,
+    pub ty: TypeRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -26,7 +26,8 @@ use crate::model::naming::{self, Scope};
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
-use crate::model::schemas::{SchemaTypes, schema_body_spec};
+use crate::model::schema_specs::{error_bodies, schema_body_spec};
+use crate::model::schemas::SchemaTypes;
 use crate::model::select::{hosts, match_overlay};
 use crate::model::share;
 use crate::model::types::Types;
@@ -131,6 +132,10 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
                 }
             },
         };
+        let error_types = match (schema_types.as_mut(), d.schemas) {
+            (Some(st), Some(s)) => error_bodies(st, &mut types, s, &base_name),
+            _ => None,
+        };
         let params = params_spec(d, &base_name, &mut types);
         // Constants are the method's to send: no argument row names them.
         let doc = match &body {
@@ -166,6 +171,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             accept: d.accept.clone().filter(|a| a != "application/json"),
             body,
             response,
+            errors: error_types,
             doc,
             examples: d.examples.clone(),
         });

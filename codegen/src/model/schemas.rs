@@ -14,16 +14,12 @@
 //! Structs are read from responses and built by callers alike: each keeps
 //! unknown keys and has a constructor and setters.
 
-use crate::model::api::{BodyKind, BodySpec};
 use crate::model::api::{
     EnumDef, FieldDef, StructDef, TypeDef, TypeRef, UnionDef, UnionVariant, Variant,
 };
-use crate::model::doc_links::type_doc;
 use crate::model::docs;
 use crate::model::naming::{self, Scope};
 use crate::model::types::Types;
-use crate::read::openapi::OperationSchemas;
-use crate::read::openapi::sample::sample;
 use crate::read::openapi::schema::{Kind, OneOf, Prop, Schema, Schemas};
 use std::collections::BTreeMap;
 
@@ -39,6 +35,11 @@ pub(crate) struct SchemaTypes<'s> {
 }
 
 impl<'s> SchemaTypes<'s> {
+    /// The schemas it lowers.
+    pub(crate) fn schemas(&self) -> &'s Schemas {
+        self.schemas
+    }
+
     pub(crate) fn new(schemas: &'s Schemas) -> Self {
         SchemaTypes {
             schemas,
@@ -360,25 +361,4 @@ fn field_doc(s: &Schema) -> String {
     }
     lines.retain(|l| !l.is_empty());
     lines.join("\n\n")
-}
-
-/// The JSON request body of operation `i`, typed by its schema.
-pub(crate) fn schema_body_spec(
-    st: &mut SchemaTypes<'_>,
-    types: &mut Types,
-    schema: &Schema,
-    op: &OperationSchemas,
-    i: usize,
-    links: &[String],
-    base_name: &str,
-) -> BodySpec {
-    let doc = type_doc("Request body", &[i], links);
-    let ty = st.top(types, &format!("{base_name}Request"), doc, schema);
-    BodySpec {
-        ty: Some(ty),
-        optional: op.body_optional,
-        constants: Vec::new(),
-        example: Some(sample(schema, st.schemas)),
-        kind: BodyKind::Json,
-    }
 }

@@ -22,7 +22,6 @@ pub(crate) struct OperationSchemas {
     pub body_optional: bool,
     /// The success response's JSON schema.
     pub response: Option<Schema>,
-    #[allow(dead_code, reason = "read once error bodies are typed by status")]
     /// Documented error responses with a JSON body, by status (`404`,
     /// `4XX`, `default`).
     pub errors: Vec<(String, Schema)>,
