@@ -53,3 +53,22 @@ include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
 pub mod corpus {
     include!(concat!(env!("OUT_DIR"), "/corpus_modules.rs"));
 }
+
+/// An API with nothing particular about it.
+#[derive(Debug)]
+pub struct Neutral;
+
+impl postman_runtime::Vendor for Neutral {
+    fn name(&self) -> &'static str {
+        "neutral"
+    }
+}
+
+/// A client of the neutral API at `base_url` (fake credentials).
+pub fn local_client(base_url: &str) -> postman_runtime::Client {
+    static NEUTRAL: Neutral = Neutral;
+    postman_runtime::Client::builder(&NEUTRAL, "someone", "fake-password-not-a-secret")
+        .base_url(base_url)
+        .build()
+        .expect("a client for the local server")
+}

@@ -93,7 +93,12 @@ pub(super) fn read(
                 }
                 out.query.push(kv(value));
             }
-            "header" => out.headers.push(kv(value)),
+            // A disabled header is never sent: every header parameter is
+            // enabled, an optional one sent only when the caller sets it.
+            "header" => out.headers.push(KeyValue {
+                disabled: false,
+                ..kv(value)
+            }),
             "cookie" => warnings.push(Warning::skipped_part(
                 ctx.here.clone(),
                 format!("cookie parameter `{name}`: not sent (set it on the client)"),
