@@ -64,9 +64,11 @@ impl postman_runtime::Vendor for Neutral {
     }
 }
 
+/// The one neutral vendor.
+pub static NEUTRAL: Neutral = Neutral;
+
 /// A client of the neutral API at `base_url` (fake credentials).
 pub fn local_client(base_url: &str) -> postman_runtime::Client {
-    static NEUTRAL: Neutral = Neutral;
     postman_runtime::Client::builder(&NEUTRAL, "someone", "fake-password-not-a-secret")
         .base_url(base_url)
         .build()
