@@ -35,6 +35,7 @@ fn main() {
         &out.join("fixture_figures.rs"),
         &figures(&fixture_entries, usize::MAX),
     );
+    let mut calls = round_trip(&fixture_entries, usize::MAX, "fixtures");
 
     let code = match std::env::var_os(CORPUS_VAR) {
         None => "pub const CORPUS: Corpus = Corpus::Unset;\n".to_owned(),
@@ -55,6 +56,7 @@ fn main() {
                 .map(|p| generate(p, &out, "corpus"))
                 .collect();
             write(&out.join("corpus_modules.rs"), &modules(&list, max));
+            calls.push_str(&round_trip(&list, max, "corpus"));
             format!(
                 "pub const CORPUS: Corpus = Corpus::Found({});\n",
                 figures(&list, max)
@@ -62,10 +64,32 @@ fn main() {
         }
     };
     write(&out.join("corpus.rs"), &code);
+    let every = format!(
+        "/// Every compiled module's example calls, through `recorder`.\n\
+         pub async fn every(recorder: &Recorder) -> Vec<Report> {{\n\
+         #[allow(unused_mut)]\nlet mut reports = Vec::new();\n{calls}reports\n}}\n"
+    );
+    write(&out.join("round_trip.rs"), &every);
+}
+
+/// The round trip's line per compiled module of `entries`.
+fn round_trip(entries: &[Entry], max: usize, root: &str) -> String {
+    let mut code = String::new();
+    for e in entries.iter().filter(|e| e.error.is_none() && e.bytes <= max) {
+        let _ = writeln!(
+            code,
+            "reports.push(recorder.run({path:?}, openapi_e2e::{root}::{m}::api::HOSTS, |b| openapi_e2e::{root}::{m}::Client(b.build().expect(\"a client\")), openapi_e2e::{root}::{m}::api::example_calls::CALLS).await);",
+            path = e.path,
+            m = e.module,
+        );
+    }
+    code
 }
 
 struct Entry {
     file: String,
+    /// The entry file, for the round trip to read.
+    path: String,
     module: String,
     generated: String,
     bytes: usize,
@@ -103,6 +127,7 @@ fn entries(dir: &Path) -> Vec<PathBuf> {
 fn generate(path: &Path, out: &Path, prefix: &str) -> Entry {
     let options = Options::default()
         .with_skip_unsupported(true)
+        .with_example_calls(true)
         .with_runtime_path("::postman_runtime")
         .with_client_path("super::Client");
     let file = path
@@ -132,6 +157,10 @@ fn generate(path: &Path, out: &Path, prefix: &str) -> Entry {
     let result = generate_openapi_file(path, &options);
     let millis = start.elapsed().as_millis();
     let mut entry = Entry {
+        path: std::fs::canonicalize(path)
+            .unwrap_or_else(|_| path.to_owned())
+            .display()
+            .to_string(),
         file,
         module,
         generated,

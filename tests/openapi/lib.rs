@@ -74,3 +74,8 @@ pub fn local_client(base_url: &str) -> postman_runtime::Client {
         .build()
         .expect("a client for the local server")
 }
+
+/// An example call in flight (the generated `example_calls::Call`).
+pub type CallFuture<'a> = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<(), postman_runtime::Error>> + 'a>,
+>;
