@@ -95,6 +95,9 @@ fn body_kinds_and_security_schemes() {
     assert!(code.contains("rt::Upload"), "{code}");
     assert!(code.contains("image/png"), "{code}");
     assert!(code.contains("application/pdf"), "{code}");
+    // Of two alternatives, the key outside the URL is the one in force.
+    assert!(code.contains("\"X-Api-Key\""), "{code}");
+    assert!(!code.contains("\"token\""), "{code}");
     // A relative server: its path starts every operation's path.
     assert!(code.contains("/api/v3/forms"), "{code}");
     insta::assert_snapshot!("openapi_bodies", code);

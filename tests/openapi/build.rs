@@ -75,7 +75,10 @@ fn main() {
 /// The round trip's line per compiled module of `entries`.
 fn round_trip(entries: &[Entry], max: usize, root: &str) -> String {
     let mut code = String::new();
-    for e in entries.iter().filter(|e| e.error.is_none() && e.bytes <= max) {
+    for e in entries
+        .iter()
+        .filter(|e| e.error.is_none() && e.bytes <= max)
+    {
         let _ = writeln!(
             code,
             "reports.push(recorder.run({path:?}, openapi_e2e::{root}::{m}::api::HOSTS, |b| openapi_e2e::{root}::{m}::Client(b.build().expect(\"a client\")), openapi_e2e::{root}::{m}::api::example_calls::CALLS).await);",

@@ -76,6 +76,5 @@ pub fn local_client(base_url: &str) -> postman_runtime::Client {
 }
 
 /// An example call in flight (the generated `example_calls::Call`).
-pub type CallFuture<'a> = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<(), postman_runtime::Error>> + 'a>,
->;
+pub type CallFuture<'a> =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), postman_runtime::Error>> + 'a>>;

@@ -1,8 +1,9 @@
 //! Security schemes as the auth an operation is drafted with: HTTP basic
 //! and bearer, an API key in a header or the query, and OAuth 2.0 or
 //! OpenID Connect as a bearer token that a token provider supplies. The
-//! first scheme of the operation's first requirement (its own, else the
-//! document's) is the one in force; an empty requirement means none.
+//! first usable scheme among the operation's requirements (its own, else
+//! the document's) is the one in force, one outside the URL preferred; an
+//! empty requirement means none.
 
 use crate::read::openapi::refs::Documents;
 use crate::read::postman::Auth;
@@ -19,8 +20,11 @@ pub(super) fn auth(
     let Some(list) = requirement.and_then(Value::as_array) else {
         return Ok(None);
     };
-    // Alternatives: the first the client can use; an empty one is "none".
+    // Alternatives: the first the client can use, one that keeps the
+    // credential out of the URL (where logs and proxies see it) first; an
+    // empty one is "none".
     let mut refusal = None;
+    let mut in_query = None;
     for alternative in list {
         let Some(names) = alternative.as_object() else {
             continue;
@@ -43,13 +47,17 @@ pub(super) fn auth(
             }
         };
         match of_scheme(scheme) {
+            Ok(auth) if auth.params.get("in").is_some_and(|p| p == "query") => {
+                in_query.get_or_insert(auth);
+            }
             Ok(auth) => return Ok(Some(auth)),
             Err(m) => refusal = Some(m),
         }
     }
-    match refusal {
-        Some(m) => Err(m),
-        None => Ok(None),
+    match (in_query, refusal) {
+        (Some(auth), _) => Ok(Some(auth)),
+        (None, Some(m)) => Err(m),
+        (None, None) => Ok(None),
     }
 }
 

@@ -77,6 +77,15 @@ fn follow(file: &Path, value: &Value) -> (PathBuf, Value) {
 pub fn operations(entry: &Path) -> Vec<Documented> {
     let root = load(entry);
     let mut out = Vec::new();
+    // A key of a security scheme in the query is as documented as a parameter.
+    let keys: Vec<String> = root
+        .pointer("/components/securitySchemes")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flat_map(|s| s.values())
+        .filter(|s| s.get("in").and_then(Value::as_str) == Some("query"))
+        .filter_map(|s| s.get("name").and_then(Value::as_str).map(str::to_owned))
+        .collect();
     let paths = root
         .get("paths")
         .and_then(Value::as_object)
@@ -86,14 +95,18 @@ pub fn operations(entry: &Path) -> Vec<Documented> {
         let (file, item) = follow(entry, &item);
         let (template, fixed) = key.split_once('?').unwrap_or((&key, ""));
         let shared = item.get("parameters").cloned().unwrap_or(Value::Null);
-        for method in ["get", "put", "post", "delete", "options", "head", "patch", "trace"] {
+        for method in [
+            "get", "put", "post", "delete", "options", "head", "patch", "trace",
+        ] {
             let Some(op) = item.get(method) else { continue };
-            let mut query: Vec<String> = fixed
-                .split('&')
-                .filter_map(|p| p.split('=').next())
-                .filter(|k| !k.is_empty())
-                .map(str::to_owned)
-                .collect();
+            let mut query: Vec<String> = keys.clone();
+            query.extend(
+                fixed
+                    .split('&')
+                    .filter_map(|p| p.split('=').next())
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_owned),
+            );
             for list in [&shared, op.get("parameters").unwrap_or(&Value::Null)] {
                 for p in list.as_array().into_iter().flatten() {
                     let (_, p) = follow(&file, p);
@@ -119,7 +132,10 @@ pub fn operations(entry: &Path) -> Vec<Documented> {
                     .filter(|s| !s.is_empty())
                     .map(str::to_owned)
                     .collect(),
-                id: op.get("operationId").and_then(Value::as_str).map(str::to_owned),
+                id: op
+                    .get("operationId")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
                 query,
                 media,
             });
@@ -131,11 +147,15 @@ pub fn operations(entry: &Path) -> Vec<Documented> {
 /// Whether `segments` (a request's path, after the server's own) is `doc`'s.
 pub fn matches(doc: &Documented, segments: &[&str]) -> bool {
     doc.segments.len() == segments.len()
-        && doc.segments.iter().zip(segments).all(|(t, s)| match t.find('{') {
-            None => t == s,
-            Some(open) => {
-                let close = t.rfind('}').map_or(t.len(), |c| c + 1);
-                !s.is_empty() && s.starts_with(&t[..open]) && s.ends_with(&t[close..])
-            }
-        })
+        && doc
+            .segments
+            .iter()
+            .zip(segments)
+            .all(|(t, s)| match t.find('{') {
+                None => t == s,
+                Some(open) => {
+                    let close = t.rfind('}').map_or(t.len(), |c| c + 1);
+                    !s.is_empty() && s.starts_with(&t[..open]) && s.ends_with(&t[close..])
+                }
+            })
 }

@@ -78,7 +78,12 @@ impl Recorder {
 
 /// What is wrong with `request`, sent for `item`, if anything.
 fn check(documented: &[Documented], item: &str, request: &wiremock::Request) -> Option<String> {
-    let segments: Vec<&str> = request.url.path().split('/').filter(|s| !s.is_empty()).collect();
+    let segments: Vec<&str> = request
+        .url
+        .path()
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .collect();
     let method = request.method.as_str();
     let name = item.rsplit(" / ").next().unwrap_or(item);
     // The server's own path may come first: the template matches the end.
@@ -95,7 +100,10 @@ fn check(documented: &[Documented], item: &str, request: &wiremock::Request) -> 
         .find(|d| d.id.as_deref() == Some(name))
         .or_else(|| candidates.iter().find(|d| d.id.is_none()))
     else {
-        return Some(format!("{method} {} is no operation named {name}", request.url.path()));
+        return Some(format!(
+            "{method} {} is no operation named {name}",
+            request.url.path()
+        ));
     };
     for (key, _) in request.url.query_pairs() {
         if !doc.query.iter().any(|q| *q == key) && key != "api_key" && key != API_KEY {
@@ -111,7 +119,9 @@ fn check(documented: &[Documented], item: &str, request: &wiremock::Request) -> 
         let sent = sent.split(';').next().unwrap_or_default().trim();
         let declared = doc.media.iter().any(|m| {
             let m = m.split(';').next().unwrap_or_default().trim();
-            m == sent || m == "*/*" || (m.ends_with("/*") && sent.starts_with(m.trim_end_matches('*')))
+            m == sent
+                || m == "*/*"
+                || (m.ends_with("/*") && sent.starts_with(m.trim_end_matches('*')))
         });
         if !declared {
             return Some(format!("body sent as `{sent}`, declared {:?}", doc.media));
@@ -131,7 +141,12 @@ async fn every_call_sends_what_its_document_describes() {
     assert!(!reports.is_empty());
     let mut failures = Vec::new();
     for r in &reports {
-        eprintln!("{}: {} calls, {} mismatches", r.file, r.called, r.mismatches.len());
+        eprintln!(
+            "{}: {} calls, {} mismatches",
+            r.file,
+            r.called,
+            r.mismatches.len()
+        );
         assert!(r.called > 0, "{}: no call", r.file);
         failures.extend(r.mismatches.iter().map(|m| format!("{}: {m}", r.file)));
     }
