@@ -318,6 +318,20 @@ impl MockServer {
         self.inner.calls(operation)
     }
 
+    /// Makes the listing of `operation` (one that pages) hold `count`
+    /// items, served a page at a time as each request's `limit` and
+    /// `offset` ask. Without it, a listing holds two pages and a half of
+    /// its default page size.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has), or the operation does not page.
+    #[track_caller]
+    pub fn items(&self, operation: &str, count: usize) {
+        self.inner.items(operation, count);
+    }
+
     /// Sends `callback` to your server on loopback as Plivo would call
     /// your answer or status URL: a form `POST` (or a `GET`), signed with
     /// `X-Plivo-Signature-V3` (and `-Ma-V3`) and a fresh
