@@ -219,3 +219,37 @@ fn diff_between_two_versions_of_a_document() {
         same.render()
     );
 }
+
+/// An example integer beyond `i32` (box.json's `space_amount`, 11345156112,
+/// format int64) is written with its type: unsuffixed, a literal passed to
+/// a setter taking `impl Into<i64>` is an `i32` and does not compile.
+#[test]
+fn example_integers_beyond_i32_keep_their_type() {
+    let text = r#"{
+      "openapi": "3.0.3",
+      "info": { "title": "quota", "version": "1" },
+      "servers": [{ "url": "https://api.example.com" }],
+      "paths": { "/users": { "post": {
+        "operationId": "createUser",
+        "requestBody": { "content": { "application/json": { "schema": {
+          "type": "object",
+          "properties": {
+            "space_amount": { "type": "integer", "format": "int64", "example": 11345156112 },
+            "seats": { "type": "integer", "example": 5 }
+          }
+        } } } },
+        "responses": { "204": { "description": "created" } }
+      } } }
+    }"#;
+    let out = generate_openapi(
+        &[Source {
+            name: "quota.json",
+            text,
+        }],
+        &Options::default().with_example_calls(true),
+    )
+    .expect("generates");
+    assert!(out.code.contains("(11345156112i64)"), "{}", out.code);
+    // A value that fits stays as written.
+    assert!(out.code.contains("(5)"), "{}", out.code);
+}

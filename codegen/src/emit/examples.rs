@@ -182,7 +182,14 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
             quote! { #text.into() }
         }
         TypeRef::Integer => {
-            let n = Literal::i64_unsuffixed(value.as_i64().unwrap_or_default());
+            // A setter takes `impl Into<i64>`, where an unsuffixed literal
+            // is an `i32`: one beyond its range says its type.
+            let n = value.as_i64().unwrap_or_default();
+            let n = if i32::try_from(n).is_ok() {
+                Literal::i64_unsuffixed(n)
+            } else {
+                Literal::i64_suffixed(n)
+            };
             quote! { #n }
         }
         TypeRef::Float => {
