@@ -108,10 +108,76 @@ pub fn generate(
     overlay_data
         .operations
         .retain(|entry| selection.overlay_entry(&entry.item));
+    generate_from(
+        collection.name,
+        &parsed,
+        (&overlay_data, overlay_file),
+        None,
+        options,
+    )
+}
+
+/// Whether the file `name` holding `text` is an OpenAPI document (YAML, or
+/// JSON with an `openapi` member) rather than a Postman collection.
+pub fn is_openapi(name: &str, text: &str) -> bool {
+    read::openapi::is_openapi(name, text)
+}
+
+/// Generates the module for an OpenAPI 3.0 or 3.1 document, JSON or YAML:
+/// `files` holds its entry file first, then every file its `$ref`s reach,
+/// each named as the references write it relative to the entry's name
+/// (`api/main.yml` refers to `models/pet.yml` as `api/models/pet.yml`).
+/// Operations, types and the runtime are those of [`generate`].
+///
+/// # Errors
+///
+/// As [`generate`]: a file that is not OpenAPI 3.x or does not parse, a
+/// reference to a file not given, an operation that cannot be generated
+/// (unless [`Options::skip_unsupported`]).
+pub fn generate_openapi(files: &[Source<'_>], options: &Options) -> Result<Output, Errors> {
+    let texts: Vec<(&str, &str)> = files.iter().map(|f| (f.name, f.text)).collect();
+    let docs = read::openapi::files::from_texts(&texts)?;
+    generate_openapi_docs(&docs, options)
+}
+
+/// Generates the module for the OpenAPI document whose entry file is at
+/// `path`, reading the files its `$ref`s reach (in its folder or below).
+///
+/// # Errors
+///
+/// As [`generate_openapi`], or when a file cannot be read.
+pub fn generate_openapi_file(path: &Path, options: &Options) -> Result<Output, Errors> {
+    let docs = read::openapi::files::read(path, &options.limits)?;
+    generate_openapi_docs(&docs, options)
+}
+
+fn generate_openapi_docs(
+    docs: &read::openapi::refs::Documents,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let api = read::openapi::read(docs)?;
+    let overlay = read::overlay::Overlay::default();
+    generate_from(
+        &docs.entry,
+        &api.collection,
+        (&overlay, ""),
+        Some(&api),
+        options,
+    )
+}
+
+/// The module for a collection read (from Postman or OpenAPI).
+fn generate_from(
+    file: &str,
+    parsed: &read::postman::Collection,
+    (overlay_data, overlay_file): (&read::overlay::Overlay, &str),
+    openapi: Option<&read::openapi::OpenApi>,
+    options: &Options,
+) -> Result<Output, Errors> {
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
             Error::new(
-                Location::file(collection.name),
+                Location::file(file),
                 ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
             )
         })
@@ -136,16 +202,17 @@ pub fn generate(
         .unwrap_or_default();
     let mut warnings = Vec::new();
     let input = model::input::Input {
-        collection: &parsed,
-        collection_file: collection.name,
-        overlay: &overlay_data,
+        collection: parsed,
+        collection_file: file,
+        overlay: overlay_data,
         overlay_file,
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
         client_methods: &options.client_methods,
+        openapi,
     };
     let api = model::lower::lower(&input, &mut warnings)?;
-    let source = format!("`{}` ({})", api.title, collection.name);
+    let source = format!("`{}` ({file})", api.title);
     let examples = options
         .doc_examples
         .as_ref()
@@ -159,7 +226,7 @@ pub fn generate(
         options.example_calls,
         threads,
     )
-    .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
+    .map_err(|m| Error::new(Location::file(file), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,
         warnings,
@@ -291,6 +358,17 @@ fn lower_side(
 ) -> Result<model::api::Api, Errors> {
     let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    if overlay.is_none() && read::openapi::is_openapi(collection.0, collection.1) {
+        // A file on disk brings the files its `$ref`s reach; a text (a git
+        // revision's) is one file.
+        let path = Path::new(collection.0);
+        let docs = if path.is_file() {
+            read::openapi::files::read(path, &options.limits)?
+        } else {
+            read::openapi::files::from_texts(&[collection])?
+        };
+        return diff::side::lower_openapi(&docs, skip, client.trim(), methods);
+    }
     diff::side::lower(
         collection,
         overlay,

@@ -15,6 +15,8 @@ pub(crate) mod naming;
 mod params;
 mod payloads;
 pub(crate) mod reserved;
+mod schema_specs;
+mod schemas;
 mod select;
 mod share;
 pub(crate) mod types;
