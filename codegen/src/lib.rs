@@ -23,20 +23,24 @@
 //! returns a `postman_runtime::Call`: a future that borrows nothing
 //! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
-//! Generated docs link to runtime items (`Call`, `Error`, retry rules), which
-//! `cargo doc --no-deps` prints as raw paths, silently: rustdoc has no page
-//! for them. A host that re-exports the runtime inline (`#[doc(inline)] pub
-//! use postman_runtime as runtime;`) shows them, and every link resolves.
+//! The module's docs link to runtime items, which `cargo doc --no-deps`
+//! prints as raw paths, without a warning, unless the host re-exports the
+//! runtime inline: `#[doc(inline)] pub use postman_runtime as runtime;`.
 //!
 //! # Architecture
 //!
 //! This file is the driver; the work runs in four stages, one folder each:
-//! `read` (the collection, overlay, URLs and argument tables as plain data,
-//! checked for shape only), `draft` (one HTTP operation per item, before any
-//! Rust name; whether an item is supported is decided here), `model` (every
-//! operation, handle and type with its Rust name; `lower` runs the
-//! decisions, one module each) and `emit` (the model printed with `quote`
-//! and formatted by `prettyplease`; nothing is decided there).
+//!
+//! 1. `read`: the collection, overlay, URLs and argument tables as plain
+//!    data, checked for shape only.
+//! 2. `draft`: one HTTP operation per item, before any Rust name; whether an
+//!    item is supported is decided here.
+//! 3. `model`: every operation, handle and type with its Rust name; `lower`
+//!    runs the decisions, one module each (`select`, `discriminate`,
+//!    `handles`, `method_names`, `bodies`, `types`, `params`, `doc_links`).
+//! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
+//!    nothing is decided there.
+//!
 //! [`mock`] (feature `mock`) serves the model with the runtime's mock, no
 //! Rust compiled; [`diff`] compares two models (its own stage, after `model`).
 //!
@@ -64,6 +68,7 @@ pub use draft::secrets::looks_like_credential;
 pub use emit::output::Output;
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::limits::Limits;
+pub use read::options::Options;
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 pub use xml::XmlOutput;
@@ -77,107 +82,6 @@ pub struct Source<'a> {
     pub name: &'a str,
     /// The file's contents.
     pub text: &'a str,
-}
-
-/// How to generate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
-    /// Skip items that use unsupported constructs or cannot be read (a
-    /// malformed body, URL or field), with one warning each, instead of
-    /// failing. Mistakes in the overlay are errors either way.
-    pub skip_unsupported: bool,
-    /// Path of the runtime crate the generated code calls.
-    pub runtime_path: String,
-    /// Path of the host's client type, which the generated code extends
-    /// and which must implement `AsRef<postman_runtime::Client>`.
-    pub client_path: String,
-    /// Methods the host's client type already has, which no generated
-    /// accessor or operation on it may take (`new`, `builder`, ...).
-    pub client_methods: Vec<String>,
-    /// Give every operation a runnable example in its docs. `None` leaves
-    /// it to the overlay's `doc_examples`, if it has one.
-    pub doc_examples: Option<DocExamples>,
-    /// Emit a hidden `example_calls` module: every operation called with
-    /// the spec's example values, as the docs show it, listed in
-    /// `example_calls::CALLS` with its item. For tests of what reaches the
-    /// server; off by default.
-    pub example_calls: bool,
-    /// Generate only the items in these folders (and their sub-folders),
-    /// each a path of folder names joined by `/`, such as `"Accounts"` or
-    /// `"Accounts/Capabilities"`; empty generates every item. The items
-    /// left out are not read past their names, and an overlay entry for
-    /// one of them is set aside. A path that names no folder is an error.
-    pub folders: Vec<String>,
-    /// Bounds on the input: file size, name length, folder depth.
-    pub limits: Limits,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            skip_unsupported: false,
-            runtime_path: "::postman_runtime".into(),
-            client_path: "crate::Client".into(),
-            client_methods: Vec::new(),
-            doc_examples: None,
-            example_calls: false,
-            folders: Vec::new(),
-            limits: Limits::default(),
-        }
-    }
-}
-
-impl Options {
-    /// Sets [`Options::skip_unsupported`].
-    pub fn with_skip_unsupported(mut self, skip: bool) -> Self {
-        self.skip_unsupported = skip;
-        self
-    }
-
-    /// Sets [`Options::runtime_path`].
-    pub fn with_runtime_path(mut self, path: impl Into<String>) -> Self {
-        self.runtime_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::doc_examples`].
-    pub fn with_doc_examples(mut self, examples: DocExamples) -> Self {
-        self.doc_examples = Some(examples);
-        self
-    }
-
-    /// Sets [`Options::example_calls`].
-    pub fn with_example_calls(mut self, on: bool) -> Self {
-        self.example_calls = on;
-        self
-    }
-
-    /// Sets [`Options::folders`].
-    pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
-        self.folders = folders.into_iter().map(Into::into).collect();
-        self
-    }
-
-    /// Sets [`Options::limits`].
-    pub fn with_limits(mut self, limits: Limits) -> Self {
-        self.limits = limits;
-        self
-    }
-
-    /// Sets [`Options::client_path`].
-    pub fn with_client_path(mut self, path: impl Into<String>) -> Self {
-        self.client_path = path.into();
-        self
-    }
-
-    /// Sets [`Options::client_methods`].
-    pub fn with_client_methods<S: Into<String>>(
-        mut self,
-        methods: impl IntoIterator<Item = S>,
-    ) -> Self {
-        self.client_methods = methods.into_iter().map(Into::into).collect();
-        self
-    }
 }
 
 /// Generates the module for `collection`, with `overlay` if given.
@@ -204,10 +108,76 @@ pub fn generate(
     overlay_data
         .operations
         .retain(|entry| selection.overlay_entry(&entry.item));
+    generate_from(
+        collection.name,
+        &parsed,
+        (&overlay_data, overlay_file),
+        None,
+        options,
+    )
+}
+
+/// Whether the file `name` holding `text` is an OpenAPI document (YAML, or
+/// JSON with an `openapi` member) rather than a Postman collection.
+pub fn is_openapi(name: &str, text: &str) -> bool {
+    read::openapi::is_openapi(name, text)
+}
+
+/// Generates the module for an OpenAPI 3.0 or 3.1 document, JSON or YAML:
+/// `files` holds its entry file first, then every file its `$ref`s reach,
+/// each named as the references write it relative to the entry's name
+/// (`api/main.yml` refers to `models/pet.yml` as `api/models/pet.yml`).
+/// Operations, types and the runtime are those of [`generate`].
+///
+/// # Errors
+///
+/// As [`generate`]: a file that is not OpenAPI 3.x or does not parse, a
+/// reference to a file not given, an operation that cannot be generated
+/// (unless [`Options::skip_unsupported`]).
+pub fn generate_openapi(files: &[Source<'_>], options: &Options) -> Result<Output, Errors> {
+    let texts: Vec<(&str, &str)> = files.iter().map(|f| (f.name, f.text)).collect();
+    let docs = read::openapi::files::from_texts(&texts)?;
+    generate_openapi_docs(&docs, options)
+}
+
+/// Generates the module for the OpenAPI document whose entry file is at
+/// `path`, reading the files its `$ref`s reach (in its folder or below).
+///
+/// # Errors
+///
+/// As [`generate_openapi`], or when a file cannot be read.
+pub fn generate_openapi_file(path: &Path, options: &Options) -> Result<Output, Errors> {
+    let docs = read::openapi::files::read(path, &options.limits)?;
+    generate_openapi_docs(&docs, options)
+}
+
+fn generate_openapi_docs(
+    docs: &read::openapi::refs::Documents,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let api = read::openapi::read(docs)?;
+    let overlay = read::overlay::Overlay::default();
+    generate_from(
+        &docs.entry,
+        &api.collection,
+        (&overlay, ""),
+        Some(&api),
+        options,
+    )
+}
+
+/// The module for a collection read (from Postman or OpenAPI).
+fn generate_from(
+    file: &str,
+    parsed: &read::postman::Collection,
+    (overlay_data, overlay_file): (&read::overlay::Overlay, &str),
+    openapi: Option<&read::openapi::OpenApi>,
+    options: &Options,
+) -> Result<Output, Errors> {
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
             Error::new(
-                Location::file(collection.name),
+                Location::file(file),
                 ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
             )
         })
@@ -232,16 +202,17 @@ pub fn generate(
         .unwrap_or_default();
     let mut warnings = Vec::new();
     let input = model::input::Input {
-        collection: &parsed,
-        collection_file: collection.name,
-        overlay: &overlay_data,
+        collection: parsed,
+        collection_file: file,
+        overlay: overlay_data,
         overlay_file,
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
         client_methods: &options.client_methods,
+        openapi,
     };
     let api = model::lower::lower(&input, &mut warnings)?;
-    let source = format!("`{}` ({})", api.title, collection.name);
+    let source = format!("`{}` ({file})", api.title);
     let examples = options
         .doc_examples
         .as_ref()
@@ -255,7 +226,7 @@ pub fn generate(
         options.example_calls,
         threads,
     )
-    .map_err(|m| Error::new(Location::file(collection.name), ErrorKind::Emit(m)))?;
+    .map_err(|m| Error::new(Location::file(file), ErrorKind::Emit(m)))?;
     Ok(Output {
         code,
         warnings,
@@ -299,13 +270,12 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
     Ok((output, files))
 }
 
-/// A build script in one line: `spec` (a spec folder, as [`generate_dir`]
-/// reads it, or a collection file) generated into `OUT_DIR/api.rs`; the
-/// crate's `include!(concat!(env!("OUT_DIR"), "/api.rs"));` gives a
-/// `Client` (`Client::builder()`, `Client::new`), a vendor of the
-/// runtime's defaults (`VENDOR`), and every generated item (also under
-/// `api`). Items it cannot read are left out, with one Cargo warning
-/// naming the list; errors are printed and fail the build.
+/// A build script in one line: `spec` (a folder, as [`generate_dir`] reads
+/// it, or a collection file) generated into `OUT_DIR/api.rs`, which the
+/// crate includes: a `Client` (`Client::builder()`, `Client::new`), a vendor
+/// of the runtime's defaults (`VENDOR`) and every generated item (also
+/// under `api`). Items it cannot read are left out, with one Cargo warning
+/// naming them; errors are printed and fail the build.
 ///
 /// ```no_run
 /// // build.rs
@@ -388,6 +358,17 @@ fn lower_side(
 ) -> Result<model::api::Api, Errors> {
     let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    if overlay.is_none() && read::openapi::is_openapi(collection.0, collection.1) {
+        // A file on disk brings the files its `$ref`s reach; a text (a git
+        // revision's) is one file.
+        let path = Path::new(collection.0);
+        let docs = if path.is_file() {
+            read::openapi::files::read(path, &options.limits)?
+        } else {
+            read::openapi::files::from_texts(&[collection])?
+        };
+        return diff::side::lower_openapi(&docs, skip, client.trim(), methods);
+    }
     diff::side::lower(
         collection,
         overlay,

@@ -13,20 +13,22 @@ mod mock_command;
 mod new_command;
 
 use postman_codegen::{
-    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, printable,
+    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, generate_openapi_file,
+    is_openapi, printable,
 };
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: postman-codegen <spec-dir | collection.json> [options]
+usage: postman-codegen <spec-dir | collection.json | openapi.(json|yaml|yml)> [options]
        postman-codegen diff OLD NEW [--changelog] [--skip-unsupported] [--client-path <path>]
        postman-codegen mock <spec-dir | collection.json> [--port <port>] ... (mock --help)
        postman-codegen new <spec-dir | collection.json> <DIR> ... (new --help)
 
-Prints the Rust module generated from a Postman Collection (v2.0 or v2.1).
-Given a directory, reads its *.postman_collection.json and optional
+Prints the Rust module generated from a Postman Collection (v2.0 or v2.1)
+or an OpenAPI 3.0 or 3.1 document (JSON or YAML; the files its `$ref`s
+reach are read from beside it). Given a directory, reads its *.postman_collection.json and optional
 *.overlay.json, exactly as the SDK's build script does. Ends with one
 `summary:` line on stderr: operations generated, items skipped and the
 count per reason, and other warnings.
@@ -199,6 +201,15 @@ fn run(args: Args) -> Result<(), Failure> {
             |p: &PathBuf| (limits.read_file(p, &p.display().to_string())).map_err(Errors::from);
         let collection_name = args.input.display().to_string();
         let collection = read(&args.input)?;
+        if is_openapi(&collection_name, &collection) {
+            if args.overlay.is_some() {
+                return Err(Failure::Message(
+                    "--overlay goes with a Postman collection, not an OpenAPI document".into(),
+                ));
+            }
+            let output = generate_openapi_file(&args.input, &args.options)?;
+            return finish(&args, &output);
+        }
         let overlay = match &args.overlay {
             Some(p) => Some((p.display().to_string(), read(p)?)),
             None => None,
@@ -212,6 +223,11 @@ fn run(args: Args) -> Result<(), Failure> {
             &args.options,
         )?
     };
+    finish(&args, &output)
+}
+
+/// Prints the warnings, writes the module, and ends with the summary line.
+fn finish(args: &Args, output: &postman_codegen::Output) -> Result<(), Failure> {
     for warning in &output.warnings {
         to_stderr(&format!("warning: {warning}"));
     }

@@ -16,6 +16,7 @@ use crate::draft::response::{Example, ResponseDraft, responses};
 use crate::draft::secrets::{looks_like_credential, without_credential_names};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::markdown;
+use crate::read::openapi::OperationSchemas;
 use crate::read::overlay::OperationOverlay;
 use crate::read::postman::{Item, KeyValue};
 use crate::read::url::{self, Base};
@@ -77,6 +78,9 @@ pub(crate) struct Draft<'a> {
     pub examples: Vec<Example>,
     /// Saved examples left out; reported if the operation is kept.
     pub dropped: Vec<Warning>,
+    /// What an OpenAPI document's schemas say of the body and responses,
+    /// which type them in place of the examples.
+    pub schemas: Option<&'a OperationSchemas>,
 }
 
 /// Reads `item` as an operation.
@@ -237,6 +241,7 @@ pub(crate) fn draft<'a>(
         doc,
         examples,
         dropped,
+        schemas: None,
     })
 }
 

@@ -182,7 +182,14 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
             quote! { #text.into() }
         }
         TypeRef::Integer => {
-            let n = Literal::i64_unsuffixed(value.as_i64().unwrap_or_default());
+            // A setter takes `impl Into<i64>`, where an unsuffixed literal
+            // is an `i32`: one beyond its range says its type.
+            let n = value.as_i64().unwrap_or_default();
+            let n = if i32::try_from(n).is_ok() {
+                Literal::i64_unsuffixed(n)
+            } else {
+                Literal::i64_suffixed(n)
+            };
             quote! { #n }
         }
         TypeRef::Float => {
@@ -213,6 +220,11 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
         // Only example calls reach it: `section` leaves out operations
         // that take a file.
         TypeRef::Upload => upload(),
+        TypeRef::Map(_) => quote! { ::std::collections::BTreeMap::new() },
+        TypeRef::Boxed(inner) => {
+            let inner = expr(api, inner, value, types);
+            quote! { Box::new(#inner) }
+        }
     }
 }
 
@@ -245,6 +257,10 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
             let setters = def.fields.iter().filter(|f| f.optional).filter_map(|f| {
                 let setter = ident(&format!("with_{}", naming::bare(&f.name)));
                 let value = match (&f.ty, given(f)?) {
+                    // An empty map would need its type spelled out.
+                    (TypeRef::Map(_), _) => return None,
+                    // `T: Into<Box<T>>`: the value itself.
+                    (TypeRef::Boxed(inner), v) => expr(api, inner, v, types),
                     // A setter takes `impl Into<T>`: the bare literal.
                     (TypeRef::String | TypeRef::Timestamp, Value::String(text)) => {
                         quote! { #text }
@@ -264,6 +280,10 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
                 }
                 None => quote! { #types::#type_ident::other(#wire) },
             }
+        }
+        Some(TypeDef::Union(_)) => {
+            let json = json_macro(value);
+            quote! { #types::#type_ident::from_json(#json) }
         }
         None => quote! { Default::default() },
     }

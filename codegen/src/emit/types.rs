@@ -2,10 +2,12 @@
 
 use crate::emit::body;
 use crate::emit::enums;
+use crate::emit::errors;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
+use crate::emit::unions;
 use crate::model::api::{Api, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
 use crate::model::uses;
@@ -53,6 +55,12 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
                 .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)))
                 .collect())
         }));
+        parts.push(Part::new(chunk.len(), move || {
+            Ok(chunk
+                .iter()
+                .filter_map(|op| op.errors.as_ref().map(|e| errors::error_type(op, e)))
+                .collect())
+        }));
     }
     parts
 }
@@ -80,6 +88,7 @@ fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
             quote! { #def #json #form #nested }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
+        TypeDef::Union(u) => unions::union(u),
     }
 }
 
@@ -136,7 +145,7 @@ fn structure(def: &StructDef) -> TokenStream {
         .all(|f| f.optional)
         .then(|| quote! { Default, });
     // Response types have the catch-all; request types are built by callers.
-    let build = if def.extra.is_none() {
+    let build = if def.extra.is_none() || def.built {
         setters::request(def)
     } else {
         TokenStream::new()

@@ -41,7 +41,7 @@ impl Api {
     pub(crate) fn struct_def(&self, name: &str) -> Option<&StructDef> {
         match self.type_def(name)? {
             TypeDef::Struct(s) => Some(s),
-            TypeDef::Enum(_) => None,
+            _ => None,
         }
     }
 
@@ -49,7 +49,7 @@ impl Api {
     pub(crate) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
         match self.type_def(name)? {
             TypeDef::Enum(e) => Some(e),
-            TypeDef::Struct(_) => None,
+            _ => None,
         }
     }
 }
@@ -135,8 +135,28 @@ pub(crate) struct Operation {
     /// The item's own `Accept`, where it is not the runtime's default.
     pub accept: Option<String>,
     pub response: ResponseSpec,
+    /// The documented error bodies, typed, by status; read from an error
+    /// by the type named here.
+    pub errors: Option<ErrorBodies>,
     pub doc: String,
     pub examples: Vec<Example>,
+}
+
+/// An operation's documented error bodies: one type with a variant per
+/// status (`404`, `4XX`, `default`).
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBodies {
+    pub type_name: String,
+    pub bodies: Vec<ErrorBody>,
+}
+
+/// The body documented for one status, or range of statuses.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBody {
+    /// As the spec writes it: `404`, `4XX`, `default`.
+    pub status: String,
+    pub variant: String,
+    pub ty: TypeRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -260,6 +280,42 @@ pub(crate) enum ResponseSpec {
 pub(crate) enum TypeDef {
     Struct(StructDef),
     Enum(EnumDef),
+    /// One of several types (OpenAPI's `oneOf` and `anyOf`).
+    Union(UnionDef),
+}
+
+impl TypeDef {
+    /// The type's Rust name.
+    pub(crate) fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(s) => &s.name,
+            TypeDef::Enum(e) => &e.name,
+            TypeDef::Union(u) => &u.name,
+        }
+    }
+}
+
+/// A value of one of several types: a variant per type the spec lists, and
+/// a catch-all keeping any other value as received, so a variant the spec
+/// adds later is still read.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnionDef {
+    pub name: String,
+    pub doc: String,
+    pub variants: Vec<UnionVariant>,
+    /// The property whose value names the variant, when the spec says one.
+    pub tag: Option<String>,
+    /// The catch-all variant's name.
+    pub catch_all: String,
+}
+
+/// One variant of a [`UnionDef`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct UnionVariant {
+    pub name: String,
+    pub ty: TypeRef,
+    /// The values of the union's tag that select it.
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -276,6 +332,9 @@ pub(crate) struct StructDef {
     /// The earlier struct of the same shape this one is an alias of; its
     /// own fields stay here, so examples and `diff` read it as before.
     pub shares: Option<String>,
+    /// Callers build it as well as read it (a schema's type, used either
+    /// way): the constructor and setters besides the catch-all.
+    pub built: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -324,4 +383,8 @@ pub(crate) enum TypeRef {
     Named(String),
     /// A file: bytes or a stream, with a file name and content type.
     Upload,
+    /// An object whose keys are data, each value of this type.
+    Map(Box<TypeRef>),
+    /// On the heap: a type that holds itself.
+    Boxed(Box<TypeRef>),
 }

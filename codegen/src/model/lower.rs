@@ -12,11 +12,14 @@
 //! same names; the first of two clashing names keeps the plain form.
 
 use crate::draft::operation::draft;
+use crate::draft::response::ResponseDraft;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
-use crate::model::api::{Api, Operation, TypeDef, TypeRef};
+use crate::model::api::ResponseSpec;
+use crate::model::api::{Api, Operation, TypeRef};
 use crate::model::bodies::{body_spec, claim_explicit_types, declared_type, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
+use crate::model::doc_links::type_doc;
 use crate::model::docs;
 use crate::model::handles::{build_handles, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
@@ -27,6 +30,8 @@ use crate::model::param_spelling;
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
+use crate::model::schema_specs::{error_bodies, schema_body_spec};
+use crate::model::schemas::SchemaTypes;
 use crate::model::select::{hosts, match_overlay};
 use crate::model::share;
 use crate::model::types::Types;
@@ -41,18 +46,25 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     warnings.extend(input.collection.warnings.iter().cloned());
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
-    for (item, overlay) in input.collection.items.iter().zip(&overlays) {
+    let openapi = input.openapi.map(|o| o.operations.as_slice());
+    for (i, (item, overlay)) in input.collection.items.iter().zip(&overlays).enumerate() {
         match draft(file, item, *overlay, &input.collection.variables) {
             Ok(mut d) => {
+                d.schemas = openapi.and_then(|o| o.get(i));
                 warnings.append(&mut d.dropped);
                 drafts.push(d);
             }
             Err(e) => skip_or_fail(input, e, warnings, &mut errors),
         }
     }
-    overlay_check::check(input, &mut drafts, &mut errors);
-    discriminate::infer_constants(&mut drafts);
-    param_spelling::unify(&mut drafts);
+    // A schema says which fields a body has and how each path parameter is
+    // spelled: the collection-only checks and inferences stay out of it.
+    if input.openapi.is_none() {
+        overlay_check::check(input, &mut drafts, &mut errors);
+        discriminate::infer_constants(&mut drafts);
+        param_spelling::unify(&mut drafts);
+    }
+    let mut schema_types = input.openapi.map(|o| SchemaTypes::new(&o.schemas));
     let (hosts, host_of) = hosts(&drafts);
 
     let mut reserved = vec![input.client_name];
@@ -81,16 +93,23 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
         // Only ever a prefix (`…Request`, `…Params`): a keyword's `_` goes.
         let base_name = naming::stem(&naming::camel(&qualified[i], "Operation")).to_owned();
-        let body = match (&d.body, &d.payload) {
-            (None, None) => None,
-            (None, Some(p)) => match payload_spec(p, i, &links, &base_name, &mut types) {
+        let schema_body = d
+            .schemas
+            .filter(|_| d.body.is_some())
+            .and_then(|s| s.body.as_ref().map(|b| (s, b)));
+        let body = match (&d.body, &d.payload, schema_types.as_mut(), schema_body) {
+            (Some(_), _, Some(st), Some((s, schema))) => Some(schema_body_spec(
+                st, &mut types, schema, s, i, &links, &base_name,
+            )),
+            (None, None, ..) => None,
+            (None, Some(p), ..) => match payload_spec(p, i, &links, &base_name, &mut types) {
                 Ok(spec) => Some(spec),
                 Err(m) => {
                     errors.push(fail(m));
                     continue;
                 }
             },
-            (Some(b), _) => {
+            (Some(b), ..) => {
                 match body_spec(b, i, &drafts, &links, &base_name, &mut types, &mut shared) {
                     Ok(spec) => Some(spec),
                     Err(m) => {
@@ -100,13 +119,29 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
                 }
             }
         };
-        let response = match response_spec(i, &drafts, &links, &base_name, &mut types, &mut shared)
-        {
-            Ok(spec) => spec,
-            Err(m) => {
-                errors.push(fail(m));
-                continue;
+        let schema_response = d.schemas.and_then(|s| s.response.as_ref());
+        let response = match (schema_types.as_mut(), schema_response, &d.response) {
+            (Some(st), Some(schema), r)
+                if !matches!(
+                    r,
+                    ResponseDraft::Empty | ResponseDraft::Text | ResponseDraft::Bytes
+                ) =>
+            {
+                let doc = type_doc("Response body", &[i], &links);
+                let name = format!("{base_name}Response");
+                ResponseSpec::Json(st.top(&mut types, &name, doc, schema))
             }
+            _ => match response_spec(i, &drafts, &links, &base_name, &mut types, &mut shared) {
+                Ok(spec) => spec,
+                Err(m) => {
+                    errors.push(fail(m));
+                    continue;
+                }
+            },
+        };
+        let error_types = match (schema_types.as_mut(), d.schemas) {
+            (Some(st), Some(s)) => error_bodies(st, &mut types, s, &base_name),
+            _ => None,
         };
         let params = params_spec(d, &base_name, &mut types);
         // Constants are the method's to send: no argument row names them.
@@ -143,6 +178,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             accept: d.accept.clone().filter(|a| a != "application/json"),
             body,
             response,
+            errors: error_types,
             doc,
             examples: d.examples.clone(),
         });
@@ -154,13 +190,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         .defs
         .iter()
         .enumerate()
-        .map(|(i, def)| {
-            let name = match def {
-                TypeDef::Struct(s) => s.name.clone(),
-                TypeDef::Enum(e) => e.name.clone(),
-            };
-            (name, i)
-        })
+        .map(|(i, def)| (def.name().to_owned(), i))
         .collect();
     let mut api = Api {
         title: input.collection.name.clone(),

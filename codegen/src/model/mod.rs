@@ -17,6 +17,8 @@ mod param_spelling;
 mod params;
 mod payloads;
 pub(crate) mod reserved;
+mod schema_specs;
+mod schemas;
 mod select;
 mod share;
 pub(crate) mod types;

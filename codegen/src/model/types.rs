@@ -97,6 +97,7 @@ impl Types {
             extra: None,
             required: None,
             shares: None,
+            built: false,
         }));
         let mut scope = Scope::default();
         let mut fields = Vec::new();
@@ -185,6 +186,7 @@ impl Types {
                 extra,
                 required,
                 shares: None,
+                built: false,
             });
         }
         Ok(())

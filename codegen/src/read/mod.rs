@@ -6,6 +6,8 @@ pub(crate) mod jsonc;
 pub(crate) mod lenient;
 pub(crate) mod limits;
 pub(crate) mod markdown;
+pub(crate) mod openapi;
+pub(crate) mod options;
 pub(crate) mod overlay;
 pub(crate) mod postman;
 mod postman_fields;

@@ -1,0 +1,28 @@
+//! What reading an OpenAPI document gives: its operations as items, and
+//! what their schemas say.
+
+use crate::read::openapi::schema::{Schema, Schemas};
+use crate::read::postman::Collection;
+
+/// A document read: its operations as items, with their schemas.
+#[derive(Debug)]
+pub(crate) struct OpenApi {
+    pub collection: Collection,
+    /// One per item of `collection`, in the same order.
+    pub operations: Vec<OperationSchemas>,
+    pub schemas: Schemas,
+}
+
+/// What the schemas of one operation say.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OperationSchemas {
+    /// The JSON request body's schema.
+    pub body: Option<Schema>,
+    /// The body may be left out.
+    pub body_optional: bool,
+    /// The success response's JSON schema.
+    pub response: Option<Schema>,
+    /// Documented error responses with a JSON body, by status (`404`,
+    /// `4XX`, `default`).
+    pub errors: Vec<(String, Schema)>,
+}
