@@ -124,6 +124,7 @@ impl MockSpec {
             skip_unsupported: true,
             client_name: "Client",
             client_methods,
+            openapi: None,
         };
         let mut warnings = Vec::new();
         let api = lower(&input, &mut warnings)?;
