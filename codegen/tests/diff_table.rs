@@ -97,26 +97,26 @@ impl Shop {
         let (oc, oo) = (self.collection.to_string(), self.overlay.to_string());
         let (nc, no) = (new.collection.to_string(), new.overlay.to_string());
         diff(
-            Spec {
-                collection: Source {
+            &Spec::new(
+                Source {
                     name: "old/shop.postman.json",
                     text: &oc,
                 },
-                overlay: Some(Source {
+                Some(Source {
                     name: "old/shop.overlay.json",
                     text: &oo,
                 }),
-            },
-            Spec {
-                collection: Source {
+            ),
+            &Spec::new(
+                Source {
                     name: "new/shop.postman.json",
                     text: &nc,
                 },
-                overlay: Some(Source {
+                Some(Source {
                     name: "new/shop.overlay.json",
                     text: &no,
                 }),
-            },
+            ),
             &Options::default(),
         )
         .unwrap_or_else(|e| panic!("{e}: {:?}", e.sides))

@@ -26,7 +26,7 @@ fn fixture(name: &str, options: &Options) -> Output {
 fn plivo_spec() {
     let spec = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
     let (output, files) = generate_dir(&spec, &Options::default()).unwrap();
-    assert!(files.overlay.is_some());
+    assert_eq!(files.collections.len(), files.overlays.len());
     assert!(output.warnings.is_empty(), "{:?}", output.warnings);
     insta::assert_snapshot!("plivo_spec", output.code);
 }

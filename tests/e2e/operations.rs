@@ -253,7 +253,8 @@ async fn a_member_address_with_unsafe_characters_stays_in_its_segment() {
 /// filled from `values` and the `{{auth_id}}` variable (the Basic auth user
 /// name, the only variable this spec puts in a path) with the client's.
 fn spec_path(item: &str, values: &[(&str, &str)]) -> (String, String) {
-    let collection: Value = serde_json::from_str(plivo_spec::COLLECTION.text).unwrap();
+    let collection: Value =
+        serde_json::from_str(plivo_spec::group("phlo").unwrap().collection.text).unwrap();
     let mut node = &collection;
     for name in item.split(" / ") {
         node = node["item"]

@@ -4,32 +4,25 @@
 use crate::error::Errors;
 use crate::model::api::Api;
 use crate::model::input::Input;
-use crate::read::overlay::{Overlay, read as read_overlay};
-use crate::read::postman_items::read as read_collection;
+use crate::read::folders::Selection;
+use crate::read::sources::{Named, read_spec};
 
-/// A named text: the name appears in every error about it.
-pub(crate) type Named<'a> = (&'a str, &'a str);
-
-/// The model of `collection` with `overlay`, as generation would build it
+/// The model of `collections` with `overlays`, as generation would build it
 /// for a client type called `client_name` whose own methods are
 /// `client_methods`.
 pub(crate) fn lower(
-    collection: Named<'_>,
-    overlay: Option<Named<'_>>,
+    collections: &[Named<'_>],
+    overlays: &[Named<'_>],
     skip_unsupported: bool,
     client_name: &str,
     client_methods: &[String],
 ) -> Result<Api, Errors> {
-    let parsed = read_collection(collection.0, collection.1)?;
-    let (overlay_data, overlay_file) = match overlay {
-        Some((name, text)) => (read_overlay(name, text)?, name),
-        None => (Overlay::default(), ""),
-    };
+    // Features gate code, not names: a diff compares the whole spec.
+    let collections: Vec<_> = collections.iter().map(|&c| (c, None)).collect();
+    let (parsed, overlay) = read_spec(&collections, overlays, &Selection::new(&[]))?;
     let input = Input {
-        collection: &parsed,
-        collection_file: collection.0,
-        overlay: &overlay_data,
-        overlay_file,
+        collections: &parsed,
+        overlay: &overlay,
         skip_unsupported,
         client_name,
         client_methods,

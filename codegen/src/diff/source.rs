@@ -2,14 +2,14 @@
 //! `REV:path`, a folder or file at a git revision of the current repository.
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::read::spec_dir::{NamedText, SpecFiles, read_files};
+use crate::read::spec_dir::{NamedText, SpecFiles, is_collection, is_overlay, read_files};
 use std::path::Path;
 use std::process::Command;
 
 /// A spec's files, read.
 pub(crate) struct Loaded {
-    pub collection: NamedText,
-    pub overlay: Option<NamedText>,
+    pub collections: Vec<NamedText>,
+    pub overlays: Vec<NamedText>,
 }
 
 /// Reads the spec `arg` names. A path that exists is read from disk;
@@ -19,20 +19,20 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
     let path = Path::new(arg);
     if path.is_dir() {
         let files = SpecFiles::find(path)?;
-        let (collection, overlay) = read_files(path, &files)?;
+        let (collections, overlays) = read_files(path, &files)?;
         return Ok(Loaded {
-            collection,
-            overlay,
+            collections,
+            overlays,
         });
     }
     if path.is_file() {
         let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
         return Ok(Loaded {
-            collection: NamedText {
+            collections: vec![NamedText {
                 name: arg.to_owned(),
                 text,
-            },
-            overlay: None,
+            }],
+            overlays: Vec::new(),
         });
     }
     let Some((rev, inner)) = arg.split_once(':') else {
@@ -46,7 +46,11 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
             let listing = git(repo, &["ls-tree", "--name-only", arg]).map_err(fail)?;
             let mut names: Vec<&str> = listing.lines().collect();
             names.sort_unstable();
-            let (collection, overlay) = pick(&names).map_err(fail)?;
+            let collections: Vec<&str> =
+                names.iter().copied().filter(|n| is_collection(n)).collect();
+            if collections.is_empty() {
+                return Err(fail("holds no `*.postman_collection.json` file".into()));
+            }
             let show = |name: &str| -> Result<NamedText, Errors> {
                 let file = if inner.is_empty() {
                     format!("{rev}:{name}")
@@ -56,45 +60,24 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
                 let text = git(repo, &["show", &file]).map_err(fail)?;
                 Ok(NamedText { name: file, text })
             };
+            let overlays = names.iter().copied().filter(|n| is_overlay(n));
             Ok(Loaded {
-                collection: show(collection)?,
-                overlay: overlay.map(show).transpose()?,
+                collections: collections
+                    .into_iter()
+                    .map(show)
+                    .collect::<Result<_, _>>()?,
+                overlays: overlays.map(show).collect::<Result<_, _>>()?,
             })
         }
         "blob" => Ok(Loaded {
-            collection: NamedText {
+            collections: vec![NamedText {
                 name: arg.to_owned(),
                 text: git(repo, &["show", arg]).map_err(fail)?,
-            },
-            overlay: None,
+            }],
+            overlays: Vec::new(),
         }),
         other => Err(fail(format!("names a git {other}, not a folder or file"))),
     }
-}
-
-/// The collection and the overlay among a folder's file names, by the rules
-/// of [`SpecFiles::find`].
-fn pick<'a>(names: &[&'a str]) -> Result<(&'a str, Option<&'a str>), String> {
-    let one = |what: &str, matches: &dyn Fn(&str) -> bool| -> Result<Option<&'a str>, String> {
-        let found: Vec<&'a str> = names.iter().copied().filter(|n| matches(n)).collect();
-        match found.as_slice() {
-            [] => Ok(None),
-            [one] => Ok(Some(one)),
-            many => Err(format!(
-                "holds {} {what} files ({}); keep one",
-                many.len(),
-                many.join(", ")
-            )),
-        }
-    };
-    let collection = one("collection", &|n| {
-        n.ends_with(".postman_collection.json") || n.ends_with(".postman.json")
-    })?
-    .ok_or("holds no `*.postman_collection.json` file")?;
-    Ok((
-        collection,
-        one("overlay", &|n| n.ends_with(".overlay.json"))?,
-    ))
 }
 
 /// Runs git in `repo` and returns its output; a failure carries git's own

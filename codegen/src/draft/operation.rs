@@ -38,6 +38,8 @@ const RESERVED_HEADERS: &[&str] = &[
 
 #[derive(Debug, Clone)]
 pub(crate) struct Draft<'a> {
+    /// The collection file the item comes from, named in its errors.
+    pub file: &'a str,
     pub item: &'a Item,
     pub overlay: Option<&'a OperationOverlay>,
     pub display: String,
@@ -75,7 +77,7 @@ pub(crate) struct Draft<'a> {
 
 /// Reads `item` as an operation.
 pub(crate) fn draft<'a>(
-    file: &str,
+    file: &'a str,
     item: &'a Item,
     overlay: Option<&'a OperationOverlay>,
     vars: &BTreeMap<String, String>,
@@ -199,6 +201,7 @@ pub(crate) fn draft<'a>(
 
     let (response, examples) = responses(file, &display, item, vars, &mut dropped);
     Ok(Draft {
+        file,
         item,
         overlay,
         display: display.clone(),

@@ -32,13 +32,14 @@ use std::collections::BTreeMap;
 /// first: an item's problem is that item's (a warning when it may be
 /// skipped), and the other items go on to be checked.
 pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
-    let file = input.collection_file;
     let mut errors = Vec::new();
-    warnings.extend(input.collection.warnings.iter().cloned());
+    for p in input.collections {
+        warnings.extend(p.collection.warnings.iter().cloned());
+    }
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
-    for (item, overlay) in input.collection.items.iter().zip(&overlays) {
-        match draft(file, item, *overlay, &input.collection.variables) {
+    for ((p, item), overlay) in input.items().zip(&overlays) {
+        match draft(&p.file, item, *overlay, &p.collection.variables) {
             Ok(mut d) => {
                 warnings.append(&mut d.dropped);
                 drafts.push(d);
@@ -56,9 +57,9 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut client_methods = TRAIT_METHODS.to_vec();
     client_methods.extend(input.client_methods.iter().map(String::as_str));
     scopes.insert(None, Scope::with_reserved(&client_methods));
-    claim_explicit_types(input, &drafts, &mut types, &mut errors);
+    claim_explicit_types(&drafts, &mut types, &mut errors);
     let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
-    let method_names = name_methods(input, &drafts, &owners, &mut scopes, &mut errors);
+    let method_names = name_methods(&drafts, &owners, &mut scopes, &mut errors);
     let qualified = qualify(&method_names, &owners, &handles);
 
     let links: Vec<String> = owners
@@ -71,7 +72,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut operations = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         let owner = owners[i];
-        let here = || Location::item(file, &d.display);
+        let here = || Location::item(d.file, &d.display);
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
         let base_name = naming::camel(&qualified[i], "Operation");
         let body = match (&d.body, &d.payload) {
@@ -154,7 +155,11 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         })
         .collect();
     let mut api = Api {
-        title: input.collection.name.clone(),
+        title: input
+            .collections
+            .first()
+            .map(|p| p.collection.name.clone())
+            .unwrap_or_default(),
         base_url: hosts.first().and_then(|h| h.default.clone()),
         hosts,
         handles,

@@ -5,13 +5,11 @@
 use crate::draft::operation::Draft;
 use crate::error::{Error, ErrorKind, Location};
 use crate::model::api::Handle;
-use crate::model::input::Input;
 use crate::model::naming::{self, Scope};
 use std::collections::BTreeMap;
 
 /// The method name of each draft on its owner, unique there.
 pub(super) fn name_methods(
-    input: &Input<'_>,
     drafts: &[Draft<'_>],
     owners: &[Option<usize>],
     scopes: &mut BTreeMap<Option<usize>, Scope>,
@@ -28,7 +26,7 @@ pub(super) fn name_methods(
         let wanted = naming::snake(explicit, "operation");
         if scope.contains(&wanted) {
             errors.push(Error::new(
-                Location::item(input.collection_file, &d.display),
+                Location::item(d.file, &d.display),
                 ErrorKind::NameConflict(format!(
                     "method name `{wanted}` is already used on the same resource"
                 )),

@@ -40,6 +40,8 @@ pub(crate) struct Overlay {
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OperationOverlay {
+    /// The overlay file the entry comes from, named in errors about it.
+    pub file: String,
     /// Folder names then the item name.
     pub item: Vec<String>,
     /// Narrows `item` to one HTTP method when several items share a name.
@@ -133,9 +135,9 @@ pub(crate) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
     };
     for (n, entry) in operations.iter().enumerate() {
         let what = format!("`operations[{n}]`");
-        overlay
-            .operations
-            .push(operation(entry, &what).map_err(bad)?);
+        let mut op = operation(entry, &what).map_err(bad)?;
+        op.file = file.to_owned();
+        overlay.operations.push(op);
     }
     Ok(overlay)
 }
@@ -195,6 +197,7 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
         Some(_) => return Err(format!("{what}.body must be \"free_form\"")),
     };
     Ok(OperationOverlay {
+        file: String::new(),
         item,
         method: string(obj, "method", what)?.map(|m| m.to_ascii_uppercase()),
         name: string(obj, "name", what)?,

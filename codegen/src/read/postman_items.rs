@@ -17,13 +17,15 @@ use serde_json::Value;
 /// Reads `source` (the text of `file`) as a collection. A file that is not
 /// valid JSON only for comments or trailing commas is read anyway, with a
 /// warning that says where.
+#[cfg(test)]
 pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
     read_folders(file, source, &Selection::new(&[]))
 }
 
 /// Reads as [`read`] does, keeping only the items `selection` chooses; the
-/// others are not read past their names. Fails when a chosen folder is
-/// not there.
+/// others are not read past their names. Whether every chosen folder was
+/// found is for the caller to check ([`Selection::check`]) once every
+/// collection of the spec has been read.
 pub(crate) fn read_folders(
     file: &str,
     source: &str,
@@ -104,12 +106,12 @@ impl Reader<'_> {
         let mut items = Vec::new();
         let list = self.item_list(None, root.get("item"))?;
         self.items(list, &[], &auth, selection, &mut items);
-        selection.check(self.file, &folder_names(list))?;
         Ok(Collection {
             name,
             variables,
             items,
             warnings,
+            top_folders: folder_names(list),
         })
     }
 

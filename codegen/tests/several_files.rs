@@ -1,0 +1,194 @@
+//! A spec of several files is one API: collections in order, each with its
+//! own auth and variables, overlays merged, every problem naming its file.
+
+use postman_codegen::{Options, Source, Spec, generate_spec};
+
+const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+
+/// A collection whose items go to `{{host}}`, set to `host`, under `auth`.
+fn collection(name: &str, host: &str, auth: &str, items: &str) -> String {
+    format!(
+        r#"{{"info": {{"name": "{name}", "schema": "{SCHEMA}"}},
+            "auth": {auth},
+            "variable": [{{"key": "host", "value": "{host}"}}],
+            "item": {items}}}"#
+    )
+}
+
+fn get(folder: &str, name: &str, path: &str) -> String {
+    format!(
+        r#"{{"name": "{folder}", "item": [{{"name": "{name}",
+            "request": {{"method": "GET", "url": "{{{{host}}}}/{path}"}}}}]}}"#
+    )
+}
+
+const BASIC: &str = r#"{"type": "basic", "basic": [{"key": "username", "value": "{{user}}"}, {"key": "password", "value": "{{pass}}"}]}"#;
+const BEARER: &str = r#"{"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]}"#;
+
+fn two() -> (String, String) {
+    (
+        collection(
+            "First",
+            "https://one.example.com",
+            BASIC,
+            &format!("[{}]", get("Orders", "List orders", "orders")),
+        ),
+        collection(
+            "Second",
+            "https://two.example.com",
+            BEARER,
+            &format!("[{}]", get("Users", "List users", "users")),
+        ),
+    )
+}
+
+fn spec<'a>(collections: &[(&'a str, &'a str)], overlays: &[(&'a str, &'a str)]) -> Spec<'a> {
+    let source = |&(name, text): &(&'a str, &'a str)| Source { name, text };
+    Spec {
+        collections: collections.iter().map(source).collect(),
+        overlays: overlays.iter().map(source).collect(),
+    }
+}
+
+#[test]
+fn each_collection_keeps_its_own_variables_and_auth() {
+    let (a, b) = two();
+    let out = generate_spec(
+        &spec(
+            &[
+                ("a.postman_collection.json", &a),
+                ("b.postman_collection.json", &b),
+            ],
+            &[],
+        ),
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.operations, 2);
+    // One host per collection, each from its own `{{host}}`; the first
+    // collection's first item gives the main one.
+    assert!(
+        out.code
+            .contains(r#"rt::Host::main("host", Some("https://one.example.com"))"#),
+        "{}",
+        out.code
+    );
+    assert!(out.code.contains(r#"Some("https://two.example.com")"#));
+    // Basic for the first file's item, bearer for the second's.
+    let list_orders = out.code.find("pub fn list_orders").unwrap();
+    let list_users = out.code.find("pub fn list_users").unwrap();
+    assert!(list_orders < list_users, "items keep the files' order");
+    let descriptors = &out.code[out.code.find("pub mod operations").unwrap()..];
+    let orders = &descriptors[descriptors.find("LIST_ORDERS").unwrap()..];
+    let users = &descriptors[descriptors.find("LIST_USERS").unwrap()..];
+    assert!(
+        orders[..orders.find(';').unwrap()].contains("Basic"),
+        "{orders}"
+    );
+    assert!(
+        users[..users.find(';').unwrap()].contains("Bearer"),
+        "{users}"
+    );
+    assert!(
+        out.code
+            .contains("(a.postman_collection.json, b.postman_collection.json)")
+    );
+}
+
+#[test]
+fn overlays_merge_and_each_names_its_items() {
+    let (a, b) = two();
+    let oa = r#"{"params": {"id": {"example": "1"}}, "operations": [{"item": ["Orders", "List orders"], "name": "all_orders"}]}"#;
+    let ob = r#"{"params": {"id": {"example": "1"}}, "operations": [{"item": ["Users", "List users"], "name": "all_users"}]}"#;
+    let out = generate_spec(
+        &spec(
+            &[
+                ("a.postman_collection.json", &a),
+                ("b.postman_collection.json", &b),
+            ],
+            &[("a.overlay.json", oa), ("b.overlay.json", ob)],
+        ),
+        &Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.code.contains("pub fn all_orders"));
+    assert!(out.code.contains("pub fn all_users"));
+}
+
+#[test]
+fn problems_name_the_file_they_are_in() {
+    let (a, b) = two();
+    // The second overlay disagrees on a param and names an item no file has;
+    // the second collection holds an item with no URL.
+    let broken_b = b.replace(r#""url": "{{host}}/users""#, r#""url": 7"#);
+    let oa = r#"{"params": {"id": {"example": "1"}}}"#;
+    let ob = r#"{"params": {"id": {"example": "2"}}}"#;
+    let err = generate_spec(
+        &spec(
+            &[
+                ("a.postman_collection.json", &a),
+                ("b.postman_collection.json", &broken_b),
+            ],
+            &[("a.overlay.json", oa), ("b.overlay.json", ob)],
+        ),
+        &Options::default(),
+    )
+    .unwrap_err();
+    let shown: Vec<String> = err.iter().map(ToString::to_string).collect();
+    assert!(
+        shown.iter().any(|e| e.starts_with("b.overlay.json: ")
+            && e.contains("`params.id`")
+            && e.contains("a.overlay.json")),
+        "{shown:?}"
+    );
+    let oc = r#"{"operations": [{"item": ["Users", "Nope"], "name": "x"}]}"#;
+    let err = generate_spec(
+        &spec(
+            &[
+                ("a.postman_collection.json", &a),
+                ("b.postman_collection.json", &broken_b),
+            ],
+            &[("a.overlay.json", "{}"), ("c.overlay.json", oc)],
+        ),
+        &Options::default(),
+    )
+    .unwrap_err();
+    let shown: Vec<String> = err.iter().map(ToString::to_string).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.starts_with("c.overlay.json: ") && e.contains("Users / Nope")),
+        "{shown:?}"
+    );
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.starts_with("b.postman_collection.json: item \"Users / List users\"")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_chosen_folder_may_be_in_any_collection() {
+    let (a, b) = two();
+    let files = [
+        ("a.postman_collection.json", a.as_str()),
+        ("b.postman_collection.json", b.as_str()),
+    ];
+    let out = generate_spec(
+        &spec(&files, &[]),
+        &Options::default().with_folders(["Users"]),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.operations, 1);
+    let err = generate_spec(
+        &spec(&files, &[]),
+        &Options::default().with_folders(["Nope"]),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("top-level folders: `Orders`, `Users`"),
+        "{err}"
+    );
+}
