@@ -49,11 +49,34 @@ impl ClientBuilder {
         }
     }
 
-    /// Sends requests to `url` instead of the spec's base URL; for a proxy,
-    /// a regional endpoint or a local mock. Plain `http` is accepted only for
-    /// loopback hosts.
+    /// Sends the main host's requests (the PHLO API's,
+    /// `https://phlorunner.plivo.com`) to `url` instead; for a proxy or a
+    /// regional endpoint. Plain `http` is accepted only for loopback hosts.
+    ///
+    /// For a local mock or a recording proxy, use
+    /// [`ClientBuilder::base_url_for_all_hosts`]: a client with a loopback
+    /// base URL refuses to build while another of Plivo's hosts
+    /// ([`crate::HOSTS`]) is left at its production URL.
     pub fn base_url(self, url: impl Into<String>) -> Self {
         self.map(|b| b.base_url(url))
+    }
+
+    /// Sends the requests of every Plivo host ([`crate::HOSTS`]) to `url`,
+    /// each with its own path: how a client is pointed at a mock
+    /// (the mock's `MockServer::client_builder` does it) or a recording
+    /// proxy, so that no call can reach Plivo. A host set by name
+    /// ([`ClientBuilder::host`]) still wins for its own operations. See
+    /// [`postman_runtime::ClientBuilder::base_url_for_all_hosts`].
+    pub fn base_url_for_all_hosts(self, url: impl Into<String>) -> Self {
+        self.map(|b| b.base_url_for_all_hosts(url))
+    }
+
+    /// Sends the operations of the host called `name` (a name of
+    /// [`crate::HOSTS`], such as `https://phlorunner.plivo.com`) to `url`;
+    /// checked as the base URL is, and an unknown name is refused when the
+    /// client is built.
+    pub fn host(self, name: impl Into<String>, url: impl Into<String>) -> Self {
+        self.map(|b| b.host(name, url))
     }
 
     /// Limits a whole call, retries and the waits between them included

@@ -38,6 +38,11 @@
 //! connections, timeouts, body size and what is recorded are bounded by
 //! [`MockLimits`].
 //!
+//! Its client ([`MockServer::client`], [`MockServer::client_builder`])
+//! sends every Plivo host to the mock
+//! ([`crate::ClientBuilder::base_url_for_all_hosts`]): no call it makes can
+//! reach Plivo.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -60,7 +65,7 @@ use crate::vendor::{AUTH_ID_VAR, PLIVO};
 use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
 pub use postman_runtime::mock::{
-    Expectation, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
+    Expectation, InvalidStatus, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
 };
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -79,10 +84,26 @@ pub struct MockResponse {
 
 impl MockResponse {
     /// An answer with `status` and an empty body.
+    ///
+    /// # Panics
+    ///
+    /// When `status` is outside 200..=599, naming it: a test must not pass
+    /// on a fault the mock could not give (see
+    /// [`MockResponse::try_status`]).
+    #[track_caller]
     pub fn status(status: u16) -> Self {
         MockResponse {
             inner: postman_runtime::mock::MockResponse::status(status),
         }
+    }
+
+    /// As [`MockResponse::status`], with an error instead of a panic.
+    ///
+    /// # Errors
+    ///
+    /// When `status` is outside 200..=599.
+    pub fn try_status(status: u16) -> Result<Self, InvalidStatus> {
+        postman_runtime::mock::MockResponse::try_status(status).map(|inner| MockResponse { inner })
     }
 
     /// The answer the mock would give anyway (the request's checks, then
@@ -112,6 +133,11 @@ impl MockResponse {
     }
 
     /// An answer with Plivo's error shape: `{"api_id": ..., "error": message}`.
+    ///
+    /// # Panics
+    ///
+    /// As [`MockResponse::status`].
+    #[track_caller]
     pub fn plivo_error(status: u16, message: &str) -> Self {
         let body =
             serde_json::json!({"api_id": "00000000-0000-4000-8000-000000000000", "error": message});
@@ -121,7 +147,12 @@ impl MockResponse {
     }
 
     /// Adds a header, such as `Retry-After: 1`.
+    ///
+    /// # Panics
+    ///
+    /// When `name` or `value` cannot be a header's, naming them.
     #[must_use]
+    #[track_caller]
     pub fn header(self, name: &str, value: &str) -> Self {
         MockResponse {
             inner: self.inner.header(name, value),
@@ -195,13 +226,21 @@ impl MockServer {
         self.inner.base_url()
     }
 
-    /// A client with the mock's base URL and credentials.
+    /// A client with the mock's credentials, every Plivo host sent to the
+    /// mock: no call it makes can reach Plivo.
     ///
     /// # Errors
     ///
     /// As [`crate::ClientBuilder::build`].
     pub fn client(&self) -> Result<Client, Error> {
-        ClientBuilder::from_runtime(self.inner.client_builder()).build()
+        self.client_builder().build()
+    }
+
+    /// The settings of [`MockServer::client`], to change others (retries,
+    /// timeouts) before building: the mock's credentials, and every host
+    /// sent to the mock ([`ClientBuilder::base_url_for_all_hosts`]).
+    pub fn client_builder(&self) -> ClientBuilder {
+        ClientBuilder::from_runtime(self.inner.client_builder())
     }
 
     /// The requests answered so far, in order, up to the recording limits
@@ -279,9 +318,10 @@ impl MockServer {
 }
 
 /// A client for Plivo's API when `PLIVO_AUTH_ID` is set (with
-/// `PLIVO_AUTH_TOKEN`; `PLIVO_BASE_URL` overrides the base), else for a
-/// mock started here, returned beside it. For examples and first steps that
-/// must work with no account.
+/// `PLIVO_AUTH_TOKEN`; `PLIVO_BASE_URL` sends every host there, such as a
+/// `plivo-mock` or a recording proxy), else for a mock started here,
+/// returned beside it. For examples and first steps that must work with no
+/// account.
 ///
 /// # Errors
 ///
@@ -296,7 +336,7 @@ pub async fn client_from_env_or_mock()
     }
     let mut builder = ClientBuilder::from_env()?;
     if let Ok(base) = std::env::var("PLIVO_BASE_URL") {
-        builder = builder.base_url(base);
+        builder = builder.base_url_for_all_hosts(base);
     }
     Ok((builder.build()?, None))
 }

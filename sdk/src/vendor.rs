@@ -1,9 +1,9 @@
 //! What makes the generic runtime talk like Plivo: its error bodies and
 //! `api_id`, the shape of its credentials, the phone-or-SIP format, the
-//! mock's wording, the user agent and the default host.
+//! mock's wording, the user agent and the hosts.
 
 use crate::formats;
-use postman_runtime::{ErrorBody, MockProblem, Vendor};
+use postman_runtime::{ErrorBody, Host, MockProblem, Vendor};
 
 /// Plivo's side of the runtime's seam; see [`postman_runtime::Vendor`].
 #[derive(Debug)]
@@ -33,6 +33,12 @@ impl Vendor for Plivo {
 
     fn default_base_url(&self) -> Option<&str> {
         crate::DEFAULT_BASE_URL
+    }
+
+    /// The generated `HOSTS`: a host name the spec does not have is refused,
+    /// and a client for a local server is checked, host by host, when built.
+    fn hosts(&self) -> &'static [Host] {
+        crate::HOSTS
     }
 
     fn user_agent(&self) -> &str {

@@ -142,3 +142,68 @@ fn an_injection_on_an_unknown_operation_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("known operations: "), "{stderr}");
 }
+
+/// Runs the binary with `args` on a free port and returns its exit code and
+/// what it wrote to stderr; a binary still running after 10 s (serving,
+/// having taken the arguments) is killed and reported with no code.
+fn exit_of(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
+        .args(["--port", &free_port().to_string()])
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let code = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code();
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    (code, stderr)
+}
+
+/// A fault no server could give, or that applies to no call, is a usage
+/// error naming the value, not a mock that silently serves something else.
+#[test]
+fn nonsense_injections_are_usage_errors_naming_the_value() {
+    for (inject, named) in [
+        ("phlo_get:status=0", "status=0"),
+        ("phlo_get:status=600", "status=600"),
+        ("phlo_get:status=100", "status=100"),
+        ("phlo_get:status=-1", "status=-1"),
+        ("phlo_get:times=0", "times=0"),
+        ("phlo_get:delay-ms=-5", "delay-ms=-5"),
+        ("phlo_get:delay-ms=99999999999", "delay-ms=99999999999"),
+        ("phlo_get:reset,status=500", "reset"),
+        ("phlo_get:retry-after=", "retry-after="),
+        ("phlo_get:status=503,status=429", "status=429"),
+    ] {
+        let (code, stderr) = exit_of(&["--inject", inject]);
+        assert_eq!(code, Some(2), "{inject}: {stderr}");
+        assert!(stderr.contains(named), "{inject}: {stderr}");
+    }
+}
+
+#[test]
+fn a_zero_limit_is_a_usage_error() {
+    for (flag, value) in [
+        ("--max-connections", "0"),
+        ("--header-read-timeout", "0"),
+        ("--idle-timeout", "-1"),
+    ] {
+        let (code, stderr) = exit_of(&[flag, value]);
+        assert_eq!(code, Some(2), "{flag} {value}: {stderr}");
+        assert!(stderr.contains(flag), "{flag} {value}: {stderr}");
+    }
+}

@@ -35,6 +35,33 @@ fn unsafe_base_urls_are_refused() {
     }
 }
 
+/// Plivo's hosts are named as the generated `HOSTS` names them: a name it
+/// does not list is refused; every host can be sent to one place (here a
+/// local server standing in for a mock or a recording proxy).
+#[tokio::test]
+async fn hosts_are_named_by_the_spec_and_can_all_go_to_one_base() {
+    let err = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .host("https://api.plivo.com", "https://api.example.com")
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("no host called"), "{err}");
+    let names: Vec<_> = plivo::HOSTS.iter().map(|h| h.name).collect();
+    assert_eq!(names, ["https://phlorunner.plivo.com"]);
+
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"api_id": "x", "error": ""})))
+        .mount(&server)
+        .await;
+    let client = Client::builder(AUTH_ID, AUTH_TOKEN)
+        .base_url_for_all_hosts(server.uri())
+        .build()
+        .unwrap();
+    assert_eq!(client.base_url(), server.uri());
+    add_seed_user(&client).await.unwrap();
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}
+
 #[test]
 fn debug_never_shows_the_token() {
     let client = Client::new(AUTH_ID, AUTH_TOKEN).unwrap();

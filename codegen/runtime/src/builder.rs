@@ -47,6 +47,8 @@ pub struct ClientBuilder {
     api_key: Option<String>,
     signer: Option<Arc<dyn Signer>>,
     base_url: Option<String>,
+    /// Every host's URL, unless set otherwise.
+    all_hosts: Option<String>,
     /// Overridden hosts: name, URL.
     hosts: Vec<(String, String)>,
     timeout: Duration,
@@ -80,6 +82,7 @@ impl ClientBuilder {
             api_key: None,
             signer: None,
             base_url: None,
+            all_hosts: None,
             hosts: Vec::new(),
             timeout: DEFAULT_TIMEOUT,
             attempt_timeout: DEFAULT_ATTEMPT_TIMEOUT,
@@ -153,12 +156,44 @@ impl ClientBuilder {
         self
     }
 
-    /// Sends requests to `url` instead of the vendor's default
-    /// ([`Vendor::default_base_url`]); for a proxy,
-    /// a regional endpoint or a local mock. Plain `http` is accepted only for
-    /// loopback hosts.
+    /// Sends the main host's requests to `url` instead of the vendor's
+    /// default ([`Vendor::default_base_url`]); for a proxy or a regional
+    /// endpoint. Plain `http` is accepted only for loopback hosts.
+    ///
+    /// Only the main host moves: for a local mock or a recording proxy of
+    /// an API with several hosts, use
+    /// [`ClientBuilder::base_url_for_all_hosts`]. A client with a loopback
+    /// base URL refuses to send another host's operations to a default
+    /// elsewhere (see [`ClientBuilder::base_url_for_all_hosts`]).
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends the requests of every host to `url`: each operation goes to
+    /// `url` followed by its own path, whatever its host, as if each host
+    /// were set to `url` with [`ClientBuilder::host`] (the host's own URL,
+    /// path prefix included, is replaced). This is how a client is pointed
+    /// at a local mock (which routes by the operation's path and method) or
+    /// at a recording proxy: no operation of any host can then leave it.
+    /// Checked as the base URL is. A host set by name
+    /// ([`ClientBuilder::host`]) or the main host's base URL
+    /// ([`ClientBuilder::base_url`]) still wins for its own operations.
+    ///
+    /// Two hosts whose operations share a method and path cannot be told
+    /// apart at one base; a mock answers such a request as the first of
+    /// those operations that the body fits.
+    ///
+    /// A client that sends any host to loopback (by this, the base URL or a
+    /// host set by name) is taken for a client of a local server, and
+    /// refuses to send a host the caller did not set to a default that is
+    /// not loopback: its operations and their credentials would go to
+    /// production by omission. The refusal comes when the client is built
+    /// for the main host and for the hosts the vendor lists
+    /// ([`Vendor::hosts`]), else when such an operation is called (before
+    /// anything is sent). Setting the host by name is the way to mean it.
+    pub fn base_url_for_all_hosts(mut self, url: impl Into<String>) -> Self {
+        self.all_hosts = Some(url.into());
         self
     }
 
@@ -172,7 +207,10 @@ impl ClientBuilder {
     ///
     /// Each operation's credentials go to its own host only: a collection's
     /// auth applies to its requests whatever their host, so a host given
-    /// here receives the credentials of the operations that are on it.
+    /// here receives the credentials of the operations that are on it. A
+    /// host set here wins over [`ClientBuilder::base_url_for_all_hosts`];
+    /// a loopback URL here makes the client one for a local server (see
+    /// there).
     pub fn host(mut self, name: impl Into<String>, url: impl Into<String>) -> Self {
         let name = name.into();
         self.hosts.retain(|(n, _)| *n != name);
@@ -243,9 +281,10 @@ impl ClientBuilder {
     ///
     /// # Errors
     ///
-    /// [`crate::ErrorKind::InvalidInput`] for invalid credentials, base URL or
-    /// user agent; [`crate::ErrorKind::Transport`] when the HTTP client cannot
-    /// be set up.
+    /// [`crate::ErrorKind::InvalidInput`] for invalid credentials, host URLs
+    /// (a host left at a default elsewhere in a client for a local server
+    /// included) or user agent; [`crate::ErrorKind::Transport`] when the
+    /// HTTP client cannot be set up.
     pub fn build(self) -> Result<Client, Error> {
         let vendor = self.vendor;
         let basic = match self.basic {
@@ -264,7 +303,12 @@ impl ClientBuilder {
             api_key: self.api_key,
             signer: self.signer,
         };
-        let (hosts, proxied) = hosts::resolve(vendor, self.base_url, self.hosts)?;
+        let settings = hosts::Settings {
+            base_url: self.base_url,
+            all: self.all_hosts,
+            overrides: self.hosts,
+        };
+        let (hosts, proxied) = hosts::resolve(vendor, settings)?;
         let user_agent = match &self.user_agent {
             Some(agent) => HeaderValue::try_from(agent.as_str()),
             None => HeaderValue::try_from(vendor.user_agent()),
@@ -334,6 +378,7 @@ impl std::fmt::Debug for ClientBuilder {
             self.signer.is_some(),
         );
         out.field("base_url", &self.base_url)
+            .field("all_hosts", &self.all_hosts)
             .field("hosts", &self.hosts)
             .field("timeout", &self.timeout)
             .field("attempt_timeout", &self.attempt_timeout)

@@ -5,7 +5,16 @@
 //! its places API, a payments API and its files host). Each operation names
 //! its host; the client holds one URL per host: the spec's default, unless
 //! the caller overrides it ([`crate::ClientBuilder::host`]). The main host
-//! is the one [`crate::ClientBuilder::base_url`] sets.
+//! is the one [`crate::ClientBuilder::base_url`] sets;
+//! [`crate::ClientBuilder::base_url_for_all_hosts`] sets every host at once,
+//! for a local mock or a recording proxy.
+//!
+//! A client that sends some host to loopback is taken to be a client for a
+//! local server: a host left at a default elsewhere is then refused (when
+//! the client is built if the vendor lists its hosts, else at the call,
+//! before anything is sent), so that a test's credentials and calls cannot
+//! reach production by omission. Setting that host by name is the way to
+//! mean it.
 
 use crate::Error;
 use reqwest::Url;
@@ -105,10 +114,17 @@ pub(crate) struct Hosts {
     pub(crate) main: String,
     /// Other hosts the caller overrode: name, URL.
     pub(crate) overrides: Vec<(String, String)>,
+    /// The URL of every host not overridden by name
+    /// ([`crate::ClientBuilder::base_url_for_all_hosts`]).
+    pub(crate) all: Option<String>,
+    /// Some host the caller set is on loopback: no other host may be left at
+    /// a default elsewhere.
+    pub(crate) local: bool,
 }
 
 /// The URL `host`'s requests go to: the main URL, the caller's override,
-/// or the spec's default, checked as an override is.
+/// the URL for all hosts, or the spec's default, checked as an override is
+/// (and refused when the client is for a local server and it is not).
 pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, str>, Error> {
     if host.main {
         return Ok(Cow::Borrowed(&hosts.main));
@@ -116,14 +132,37 @@ pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, str>, Error> {
     if let Some((_, url)) = hosts.overrides.iter().find(|(name, _)| name == host.name) {
         return Ok(Cow::Borrowed(url));
     }
+    if let Some(url) = &hosts.all {
+        return Ok(Cow::Borrowed(url));
+    }
     let field = format!("host `{}`", host.name);
     match host.default_url {
-        Some(url) => Ok(Cow::Owned(check_url(&field, url)?.0)),
+        Some(url) => {
+            let (url, parsed) = check_url(&field, url)?;
+            if hosts.local && !is_loopback(&parsed) {
+                return Err(Error::invalid(field, left_in_production(&url)));
+            }
+            Ok(Cow::Owned(url))
+        }
         None => Err(Error::invalid(
             field,
-            "the spec gives no URL for it; set one with `ClientBuilder::host`",
+            "the spec gives no URL for it; set one with `ClientBuilder::host` \
+             (or `ClientBuilder::base_url_for_all_hosts`)",
         )),
     }
+}
+
+/// Why a host left at its default `url` is refused in a client whose other
+/// hosts are on loopback.
+pub(crate) fn left_in_production(url: &str) -> String {
+    format!(
+        "is left at its default {url} while the client sends another host to \
+         loopback (a local mock?): its operations and their credentials would \
+         go there; send every host to the local server with \
+         `ClientBuilder::base_url_for_all_hosts`, or set this host explicitly \
+         (`ClientBuilder::host`, `base_url` for the main one) if production \
+         is meant"
+    )
 }
 
 /// Whether requests to `url` may go through an https proxy: https to
@@ -151,5 +190,39 @@ mod tests {
         assert!(ok("ftp://example.com").is_err());
         assert!(ok("https://example.com/?q=1").is_err());
         assert!(ok("not a url").is_err());
+    }
+
+    const ELSEWHERE: Host = Host::new("otherUrl", Some("https://other.example"));
+    const LOCAL: Host = Host::new("localUrl", Some("http://127.0.0.1:9/x"));
+
+    fn hosts(overrides: &[(&str, &str)], all: Option<&str>, local: bool) -> Hosts {
+        Hosts {
+            main: "http://127.0.0.1:1".to_owned(),
+            overrides: overrides
+                .iter()
+                .map(|(n, u)| ((*n).to_owned(), (*u).to_owned()))
+                .collect(),
+            all: all.map(str::to_owned),
+            local,
+        }
+    }
+
+    /// A host set by name wins, then the URL for all hosts, then the
+    /// default; a default elsewhere is refused in a client for a local
+    /// server, while one set by name (production meant) or on loopback is not.
+    #[test]
+    fn which_url_a_host_gets() {
+        let url = |host, hosts: &Hosts| url_of(host, hosts).map(|u| u.into_owned());
+        let set = hosts(&[("otherUrl", "https://prod.example")], None, true);
+        assert_eq!(url(ELSEWHERE, &set).unwrap(), "https://prod.example");
+        let all = hosts(&[], Some("http://127.0.0.1:2"), true);
+        assert_eq!(url(ELSEWHERE, &all).unwrap(), "http://127.0.0.1:2");
+        assert_eq!(url(Host::MAIN, &all).unwrap(), "http://127.0.0.1:1");
+        let local = hosts(&[], None, true);
+        let refused = url(ELSEWHERE, &local).unwrap_err().to_string();
+        assert!(refused.contains("base_url_for_all_hosts"), "{refused}");
+        assert_eq!(url(LOCAL, &local).unwrap(), "http://127.0.0.1:9/x");
+        let remote = hosts(&[], None, false);
+        assert_eq!(url(ELSEWHERE, &remote).unwrap(), "https://other.example");
     }
 }

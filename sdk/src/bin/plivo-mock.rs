@@ -14,8 +14,9 @@ const USAGE: &str = "usage: plivo-mock [--port <port>] [--auth-id <id>] [--auth-
                   [--inject <operation>:<fault>[,<fault>...]]...
 Limits default to those of plivo::mock::MockLimits (see the README).
 --inject answers the operation's next calls (times=N, default 1) with
-status=<code> [retry-after=<seconds>], or the spec's example after
-delay-ms=<ms>, or reset (the connection, once the request is read); e.g.
+status=<code> (200..=599) [retry-after=<seconds>], or the spec's example
+after delay-ms=<ms> (at most 3600000), or reset (the connection, once the
+request is read); each fault at most once, times at least 1; e.g.
 --inject add_user:status=429,retry-after=1  --inject hold:reset,times=2";
 
 #[tokio::main]
@@ -32,7 +33,7 @@ async fn main() -> ExitCode {
             return usage(&format!("{arg} needs a value"));
         };
         let parsed = match arg.as_str() {
-            "--port" => number(&value).map(|p| port = p),
+            "--port" => number(&arg, &value).map(|p| port = p),
             "--auth-id" => {
                 auth_id = value;
                 Ok(())
@@ -73,40 +74,88 @@ async fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `limits` with the one named by `flag` set to `value`.
+/// The longest `delay-ms`: an hour, past any client timeout worth testing;
+/// a longer one is a typo.
+const MAX_DELAY_MS: u64 = 3_600_000;
+
+/// `limits` with the one named by `flag` set to `value`: a count of at
+/// least one, a time above zero (nothing could be served within zero).
 fn limit(limits: MockLimits, flag: &str, value: &str) -> Result<MockLimits, String> {
+    let bad = |what: &str| format!("{flag} {value}: not {what}");
+    let count = || match value.parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(bad("a count of at least 1")),
+    };
+    let time = || {
+        value
+            .parse()
+            .ok()
+            .filter(|s: &f64| *s > 0.0)
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
+            .ok_or_else(|| bad("a time in seconds above 0 (fractions allowed: 0.5)"))
+    };
     Ok(match flag {
-        "--max-connections" => limits.with_max_connections(number(value)?),
-        "--max-body-bytes" => limits.with_max_body_bytes(number(value)?),
-        "--header-read-timeout" => limits.with_header_read_timeout(seconds(value)?),
-        "--body-read-timeout" => limits.with_body_read_timeout(seconds(value)?),
-        "--idle-timeout" => limits.with_idle_timeout(seconds(value)?),
+        "--max-connections" => limits.with_max_connections(count()?),
+        "--max-body-bytes" => limits.with_max_body_bytes(number(flag, value)?),
+        "--header-read-timeout" => limits.with_header_read_timeout(time()?),
+        "--body-read-timeout" => limits.with_body_read_timeout(time()?),
+        "--idle-timeout" => limits.with_idle_timeout(time()?),
         _ => return Err(format!("unexpected argument {flag}")),
     })
 }
 
-/// `operation:fault,...` as the operation, how many calls, and the answer.
+/// `operation:fault,...` as the operation, how many calls, and the answer;
+/// a fault no server could give, or one that applies to no call, is an
+/// error naming it.
 fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
     let (operation, faults) = value
         .split_once(':')
         .ok_or_else(|| format!("--inject needs <operation>:<fault>: {value}"))?;
+    let bad = |fault: &str, why: &str| format!("{fault} in --inject {value}: {why}");
     let (mut times, mut status, mut retry_after, mut reset) = (1, None, None, false);
     let mut delay = Duration::ZERO;
+    let mut given = Vec::new();
     // Any order: the answer is built once every fault is read.
     for fault in faults.split(',') {
         let (key, arg) = fault.split_once('=').unwrap_or((fault, ""));
-        match key {
-            "times" => times = number(arg)?,
-            "status" => status = Some(number(arg)?),
-            "retry-after" => retry_after = Some(arg),
-            "delay-ms" => delay = Duration::from_millis(number(arg)?),
-            "reset" => reset = true,
-            _ => return Err(format!("unknown fault {fault:?} in --inject {value}")),
+        if given.contains(&key) {
+            return Err(bad(fault, "given twice"));
         }
+        given.push(key);
+        match key {
+            "times" => match arg.parse::<usize>() {
+                Ok(n) if n > 0 => times = n,
+                _ => return Err(bad(fault, "not a count of calls of at least 1")),
+            },
+            "status" => {
+                let code = arg
+                    .parse::<u16>()
+                    .map_err(|_| bad(fault, "not a status code (200..=599)"))?;
+                let answer = MockResponse::try_status(code);
+                status = Some(answer.map_err(|e| bad(fault, &e.to_string()))?);
+            }
+            "retry-after" if is_header_value(arg) => retry_after = Some(arg),
+            "retry-after" => return Err(bad(fault, "not a header value (seconds, or a date)")),
+            "delay-ms" => match arg.parse::<u64>() {
+                Ok(ms) if ms <= MAX_DELAY_MS => delay = Duration::from_millis(ms),
+                _ => return Err(bad(fault, "not milliseconds from 0 to 3600000 (an hour)")),
+            },
+            "reset" if arg.is_empty() => reset = true,
+            _ => {
+                return Err(bad(
+                    fault,
+                    "unknown fault (times=N, status=<code>, retry-after=<s>, delay-ms=<ms>, reset)",
+                ));
+            }
+        }
+    }
+    if reset && (status.is_some() || retry_after.is_some()) {
+        let why = "a reset sends no answer: no status or retry-after with it";
+        return Err(bad("reset", why));
     }
     let mut response = match (reset, status) {
         (true, _) => MockResponse::reset(),
-        (false, Some(status)) => MockResponse::status(status),
+        (false, Some(status)) => status,
         (false, None) => MockResponse::example(),
     };
     if let Some(seconds) = retry_after {
@@ -115,17 +164,15 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
     Ok((operation.to_owned(), times, response.delay(delay)))
 }
 
-fn number<T: std::str::FromStr>(value: &str) -> Result<T, String> {
-    value.parse().map_err(|_| format!("not a number: {value}"))
+/// Text a header can carry: visible ASCII and spaces, not empty.
+fn is_header_value(text: &str) -> bool {
+    !text.trim().is_empty() && text.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
 }
 
-/// Seconds, fractions allowed: `0.5`.
-fn seconds(value: &str) -> Result<Duration, String> {
+fn number<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
     value
         .parse()
-        .ok()
-        .and_then(|s: f64| Duration::try_from_secs_f64(s).ok())
-        .ok_or_else(|| format!("not a duration in seconds: {value}"))
+        .map_err(|_| format!("{flag} {value}: not a number"))
 }
 
 fn usage(problem: &str) -> ExitCode {

@@ -1,7 +1,8 @@
 //! A client that holds connections without finishing its requests cannot
 //! keep the mock from serving others: slow heads, stalled bodies and silent
-//! connections are closed in time, and the connection cap makes further
-//! clients wait rather than exhaust file descriptors.
+//! connections are closed in time, the connection cap makes further
+//! clients wait rather than exhaust file descriptors, and connections that
+//! never send a byte give their slot up to a newcomer.
 
 use super::wire::{connect, read_answer, status};
 use super::{PHLO, node_path};
@@ -98,18 +99,54 @@ async fn a_connection_where_nothing_moves_is_closed_at_the_idle_timeout() {
     assert_eq!(answer, "", "closed without an answer");
 }
 
+/// 300 connections that never send a byte, past the default cap of 256
+/// connections and well within the 10 s header timeout: a real client is
+/// still answered at once, the oldest silent connections closed to make
+/// room.
+#[tokio::test]
+async fn silent_connections_past_the_cap_do_not_keep_a_real_client_waiting() {
+    let mock = MockServer::start().await.unwrap();
+    let mut silent = Vec::new();
+    for _ in 0..300 {
+        silent.push(connect(&mock.base_url()).await);
+    }
+    let client = mock.client().unwrap();
+    let started = Instant::now();
+    let phlo = tokio::time::timeout(Duration::from_secs(5), client.phlo(PHLO).get()).await;
+    let elapsed = started.elapsed();
+    assert!(phlo.expect("answered").is_ok());
+    assert!(
+        elapsed < Duration::from_secs(1),
+        "answered after {elapsed:?}"
+    );
+    // The oldest silent one was closed for it; the newest still waits.
+    let oldest = read_answer(&mut silent[0], SHORT).await;
+    assert_eq!(oldest.as_deref(), Some(""), "the oldest is closed");
+    let newest = silent.last_mut().unwrap();
+    assert_eq!(
+        read_answer(newest, SHORT).await,
+        None,
+        "the newest still open"
+    );
+}
+
+/// Connections that have sent part of a request keep their slot: past the
+/// cap a client waits in the listen queue, and is served once one closes.
 #[tokio::test]
 async fn past_the_connection_cap_a_client_waits_and_is_served_once_a_slot_frees() {
     let mock = MockServer::start_with(patient().with_max_connections(2))
         .await
         .unwrap();
-    let first_silent = connect(&mock.base_url()).await;
-    let _second_silent = connect(&mock.base_url()).await;
+    let line = format!("GET /v1/phlo/{PHLO} HTTP/1.1\r\n");
+    let mut first = connect(&mock.base_url()).await;
+    first.write_all(line.as_bytes()).await.unwrap();
+    let mut second = connect(&mock.base_url()).await;
+    second.write_all(line.as_bytes()).await.unwrap();
     let client = mock.client().unwrap();
     let call = tokio::spawn(async move { client.phlo(PHLO).get().await });
     tokio::time::sleep(SHORT).await;
     assert!(!call.is_finished(), "served past the cap");
-    drop(first_silent);
+    drop(first);
     let served = tokio::time::timeout(Duration::from_secs(3), call).await;
     let phlo = served.expect("served once a slot freed").unwrap();
     assert!(phlo.is_ok(), "{phlo:?}");

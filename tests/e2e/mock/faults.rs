@@ -48,8 +48,8 @@ async fn latency_delays_the_example_and_a_shorter_timeout_gives_up() {
 
     // An answer that never comes in time, for a POST: one attempt, unknown.
     mock.respond_next("hold", 1, MockResponse::reset().delay(delay));
-    let impatient = plivo::ClientBuilder::new(MockServer::AUTH_ID, MockServer::AUTH_TOKEN)
-        .base_url(mock.base_url())
+    let impatient = mock
+        .client_builder()
         .timeout(Duration::from_millis(100))
         .build()
         .unwrap();

@@ -171,6 +171,9 @@ async fn overrides_are_checked_and_named() {
     let client = hosts::Client(
         builder(&LISTING)
             .host("https://api.example.com", main.uri())
+            // With the main host on loopback, the other listed one must be
+            // set too (`hosts_local.rs`).
+            .host("filesUrl", main.uri())
             .build()
             .unwrap(),
     );

@@ -37,8 +37,8 @@ async fn a_refusal_means_trying_later() {
     let busy = MockResponse::plivo_error(429, "too many requests").header("Retry-After", "60");
     mock.respond_next(ADD_USER.name, 1, busy);
     mock.expect(ADD_USER.name).times(1);
-    let client = plivo::ClientBuilder::new(MockServer::AUTH_ID, MockServer::AUTH_TOKEN)
-        .base_url(mock.base_url())
+    let client = mock
+        .client_builder()
         .retry(plivo::RetryPolicy::none())
         .build()
         .unwrap();

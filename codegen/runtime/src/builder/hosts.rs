@@ -3,21 +3,32 @@
 
 use crate::Error;
 use crate::Vendor;
-use crate::host::{Hosts, check_url, proxied};
+use crate::host::{Hosts, check_url, is_loopback, left_in_production, proxied};
+
+/// What the caller set: the main host's URL, every host's, and some hosts'
+/// by name.
+pub(super) struct Settings {
+    pub(super) base_url: Option<String>,
+    pub(super) all: Option<String>,
+    pub(super) overrides: Vec<(String, String)>,
+}
 
 /// The hosts' URLs, and whether any host the client knows of may go
 /// through an https proxy.
-pub(super) fn resolve(
-    vendor: &dyn Vendor,
-    base_url: Option<String>,
-    overrides: Vec<(String, String)>,
-) -> Result<(Hosts, bool), Error> {
+///
+/// The most particular setting wins: a host set by name, then (for the
+/// main host) the base URL, then the URL for all hosts, then the default.
+/// When any URL the caller set is loopback, a host the caller did not set
+/// whose default is elsewhere is refused: the main one and those the
+/// vendor lists here, the others when they are called.
+pub(super) fn resolve(vendor: &dyn Vendor, set: Settings) -> Result<(Hosts, bool), Error> {
     let listed = vendor.hosts();
     let main = listed.iter().find(|h| h.main);
     let mut main_override = None;
-    let mut others = Vec::with_capacity(overrides.len());
+    let mut others = Vec::with_capacity(set.overrides.len());
     let mut proxy = false;
-    for (name, url) in overrides {
+    let mut local = false;
+    for (name, url) in set.overrides {
         if !listed.is_empty() && !listed.iter().any(|h| h.name == name) {
             return Err(Error::invalid(
                 "host",
@@ -30,10 +41,22 @@ pub(super) fn resolve(
         }
         let (url, parsed) = check_url(&format!("host `{name}`"), &url)?;
         proxy |= proxied(&parsed);
+        local |= is_loopback(&parsed);
         others.push((name, url));
     }
-    let main_url = base_url
-        .or(main_override)
+    let all = match set.all {
+        Some(url) => {
+            let (url, parsed) = check_url("base_url_for_all_hosts", &url)?;
+            proxy |= proxied(&parsed);
+            local |= is_loopback(&parsed);
+            Some(url)
+        }
+        None => None,
+    };
+    let chosen = set.base_url.or(main_override);
+    let main_set = chosen.is_some() || all.is_some();
+    let main_url = chosen
+        .or_else(|| all.clone())
         .or_else(|| vendor.default_base_url().map(str::to_owned))
         .or_else(|| main.and_then(|m| m.default_url).map(str::to_owned));
     let (main_url, parsed) = match main_url {
@@ -41,17 +64,32 @@ pub(super) fn resolve(
         None => return Err(Error::invalid("base_url", "the spec has none; set one")),
     };
     proxy |= proxied(&parsed);
-    // Hosts left at their default: checked when a call goes to them.
-    for host in listed.iter().filter(|h| !h.main) {
-        if !others.iter().any(|(n, _)| n == host.name)
-            && let Some(Ok((_, parsed))) = host.default_url.map(|u| check_url("host", u))
-        {
+    let main_local = is_loopback(&parsed);
+    if main_set {
+        local |= main_local;
+    } else if local && !main_local {
+        return Err(Error::invalid("base_url", left_in_production(&main_url)));
+    }
+    // Hosts left at their default: their URL is checked when a call goes to
+    // them; here only whether one may go through a proxy, or is elsewhere
+    // while the client is for a local server.
+    let defaults = listed
+        .iter()
+        .filter(|h| !h.main && all.is_none() && !others.iter().any(|(n, _)| n == h.name));
+    for host in defaults {
+        if let Some(Ok((url, parsed))) = host.default_url.map(|u| check_url("host", u)) {
+            if local && !is_loopback(&parsed) {
+                let field = format!("host `{}`", host.name);
+                return Err(Error::invalid(field, left_in_production(&url)));
+            }
             proxy |= proxied(&parsed);
         }
     }
     let hosts = Hosts {
         main: main_url,
         overrides: others,
+        all,
+        local,
     };
     Ok((hosts, proxy))
 }

@@ -1,11 +1,15 @@
-//! Accepting connections: no more at once than the cap, and a pause after
-//! each failed `accept` rather than a hot retry loop.
+//! Accepting connections: no more at once than the cap, a connection that
+//! has never sent a byte giving its slot up to a newcomer, and a pause
+//! after each failed `accept` rather than a hot retry loop.
 
+use std::collections::VecDeque;
 use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
-use tokio::task::JoinSet;
+use tokio::task::{AbortHandle, JoinSet};
 
-/// What the loop accepts from; a seam so that failures can be simulated.
+/// A seam so that failures can be simulated.
 pub(super) trait Listener {
     type Stream;
 
@@ -20,41 +24,109 @@ impl Listener for tokio::net::TcpListener {
     }
 }
 
+/// Whether a connection has sent anything yet; set by whoever reads it.
+#[derive(Debug, Clone, Default)]
+pub(super) struct FirstByte(Arc<AtomicBool>);
+
+impl FirstByte {
+    /// Notes that bytes arrived.
+    pub(super) fn seen(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    fn is_seen(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// A connection that has not sent a byte yet, oldest first in the queue.
+struct Silent {
+    task: AbortHandle,
+    first: FirstByte,
+}
+
 /// Accepts from `listener` forever, serving each connection on a task of
-/// its own, at most `max_connections` at a time. The connections live in
-/// the loop's future: dropping or aborting it closes them all.
+/// its own (`serve` is told when its first byte arrives), at most
+/// `max_connections` at a time. The connections live in the loop's future:
+/// dropping or aborting it closes them all.
+///
+/// At the cap, a connection that has never sent a byte does not keep a
+/// newcomer waiting: the oldest such connection is closed to make room (as
+/// servers such as nginx reclaim connections waiting for a request when
+/// they run out). A client that connected and said nothing loses nothing a
+/// request could have started, whereas waiting for its header timeout (10 s
+/// by default) stalls every real client behind a few hundred silent
+/// sockets. Connections that have sent something, kept-alive ones between
+/// requests included, keep their slot: closing one could race a request its
+/// client is writing, which for a POST is a call of unknown outcome. At the
+/// cap with none silent, further clients wait in the listen queue, where
+/// they cost no file descriptor; at most one accepted newcomer waits
+/// beside the cap.
 pub(super) async fn accept_loop<L, F>(
     mut listener: L,
     max_connections: usize,
-    serve: impl Fn(L::Stream) -> F,
+    serve: impl Fn(L::Stream, FirstByte) -> F,
 ) where
     L: Listener,
     F: Future<Output = ()> + Send + 'static,
 {
     let mut connections = JoinSet::new();
+    let mut silent = VecDeque::new();
     let mut backoff = Backoff::default();
     loop {
-        while connections.try_join_next().is_some() {}
-        if connections.len() >= max_connections {
-            // Not accepting leaves further clients in the listen queue, where
-            // they cost no file descriptor and are served once one closes.
-            connections.join_next().await;
-            continue;
-        }
-        match listener.accept().await {
-            Ok(stream) => {
-                backoff.succeeded();
-                connections.spawn(serve(stream));
+        reap(&mut connections, &mut silent);
+        let full = connections.len() >= max_connections;
+        let accepted = match (full, silent.is_empty()) {
+            (false, _) => listener.accept().await,
+            (true, false) => tokio::select! {
+                accepted = listener.accept() => accepted,
+                _ = connections.join_next() => continue,
+            },
+            (true, true) => {
+                connections.join_next().await;
+                continue;
             }
+        };
+        let stream = match accepted {
+            Ok(stream) => stream,
             Err(error) => {
                 // Out of file descriptors, say: retrying at once would spin
                 // a core and starve the connections that could free some.
                 let pause = backoff.failed();
                 tracing::warn!(%error, ?pause, "mock: accept failed");
                 tokio::time::sleep(pause).await;
+                continue;
             }
+        };
+        backoff.succeeded();
+        reap(&mut connections, &mut silent);
+        if connections.len() >= max_connections && !evict_oldest_silent(&mut silent) {
+            // All spoke while this one was accepted: it waits its turn.
+            connections.join_next().await;
+        }
+        let first = FirstByte::default();
+        let task = connections.spawn(serve(stream, first.clone()));
+        silent.push_back(Silent { task, first });
+    }
+}
+
+/// Closes the oldest connection still silent, if any (aborting its task
+/// drops its stream); each is looked at again first, as it may have spoken
+/// since the queue was pruned.
+fn evict_oldest_silent(silent: &mut VecDeque<Silent>) -> bool {
+    while let Some(oldest) = silent.pop_front() {
+        if !oldest.task.is_finished() && !oldest.first.is_seen() {
+            oldest.task.abort();
+            return true;
         }
     }
+    false
+}
+
+/// Forgets the connections that ended, and those that spoke.
+fn reap(connections: &mut JoinSet<()>, silent: &mut VecDeque<Silent>) {
+    while connections.try_join_next().is_some() {}
+    silent.retain(|s| !s.task.is_finished() && !s.first.is_seen());
 }
 
 /// The pause after consecutive `accept` failures: doubling from 5 ms to 1 s,
@@ -84,8 +156,7 @@ impl Backoff {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::Arc;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
 
     /// A listener whose every `accept` fails, as with no file descriptor left.
     struct Exhausted(Arc<AtomicUsize>);
@@ -105,7 +176,7 @@ mod tests {
     #[tokio::test(flavor = "current_thread")]
     async fn failing_accepts_are_retried_with_pauses_not_in_a_hot_loop() {
         let attempts = Arc::new(AtomicUsize::new(0));
-        let run = accept_loop(Exhausted(Arc::clone(&attempts)), 8, |()| async {});
+        let run = accept_loop(Exhausted(Arc::clone(&attempts)), 8, |(), _| async {});
         let _ = tokio::time::timeout(Duration::from_millis(200), run).await;
         // 5 + 10 + 20 + 40 + 80 ms of pauses fit in 200 ms: about 6 tries.
         let attempts = attempts.load(Ordering::Relaxed);

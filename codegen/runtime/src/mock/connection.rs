@@ -3,6 +3,7 @@
 //! way for the idle timeout (watched here). A scripted reset ends the
 //! connection with a TCP RST rather than a clean close.
 
+use super::accept::FirstByte;
 use super::{MockLimits, State, http};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::pin::Pin;
@@ -13,12 +14,14 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
-pub(super) async fn serve(stream: TcpStream, state: Arc<State>) {
+/// Serves `stream`, noting in `first` when its first byte arrives.
+pub(super) async fn serve(stream: TcpStream, state: Arc<State>, first: FirstByte) {
     let limits: &MockLimits = &state.limits;
     let activity = Arc::new(Activity::new());
     let io = TokioIo::new(Tracked {
         inner: stream,
         activity: Arc::clone(&activity),
+        first,
     });
     let idle_timeout = limits.idle_timeout;
     let activity_in_service = Arc::clone(&activity);
@@ -83,10 +86,12 @@ impl Activity {
     }
 }
 
-/// A stream that notes in its [`Activity`] every read or write that moves bytes.
+/// A stream that notes in its [`Activity`] every read or write that moves
+/// bytes, and in its [`FirstByte`] that it has been spoken to.
 struct Tracked {
     inner: TcpStream,
     activity: Arc<Activity>,
+    first: FirstByte,
 }
 
 impl Drop for Tracked {
@@ -109,6 +114,7 @@ impl AsyncRead for Tracked {
         let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
         if buf.filled().len() > before {
             self.activity.touch();
+            self.first.seen();
         }
         polled
     }

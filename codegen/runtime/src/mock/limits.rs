@@ -12,7 +12,7 @@ use std::time::Duration;
 /// | [`header_read_timeout`](Self::with_header_read_timeout) | 10 s | connection closed |
 /// | [`body_read_timeout`](Self::with_body_read_timeout) | 10 s | 408, connection closed |
 /// | [`idle_timeout`](Self::with_idle_timeout) | 30 s | connection closed |
-/// | [`max_connections`](Self::with_max_connections) | 256 | further connections wait |
+/// | [`max_connections`](Self::with_max_connections) | 256 | the oldest connection that never sent a byte makes room; else further connections wait |
 /// | [`max_body_bytes`](Self::with_max_body_bytes) | 1 MiB | 413 |
 /// | [`max_recorded`](Self::with_max_recorded) | 10 000 requests | later requests counted, not kept |
 /// | [`max_recorded_bytes`](Self::with_max_recorded_bytes) | 16 MiB | later requests counted, not kept |
@@ -78,9 +78,11 @@ impl MockLimits {
         self
     }
 
-    /// How many connections are served at once (at least 1). Further
-    /// connections wait in the listen queue until one closes, rather than
-    /// using up file descriptors.
+    /// How many connections are served at once (at least 1). At the cap,
+    /// a newcomer takes the place of the oldest connection that has never
+    /// sent a byte (closed: it lost no request); when every connection has
+    /// sent something, further connections wait in the listen queue until
+    /// one closes, rather than using up file descriptors.
     #[must_use]
     pub fn with_max_connections(mut self, connections: usize) -> Self {
         self.max_connections = connections.max(1);

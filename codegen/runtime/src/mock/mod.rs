@@ -30,7 +30,14 @@
 //!
 //! Whatever its clients do, it stays responsive and its memory flat:
 //! connections, timeouts, body size and what is recorded are bounded by
-//! [`MockLimits`].
+//! [`MockLimits`]; connections that never send a byte give their slot up
+//! to a newcomer.
+//!
+//! A client from [`MockServer::client_builder`] sends every host of the API
+//! to the mock ([`ClientBuilder::base_url_for_all_hosts`]): each operation
+//! arrives with its own path, which the mock routes by, and none can leave
+//! loopback. Operations of two hosts that share a method and path are told
+//! apart by their constant fields, else the first listed answers.
 //!
 //! ```
 //! use postman_runtime::mock::{MockApi, MockLimits, MockServer};
@@ -80,7 +87,7 @@ mod routing;
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
-pub use response::MockResponse;
+pub use response::{ANSWER_STATUSES, InvalidStatus, MockResponse};
 
 use crate::credentials::Credentials;
 use crate::{ClientBuilder, Operation, Vendor};
@@ -171,9 +178,11 @@ impl MockServer {
         let state = Arc::new(State::new(api, credentials, limits, addr.port()));
         let max_connections = state.limits.max_connections;
         let serving = Arc::clone(&state);
-        let task = tokio::spawn(accept::accept_loop(listener, max_connections, move |s| {
-            connection::serve(s, Arc::clone(&serving))
-        }));
+        let task = tokio::spawn(accept::accept_loop(
+            listener,
+            max_connections,
+            move |s, first| connection::serve(s, Arc::clone(&serving), first),
+        ));
         Ok(MockServer { addr, state, task })
     }
 
@@ -182,14 +191,18 @@ impl MockServer {
         format!("http://{}", self.addr)
     }
 
-    /// A client builder with the mock's vendor, base URL and credentials.
+    /// A client builder with the mock's vendor and credentials, every host
+    /// of the API sent to the mock
+    /// ([`ClientBuilder::base_url_for_all_hosts`]): each operation arrives
+    /// with its own path, which is how the mock routes it, and none can
+    /// reach the host the spec gives it.
     pub fn client_builder(&self) -> ClientBuilder {
         ClientBuilder::new(
             self.state.api.vendor,
             self.state.credentials.username(),
             self.state.credentials.password(),
         )
-        .base_url(self.base_url())
+        .base_url_for_all_hosts(self.base_url())
     }
 
     /// The requests answered so far, in order, up to the recording limits
