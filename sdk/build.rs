@@ -24,11 +24,8 @@ fn main() {
     // module calls `postman_runtime` itself and extends `crate::Client`,
     // whose own methods it must leave free.
     let options = Options::default().with_client_methods(CLIENT_METHODS.iter().copied());
-    // PHLO only for now: the other groups need names derived from the
-    // API's shape before they generate together.
-    let groups = plivo_spec::GROUPS.iter().filter(|g| g.name == "phlo");
     let mut spec = Spec::default();
-    for group in groups {
+    for group in plivo_spec::GROUPS {
         spec.collections.push(source(group.collection));
         spec.overlays.push(source(group.overlay));
     }

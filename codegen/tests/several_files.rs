@@ -75,12 +75,10 @@ fn each_collection_keeps_its_own_variables_and_auth() {
     );
     assert!(out.code.contains(r#"Some("https://two.example.com")"#));
     // Basic for the first file's item, bearer for the second's.
-    let list_orders = out.code.find("pub fn list_orders").unwrap();
-    let list_users = out.code.find("pub fn list_users").unwrap();
-    assert!(list_orders < list_users, "items keep the files' order");
     let descriptors = &out.code[out.code.find("pub mod operations").unwrap()..];
-    let orders = &descriptors[descriptors.find("LIST_ORDERS").unwrap()..];
-    let users = &descriptors[descriptors.find("LIST_USERS").unwrap()..];
+    let orders = &descriptors[descriptors.find("pub static ORDERS_GET").unwrap()..];
+    let users = &descriptors[descriptors.find("pub static USERS_GET").unwrap()..];
+    assert!(orders.len() > users.len(), "items keep the files' order");
     assert!(
         orders[..orders.find(';').unwrap()].contains("Basic"),
         "{orders}"

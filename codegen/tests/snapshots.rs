@@ -207,7 +207,7 @@ fn form_examples_leave_disabled_fields_unset() {
     let code = fixture("payloads.postman.json", &options).code;
     let example: String = code
         .lines()
-        .skip_while(|l| !l.contains(".create_charge("))
+        .skip_while(|l| !l.contains(".charges()"))
         .take_while(|l| !l.contains("```"))
         .collect();
     assert!(example.contains("capture: true"), "{example}");

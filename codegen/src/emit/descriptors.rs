@@ -115,6 +115,10 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     if !constants.is_empty() {
         setters.extend(quote! { .constants(&[#(#constants),*]) });
     }
+    if !op.query_constants.is_empty() {
+        let pairs = op.query_constants.iter().map(|(k, v)| quote! { (#k, #v) });
+        setters.extend(quote! { .query_constants(&[#(#pairs),*]) });
+    }
     if !fields.is_empty() {
         setters.extend(quote! { .fields(&[#(#fields),*]) });
     }

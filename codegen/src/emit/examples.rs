@@ -61,12 +61,17 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
         let accessor = ident(&h.accessor);
-        let value = op
-            .path_examples
-            .get(&h.param.wire)
-            .unwrap_or(&h.param.example)
-            .as_str();
-        steps.push(quote! { .#accessor(#value) });
+        steps.push(match &h.param {
+            Some(param) => {
+                let value = op
+                    .path_examples
+                    .get(&param.wire)
+                    .unwrap_or(&param.example)
+                    .as_str();
+                quote! { .#accessor(#value) }
+            }
+            None => quote! { .#accessor() },
+        });
         // A parent always comes before its child, so the walk ends.
         owner = h.parent.filter(|&p| Some(p) < owner);
     }

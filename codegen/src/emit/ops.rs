@@ -13,7 +13,7 @@ use crate::emit::docs::doc_line;
 use crate::emit::examples;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
+use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -54,12 +54,22 @@ pub(crate) fn parts<'a>(
 /// Handle structs per part: each is small.
 const HANDLES: usize = 64;
 
+/// What a handle stands for, as its docs say it.
+fn what(h: &Handle) -> String {
+    match (&h.param, h.kind) {
+        (Some(p), _) => format!("The `{}` resource identified by `{}`", h.resource, p.wire),
+        (None, HandleKind::Own) => format!("Your own `{}` resource", h.resource),
+        (None, HandleKind::Single) => format!("The `{}` resource", h.resource),
+        (None, _) => format!("The `{}` collection", h.resource),
+    }
+}
+
 fn handle_struct(h: &Handle) -> TokenStream {
     let name = ident(&h.type_name);
     let docs = doc(&format!(
-        "The `{}` resource identified by `{}`, with its operations.\n\n\
+        "{}, with its operations.\n\n\
          Cheap to create and to clone: it holds the client and the path parameters.",
-        h.resource, h.param.wire
+        what(h)
     ));
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
@@ -107,16 +117,33 @@ fn impl_block(
 fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     let name = ident(&h.type_name);
     let accessor = ident(&h.accessor);
-    let own = &h.param;
-    let own_field = ident(&own.field);
-    let mut text = format!(
-        "The `{}` resource identified by `{}`.",
-        h.resource, own.wire
-    );
-    if !own.doc.trim().is_empty() {
+    let mut text = format!("{}.", what(h));
+    if let Some(own) = h.param.as_ref().filter(|p| !p.doc.trim().is_empty()) {
         text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
     }
     let docs = doc(&text);
+    let Some(own) = &h.param else {
+        let client = if on_client {
+            quote! { AsRef::<rt::Client>::as_ref(self).clone() }
+        } else {
+            quote! { self.client.clone() }
+        };
+        let path_params = if on_client {
+            quote! { Vec::new() }
+        } else {
+            quote! { self.path_params.clone() }
+        };
+        return quote! {
+            #docs
+            pub fn #accessor(&self) -> #name {
+                #name {
+                    client: #client,
+                    path_params: #path_params,
+                }
+            }
+        };
+    };
+    let own_field = ident(&own.field);
     let build = if on_client {
         quote! {
             #name {

@@ -64,7 +64,8 @@ pub(crate) struct HostSpec {
 }
 
 /// A resource handle: a value that holds the path parameters leading to a
-/// resource and offers its operations (`client.orders(id).cancel()`).
+/// resource and offers its operations (`client.orders(id).cancel()`,
+/// `client.orders().list()`).
 #[derive(Debug, Clone)]
 pub(crate) struct Handle {
     pub type_name: String,
@@ -73,10 +74,29 @@ pub(crate) struct Handle {
     pub parent: Option<usize>,
     /// The path literal that names the resource, as written in the spec.
     pub resource: String,
-    /// This handle's own path parameter; the earlier ones belong to its
-    /// ancestors (see [`Api::path_params`]). Holding only its own keeps the
-    /// model, and the code emitted from it, linear in the path's length.
-    pub param: PathParam,
+    pub kind: HandleKind,
+    /// This handle's own path parameter (an item's); the earlier ones belong
+    /// to its ancestors (see [`Api::path_params`]). Holding only its own
+    /// keeps the model, and the code emitted from it, linear in the path's
+    /// length.
+    pub param: Option<PathParam>,
+}
+
+/// What a handle stands for, read from the path's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum HandleKind {
+    /// A literal alone (`Message/`): the collection; its accessor takes no
+    /// argument.
+    Collection,
+    /// A literal and a parameter (`Message/{id}/`): one item of it.
+    Item,
+    /// A literal and the credentials (`Account/{{user}}/`): the caller's own
+    /// resource; its accessor takes no argument.
+    Own,
+    /// A literal at the root that no path follows with a parameter
+    /// (`/health`, `Pricing/`): one resource, not known to hold items; its
+    /// accessor takes no argument and keeps the literal's number.
+    Single,
 }
 
 /// The path parameters of `handles[owner]` from the root down, its own last.
@@ -84,7 +104,7 @@ pub(crate) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&Path
     let mut out = Vec::new();
     let mut at = owner;
     while let Some(h) = at.and_then(|i| handles.get(i)) {
-        out.push(&h.param);
+        out.extend(&h.param);
         // A parent always comes before its child, so the walk ends.
         at = h.parent.filter(|&p| Some(p) < at);
     }
@@ -103,6 +123,8 @@ pub(crate) struct PathParam {
     pub format: Option<String>,
     /// A value to show in examples.
     pub example: String,
+    /// The example is the overlay's, which wins over the item's own.
+    pub example_fixed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -127,6 +149,9 @@ pub(crate) struct Operation {
     /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,
     pub auth: AuthScheme,
+    /// Query parameters with a fixed value, sent by the method, never
+    /// passed by callers; they tell operations on one URL apart.
+    pub query_constants: Vec<(String, String)>,
     pub params: Option<ParamsSpec>,
     pub body: Option<BodySpec>,
     pub response: ResponseSpec,

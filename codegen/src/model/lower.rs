@@ -16,7 +16,7 @@ use crate::model::bodies::{body_spec, claim_explicit_types, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
 use crate::model::docs;
-use crate::model::handles::{build_handles, path_pieces};
+use crate::model::handles::{build_handles, owner_of, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
@@ -58,14 +58,15 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     client_methods.extend(input.client_methods.iter().map(String::as_str));
     scopes.insert(None, Scope::with_reserved(&client_methods));
     claim_explicit_types(&drafts, &mut types, &mut errors);
-    let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
-    let method_names = name_methods(&drafts, &owners, &mut scopes, &mut errors);
+    let (handles, places) = build_handles(input, &drafts, &mut types, &mut scopes);
+    let owners: Vec<Option<usize>> = places.iter().map(owner_of).collect();
+    let method_names = name_methods(&drafts, &places, &mut scopes, &mut errors);
     let qualified = qualify(&method_names, &owners, &handles);
 
     let links: Vec<String> = owners
         .iter()
         .zip(&method_names)
-        .map(|(owner, method)| op_link(*owner, &handles, method, input.client_name))
+        .map(|(owner, method)| op_link(*owner, &handles, &method.name, input.client_name))
         .collect();
     let mut consts = Scope::with_reserved(&["ALL"]);
     let mut shared: BTreeMap<String, TypeRef> = BTreeMap::new();
@@ -110,7 +111,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         };
         operations.push(Operation {
             item: d.display.clone(),
-            method_name: method_names[i].clone(),
+            method_name: method_names[i].name.clone(),
             qualified_name: qualified[i].clone(),
             const_name: consts.claim(&naming::shouty(&qualified[i], "OPERATION")),
             http_method: d.method.clone(),
@@ -118,17 +119,27 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             owner,
             host: host_of[i],
             path: path_pieces(d, owner, &handles),
+            // The overlay's example of a parameter wins over the item's own.
             path_examples: d
                 .param_examples
                 .iter()
                 .filter(|(name, _)| {
-                    input
-                        .overlay
-                        .params
-                        .get(*name)
-                        .is_none_or(|o| o.example.is_none())
+                    crate::model::api::path_params(&handles, owner)
+                        .iter()
+                        .all(|p| p.wire != **name || !p.example_fixed)
                 })
                 .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+            query_constants: d
+                .query_constants
+                .iter()
+                .map(|(k, v)| {
+                    let text = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), text)
+                })
                 .collect(),
             template: d.template.clone(),
             auth: d.auth.clone(),

@@ -103,7 +103,7 @@ mod tests {
     fn the_same_key_twice_is_fine_when_it_says_the_same() {
         let text = r#"{"resources": {"Call": "calls"}, "params": {"id": {"example": "1"}}}"#;
         let merged = merge(vec![overlay("a.json", text), overlay("b.json", text)]).unwrap();
-        assert_eq!(merged.resources["Call"], "calls");
+        assert_eq!(merged.resources["Call"].item.as_deref(), Some("calls"));
         assert_eq!(merged.params["id"].example.as_deref(), Some("1"));
     }
 

@@ -16,6 +16,7 @@ static GET: Operation = Operation {
     idempotent: true,
     auth: Auth::Basic,
     constants: &[],
+    query_constants: &[],
     fields: &[],
     examples: &[],
 };

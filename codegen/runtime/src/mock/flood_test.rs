@@ -23,6 +23,7 @@ static ADD: Operation = Operation {
     idempotent: false,
     auth: Auth::Basic,
     constants: &[("action", Constant::Str("call"))],
+    query_constants: &[],
     fields: &[
         Field::path("group"),
         Field::body("to").required(),
@@ -38,6 +39,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
+        query: String::new(),
         headers: super::RecordedHeaders::default(),
         authorized,
         json: true,

@@ -16,6 +16,8 @@ use std::sync::atomic::Ordering;
 pub(super) struct Head {
     pub(super) method: String,
     pub(super) path: String,
+    /// The query string, percent-encoded, without `?`.
+    pub(super) query: String,
     pub(super) headers: RecordedHeaders,
     pub(super) authorized: bool,
     /// The body, if any, is declared as `application/json`.
@@ -58,6 +60,7 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
     let head = Head {
         method: req.method().as_str().to_owned(),
         path: req.uri().path().to_owned(),
+        query: req.uri().query().unwrap_or_default().to_owned(),
         headers: RecordedHeaders::from_map(req.headers()),
         authorized: req.headers().get(AUTHORIZATION) == Some(state.expected_auth()),
         json: content_type.is_some_and(is_json),
@@ -183,7 +186,7 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
             Err(_) => return refuse(StatusCode::BAD_REQUEST, MockProblem::MalformedJson),
         }
     };
-    let op = match checks::select(vendor, &candidates, body.as_ref()) {
+    let op = match checks::select(vendor, &candidates, &head.query, body.as_ref()) {
         Ok(op) => op,
         Err(message) => {
             let response = worded(state, StatusCode::BAD_REQUEST, &message);
