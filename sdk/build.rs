@@ -1,10 +1,11 @@
-//! Generates the API module into `OUT_DIR` from the spec.
+//! Generates the API module, and the Plivo XML builders, into `OUT_DIR`
+//! from the spec.
 //!
 //! The spec arrives as the `plivo-spec` build-dependency and the generator as
 //! `postman-codegen`: Cargo reruns this script whenever either changes, and
 //! the published crate needs neither symlinks nor copies.
 
-use postman_codegen::{Options, Source, Spec, generate_spec};
+use postman_codegen::{Options, Source, Spec, generate_spec, generate_xml};
 use std::path::{Path, PathBuf};
 
 /// The methods `plivo::Client` has besides those the generated module adds
@@ -39,6 +40,15 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let target = out_dir.join("plivo_api.rs");
     if let Err(error) = write_if_changed(&target, &output.code) {
+        fail(&format!("cannot write {}: {error}", target.display()));
+    }
+    // Plivo XML: typed builders from the element table (plivo::xml).
+    let xml = match generate_xml(source(plivo_spec::XML)) {
+        Ok(xml) => xml,
+        Err(error) => fail(&error.to_string()),
+    };
+    let target = out_dir.join("plivo_xml.rs");
+    if let Err(error) = write_if_changed(&target, &xml.code) {
         fail(&format!("cannot write {}: {error}", target.display()));
     }
 }

@@ -1,5 +1,6 @@
 //! Plivo's API as data: one Postman collection and one overlay per group of
-//! operations, as the `plivo` crate's build script reads them.
+//! operations, and the table of Plivo XML, as the `plivo` crate's build
+//! script reads them.
 //!
 //! The files beside this one are the source of truth; this crate exists so
 //! that a build script can depend on them through Cargo (which then reruns
@@ -72,3 +73,11 @@ groups!(
 pub fn group(name: &str) -> Option<&'static Group> {
     GROUPS.iter().find(|g| g.name == name)
 }
+
+/// Plivo XML as a table: every element the SDKs build, its attributes
+/// (types, allowed values, ranges, defaults), its content and the elements
+/// it may contain, SSML included.
+pub const XML: SpecFile = SpecFile {
+    name: "spec/xml/plivo-xml.json",
+    text: include_str!("xml/plivo-xml.json"),
+};

@@ -2,7 +2,9 @@
 
 use std::fmt;
 
+mod printable;
 mod reason;
+pub use printable::printable;
 pub use reason::SkipReason;
 
 /// Where in the input a problem was found.
@@ -30,11 +32,12 @@ impl Location {
     }
 }
 
+/// Spec text in it is [`printable`].
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.item {
-            Some(item) => write!(f, "{}: item \"{}\"", self.file, item),
-            None => f.write_str(&self.file),
+            Some(item) => write!(f, "{}: item \"{}\"", printable(&self.file), printable(item)),
+            None => f.write_str(&printable(&self.file)),
         }
     }
 }
@@ -132,29 +135,34 @@ impl Error {
     }
 }
 
+/// Spec text in it is [`printable`].
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&printable(&self.text()))
+    }
+}
+
+impl ErrorKind {
+    fn text(&self) -> String {
         match self {
             ErrorKind::InvalidJson {
                 what,
                 line,
                 column,
                 message,
-            } => write!(
-                f,
-                "{what} is not valid JSON at line {line}, column {column}: {message}"
-            ),
-            ErrorKind::UnexpectedFormat(msg) => write!(f, "unexpected format: {msg}"),
-            ErrorKind::Unsupported(msg) => write!(f, "unsupported: {msg}"),
-            ErrorKind::InvalidUrl(msg) => write!(f, "invalid URL: {msg}"),
-            ErrorKind::Overlay(msg) => write!(f, "overlay: {msg}"),
-            ErrorKind::NameConflict(msg) => write!(f, "name conflict: {msg}"),
-            ErrorKind::Emit(msg) => write!(f, "internal error while emitting Rust: {msg}"),
-            ErrorKind::Io(msg) => write!(f, "{msg}"),
+            } => format!("{what} is not valid JSON at line {line}, column {column}: {message}"),
+            ErrorKind::UnexpectedFormat(msg) => format!("unexpected format: {msg}"),
+            ErrorKind::Unsupported(msg) => format!("unsupported: {msg}"),
+            ErrorKind::InvalidUrl(msg) => format!("invalid URL: {msg}"),
+            ErrorKind::Overlay(msg) => format!("overlay: {msg}"),
+            ErrorKind::NameConflict(msg) => format!("name conflict: {msg}"),
+            ErrorKind::Emit(msg) => format!("internal error while emitting Rust: {msg}"),
+            ErrorKind::Io(msg) => msg.clone(),
         }
     }
 }
 
+/// Spec text in it is [`printable`].
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.location, self.kind)
@@ -296,12 +304,14 @@ impl Warning {
     }
 }
 
+/// Spec text in it is [`printable`].
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = printable(&self.message);
         if self.note {
-            write!(f, "{}: {}", self.location, self.message)
+            write!(f, "{}: {message}", self.location)
         } else {
-            write!(f, "{}: skipped: {}", self.location, self.message)
+            write!(f, "{}: skipped: {message}", self.location)
         }
     }
 }

@@ -1,8 +1,11 @@
-//! Generates a typed Rust client module from a Postman Collection (v2.0 or
-//! v2.1), with an optional overlay for what a collection cannot say.
+//! Generates a typed Rust client module from Postman Collections (v2.0 or
+//! v2.1), with overlays for what a collection cannot say: one collection
+//! ([`generate`]) or a [`Spec`] of several that together describe one API
+//! ([`generate_spec`]).
 //!
-//! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
-//! reading that a build script or the command line needs.
+//! [`generate`] and [`generate_spec`] are pure: text in, text out.
+//! [`generate_dir`] adds the file reading that a build script or the
+//! command line needs.
 //!
 //! # The contract with the host crate
 //!
@@ -52,68 +55,21 @@ mod emit;
 mod error;
 mod model;
 mod read;
+mod xml;
 
 pub use diff::change::{Change, ChangeKind, Direction, Verdict, verdict};
 pub use diff::report::{Bump, Report};
 pub use diff::{DiffError, Side, SideError};
-pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning};
+pub use draft::secrets::looks_like_credential;
+pub use emit::output::Output;
+pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
+pub use read::limits::Limits;
 pub use read::options::{Options, Source, Spec};
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
+pub use xml::XmlOutput;
 
 use std::path::Path;
-
-/// A generated module.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Output {
-    /// Formatted Rust source.
-    pub code: String,
-    /// Items skipped (each with its [`Warning::reason`]), saved examples
-    /// left out, and input read leniently ([`Warning::note`]).
-    pub warnings: Vec<Warning>,
-    /// How many operations the module offers.
-    pub operations: usize,
-}
-
-impl Output {
-    /// Items left out, counted per reason, the most frequent first (ties in
-    /// the order of [`SkipReason::ALL`]).
-    pub fn skipped(&self) -> Vec<(SkipReason, usize)> {
-        let mut counts: Vec<(SkipReason, usize)> = SkipReason::ALL
-            .iter()
-            .map(|&r| {
-                (
-                    r,
-                    self.warnings.iter().filter(|w| w.reason == Some(r)).count(),
-                )
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect();
-        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        counts
-    }
-
-    /// One line that sums the run up, in a wording kept stable for scripts:
-    /// `N operations generated, M items skipped (reason: n, ...), K other warnings`.
-    pub fn summary(&self) -> String {
-        let counts = self.skipped();
-        let skipped: usize = counts.iter().map(|(_, n)| n).sum();
-        let reasons: Vec<String> = counts
-            .iter()
-            .map(|(r, n)| format!("{}: {n}", r.label()))
-            .collect();
-        let reasons = if reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", reasons.join(", "))
-        };
-        format!(
-            "{} operations generated, {skipped} items skipped{reasons}, {} other warnings",
-            self.operations,
-            self.warnings.len() - skipped
-        )
-    }
-}
 
 /// Generates the module for `collection`, with `overlay` if given: a
 /// [`Spec`] of one collection, as [`generate_spec`] does.
@@ -149,7 +105,8 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
         })
         .collect();
     let overlays: Vec<_> = spec.overlays.iter().map(|o| (o.name, o.text)).collect();
-    let (parsed, overlay_data) = read::sources::read_spec(&collections, &overlays, &selection)?;
+    let (parsed, overlay_data) =
+        read::sources::read_spec(&collections, &overlays, &selection, &options.limits)?;
     let first_file = spec.collections.first().map_or("", |c| c.name);
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
@@ -209,6 +166,17 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
     })
 }
 
+/// Generates typed builders for an XML vocabulary from `table`, JSON that
+/// lists its elements (attributes, content, children) and value types; the
+/// `xml` folder of this crate's source says how.
+///
+/// # Errors
+///
+/// Every problem of the table, each naming the file and its item.
+pub fn generate_xml(table: Source<'_>) -> Result<XmlOutput, Errors> {
+    xml::generate(table.name, table.text)
+}
+
 /// Generates the module from the spec files in `dir`: every collection and
 /// overlay in it, in file-name order (see [`SpecFiles::find`]).
 ///
@@ -220,7 +188,7 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
 /// Fails as [`SpecFiles::find`] and [`generate_spec`] do, or when a file cannot be read.
 pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
     let files = SpecFiles::find(dir)?;
-    let (collections, overlays) = read::spec_dir::read_files(dir, &files)?;
+    let (collections, overlays) = read::spec_dir::read_files(dir, &files, &options.limits)?;
     fn source(t: &read::spec_dir::NamedText) -> Source<'_> {
         Source {
             name: &t.name,
@@ -243,18 +211,11 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
 ///
 /// Fails when either side does not generate, with every problem of each.
 pub fn diff<'a>(old: &Spec<'a>, new: &Spec<'a>, options: &Options) -> Result<Report, DiffError> {
-    let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let lower = |s: &Spec<'a>| {
         let named = |list: &[Source<'a>]| -> Vec<(&'a str, &'a str)> {
             list.iter().map(|t| (t.name, t.text)).collect()
         };
-        let side = diff::side::lower(
-            &named(&s.collections),
-            &named(&s.overlays),
-            options.skip_unsupported,
-            client.trim(),
-            &options.client_methods,
-        );
+        let side = lower_side(&named(&s.collections), &named(&s.overlays), options);
         let name = s.collections.first().map_or("", |c| c.name);
         (name.to_owned(), side)
     };
@@ -270,23 +231,38 @@ pub fn diff<'a>(old: &Spec<'a>, new: &Spec<'a>, options: &Options) -> Result<Rep
 ///
 /// Fails when either side cannot be read or does not generate.
 pub fn diff_paths(old: &str, new: &str, options: &Options) -> Result<Report, DiffError> {
-    let client = options.client_path.rsplit("::").next().unwrap_or_default();
+    fn named(list: &[read::spec_dir::NamedText]) -> Vec<(&str, &str)> {
+        list.iter()
+            .map(|t| (t.name.as_str(), t.text.as_str()))
+            .collect()
+    }
     let lower = |arg: &str| {
-        let side = diff::source::load(arg, Path::new(".")).and_then(|loaded| {
-            fn named(list: &[read::spec_dir::NamedText]) -> Vec<(&str, &str)> {
-                list.iter()
-                    .map(|t| (t.name.as_str(), t.text.as_str()))
-                    .collect()
-            }
-            diff::side::lower(
+        let side = diff::source::load(arg, Path::new("."), &options.limits).and_then(|loaded| {
+            lower_side(
                 &named(&loaded.collections),
                 &named(&loaded.overlays),
-                options.skip_unsupported,
-                client.trim(),
-                &options.client_methods,
+                options,
             )
         });
         (arg.to_owned(), side)
     };
     diff::both(lower(old), lower(new))
+}
+
+/// One side of a diff, lowered with `options`.
+fn lower_side(
+    collections: &[(&str, &str)],
+    overlays: &[(&str, &str)],
+    options: &Options,
+) -> Result<model::api::Api, Errors> {
+    let client = options.client_path.rsplit("::").next().unwrap_or_default();
+    let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    diff::side::lower(
+        collections,
+        overlays,
+        skip,
+        client.trim(),
+        methods,
+        &options.limits,
+    )
 }

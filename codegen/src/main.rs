@@ -1,7 +1,9 @@
 //! Command line: prints (or writes) the module a build script would generate,
 //! so a reviewer can read it.
 
-use postman_codegen::{DiffError, Errors, Options, Source, diff_paths, generate, generate_dir};
+use postman_codegen::{
+    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, printable,
+};
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -160,9 +162,9 @@ fn run(args: Args) -> Result<(), Failure> {
         }
         generate_dir(&args.input, &args.options).map(|(output, _)| output)?
     } else {
-        let read = |p: &PathBuf| {
-            std::fs::read_to_string(p).map_err(|e| format!("{}: cannot read: {e}", p.display()))
-        };
+        let limits = &args.options.limits;
+        let read =
+            |p: &PathBuf| (limits.read_file(p, &p.display().to_string())).map_err(Errors::from);
         let collection_name = args.input.display().to_string();
         let collection = read(&args.input)?;
         let overlay = match &args.overlay {
@@ -224,7 +226,9 @@ fn to_stderr(line: &str) {
 fn report(failure: Failure) -> ExitCode {
     match failure {
         Failure::Message(message) => {
-            to_stderr(&format!("error: {message}"));
+            // It may hold a file name or a spec's name (warnings and errors
+            // are printable already).
+            to_stderr(&format!("error: {}", printable(&message)));
             ExitCode::FAILURE
         }
         Failure::Spec(errors) => {

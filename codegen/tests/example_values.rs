@@ -45,7 +45,7 @@ const COLLECTION: &str = r#"{
 /// The example call of the operation from `item`, as emitted.
 fn example_call(code: &str, item: &str) -> String {
     // Each example call is documented by its item's name alone.
-    let doc = format!("///{item}\n    pub fn call_");
+    let doc = format!("/// {item}\n    pub fn call_");
     let start = code
         .find(&doc)
         .unwrap_or_else(|| panic!("no example call for {item}:\n{code}"));

@@ -195,6 +195,21 @@ fn every_body_mode_other_than_json() {
     insta::assert_snapshot!("payloads", output.code);
 }
 
+/// What goes on the wire as each item writes it: its own `Content-Type`
+/// (vendor JSON types with their parameters, a file's type, a form type
+/// over raw text) and `Accept` (a type other than JSON read as text or
+/// bytes), `Accept-Encoding` as a header parameter, empty form and
+/// multipart fields, and `{name}` path parameters, a trailing slash kept.
+#[test]
+fn wire_headers_content_types_and_path_variables() {
+    let output = fixture(
+        "wire.postman.json",
+        &Options::default().with_example_calls(true),
+    );
+    assert!(output.warnings.is_empty(), "{:?}", output.warnings);
+    insta::assert_snapshot!("wire", output.code);
+}
+
 /// An example is the item's own request: a form field the item disables is
 /// an optional one it leaves unset, so its example leaves it unset too.
 #[test]
@@ -227,7 +242,7 @@ fn multipart_example_calls_are_the_items_own_parts() {
     .code;
     let call: String = code
         .lines()
-        .skip_while(|l| !l.contains("///Upload report"))
+        .skip_while(|l| !l.contains("/// Upload report"))
         .take_while(|l| !l.contains("await"))
         .collect();
     assert!(call.contains("thumbnail: None"), "{call}");

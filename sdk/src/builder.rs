@@ -120,14 +120,15 @@ impl ClientBuilder {
         self.map(|b| b.user_agent(user_agent))
     }
 
-    /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its connect timeout, pool idle timeout and proxies then apply instead
-    /// of this builder's, and so does its reading of the proxy variables:
-    /// build it with `.no_proxy()` for a plain-http loopback base, or the
-    /// credentials may go in clear text to a proxy. It should not follow
-    /// redirects.
-    pub fn http_client(self, client: reqwest::Client) -> Self {
-        self.map(|b| b.http_client(client))
+    /// Builds the HTTP client from the caller's own reqwest `builder` (its
+    /// pool, proxy and TLS settings), finished with redirects off whatever
+    /// it says: a redirect to another host would carry headers that reqwest
+    /// does not drop. Its connect timeout, pool idle timeout and proxies
+    /// then apply instead of this builder's, and so does its reading of the
+    /// proxy variables: give it `.no_proxy()` for a plain-http loopback
+    /// base, or the credentials may go in clear text to a proxy.
+    pub fn http_client(self, builder: reqwest::ClientBuilder) -> Self {
+        self.map(|b| b.http_client(builder))
     }
 
     /// Checks the settings and builds the client.

@@ -27,6 +27,7 @@ mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod vendor;
+pub mod xml;
 
 pub use builder::ClientBuilder;
 pub use client::Client;

@@ -106,7 +106,7 @@ async fn user_agent_and_custom_http_client_are_used() {
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
         .base_url_for_all_hosts(server.uri())
         .user_agent("my-app/1.0")
-        .http_client(reqwest::Client::new())
+        .http_client(reqwest::Client::builder())
         .build()
         .unwrap();
     add_seed_user(&client).await.unwrap();

@@ -1,6 +1,9 @@
 //! Generates the modules these tests compile against `postman_runtime` alone:
 //! every generator fixture (always), and every collection in the folder named
-//! by `POSTMAN_CORPUS_DIR` (only when it is set; see `corpus/main.rs`).
+//! by `POSTMAN_CORPUS_DIR` (only when it is set; see `corpus/main.rs`), each
+//! with the round trip's list of its example calls. Any folder builds: no
+//! test names a collection the folder may lack (the todo collection's own
+//! test is compiled only when the module it calls was generated).
 
 use postman_codegen::{Options, Source, generate};
 use std::fmt::Write as _;
@@ -15,6 +18,7 @@ fn main() {
     println!("cargo:rerun-if-changed={}", fixtures.display());
     println!("cargo:rerun-if-env-changed={CORPUS_VAR}");
     println!("cargo::rustc-check-cfg=cfg(corpus)");
+    println!("cargo::rustc-check-cfg=cfg(corpus_todo)");
 
     let fixture_entries = generate_all(&collections(&fixtures), &out, "fixture");
     let mut fixture_code = modules(&fixture_entries);
@@ -27,7 +31,19 @@ fn main() {
         fixture_code,
         "/// Fixtures the generator refused (should be none).\npub const FAILED: &[&str] = &{failures:?};"
     );
+    let operations: Vec<(&str, usize)> = fixture_entries
+        .iter()
+        .map(|e| (e.file.as_str(), e.operations))
+        .collect();
+    let _ = writeln!(
+        fixture_code,
+        "/// Each fixture and how many operations it generated.\npub const OPERATIONS: &[(&str, usize)] = &{operations:?};"
+    );
     write(&out.join("fixtures.rs"), &fixture_code);
+    write(
+        &out.join("fixtures_round_trip.rs"),
+        &round_trip(&fixture_entries, &fixtures, "::generic_e2e::fixtures"),
+    );
 
     let corpus = match std::env::var_os(CORPUS_VAR) {
         None => "pub const CORPUS: Corpus = Corpus::Unset;\n".to_owned(),
@@ -43,7 +59,13 @@ fn main() {
             println!("cargo:rustc-cfg=corpus");
             let entries = generate_all(&collections(&dir), &out, "corpus");
             write(&out.join("corpus_modules.rs"), &modules(&entries));
-            write(&out.join("corpus_round_trip.rs"), &round_trip(&entries));
+            write(
+                &out.join("corpus_round_trip.rs"),
+                &round_trip(&entries, &dir, "crate::generated"),
+            );
+            if has_todo_module(&entries, &out) {
+                println!("cargo:rustc-cfg=corpus_todo");
+            }
             let mut code = String::from("pub const CORPUS: Corpus = Corpus::Found(&[\n");
             for e in &entries {
                 let _ = writeln!(
@@ -201,22 +223,49 @@ pub mod {module} {{
     code
 }
 
-/// `every`, which runs each corpus module's example calls through the
+/// `DIR`, the folder the collections were read from, and `every`, which
+/// runs each module's example calls (modules under `root`) through the
 /// round trip's recorder (`tests/corpus/round_trip.rs`), in file order.
-fn round_trip(entries: &[Entry]) -> String {
-    let mut code = String::from(
-        "pub(crate) async fn every(recorder: &Recorder) -> Vec<Report> {\n    let mut reports = Vec::new();\n",
+fn round_trip(entries: &[Entry], dir: &Path, root: &str) -> String {
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+    let mut code = format!(
+        "/// The folder the collections were read from.\npub(crate) const DIR: &str = {:?};\n\n",
+        dir.display().to_string()
+    );
+    code.push_str(
+        "pub(crate) async fn every(recorder: &Recorder) -> Vec<Report> {\n    #[allow(unused_mut)]\n    let mut reports = Vec::new();\n",
     );
     for e in entries.iter().filter(|e| e.error.is_none()) {
         let _ = writeln!(
             code,
-            "    reports.push(recorder.run({file:?}, crate::generated::{m}::api::HOSTS, |b| crate::generated::{m}::Client(b.build().expect(\"a client\")), crate::generated::{m}::api::example_calls::CALLS).await);",
+            "    reports.push(recorder.run({file:?}, {root}::{m}::api::HOSTS, |b| {root}::{m}::Client(b.build().expect(\"a client\")), {root}::{m}::api::example_calls::CALLS).await);",
             file = e.file,
             m = e.module,
         );
     }
     code.push_str("    reports\n}\n");
     code
+}
+
+/// Whether the folder's `todo.postman.json` generated the module the todo
+/// test (`tests/corpus/todo_calls.rs`) calls: another collection of that
+/// name, or a changed one, leaves the test out rather than failing the
+/// build.
+fn has_todo_module(entries: &[Entry], out: &Path) -> bool {
+    const USED: &[&str] = &[
+        "pub struct PostTodosParams",
+        "pub struct PostTodosRequest",
+        "DeleteTodosIdParams",
+        "pub fn post_todos(",
+        "pub fn todos(",
+        "pub fn todos_id(",
+        "pub fn delete_todos_id(",
+    ];
+    entries
+        .iter()
+        .find(|e| e.file == "todo.postman.json" && e.module == "todo" && e.error.is_none())
+        .and_then(|e| std::fs::read_to_string(out.join(&e.generated)).ok())
+        .is_some_and(|code| USED.iter().all(|used| code.contains(used)))
 }
 
 fn write(path: &Path, text: &str) {

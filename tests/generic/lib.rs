@@ -44,6 +44,9 @@ pub fn refused_base_url() -> String {
 
 /// Modules generated from the generator's fixture collections, each with
 /// its own client type: another collection, another working client.
+/// Generated code is warning-free (rustc's lints, and clippy's under
+/// `cargo clippy`): a warning in a fixture's module fails the build.
+#[deny(warnings)]
 pub mod fixtures {
     include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 }

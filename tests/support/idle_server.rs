@@ -65,7 +65,8 @@ impl IdleServer {
         self.counts.served.load(Ordering::SeqCst)
     }
 
-    /// Requests that arrived on a connection the server had given up on.
+    /// Requests that arrived on a connection the server had given up on,
+    /// or as it gave it up: closed on, never read.
     pub fn dropped(&self) -> usize {
         self.counts.dropped.load(Ordering::SeqCst)
     }
@@ -93,7 +94,14 @@ async fn serve(mut stream: TcpStream, counts: Arc<Counts>, idle: Duration, close
             match close {
                 Close::OnTimer => tokio::select! {
                     biased;
-                    _ = tokio::time::sleep_until(last + idle) => return,
+                    _ = tokio::time::sleep_until(last + idle) => {
+                        // A request that arrived as the timer fired is
+                        // closed on unread, as a server busy elsewhere does.
+                        if arrived(&stream).await {
+                            counts.dropped.fetch_add(1, Ordering::SeqCst);
+                        }
+                        return;
+                    }
                     r = readable => if r.is_err() { return },
                 },
                 Close::Silently => {
@@ -121,4 +129,14 @@ async fn serve(mut stream: TcpStream, counts: Arc<Counts>, idle: Duration, close
         }
         last = Instant::now();
     }
+}
+
+/// Whether bytes of a request are waiting on `stream`, without waiting.
+async fn arrived(stream: &TcpStream) -> bool {
+    let mut peek = [0u8; 1];
+    // A timeout of zero polls the peek once.
+    matches!(
+        tokio::time::timeout(Duration::ZERO, stream.peek(&mut peek)).await,
+        Ok(Ok(n)) if n > 0
+    )
 }

@@ -116,6 +116,18 @@ impl ClientAuth {
         Ok(Used::Nothing)
     }
 
+    /// Tells the token provider that the API refused `used`'s token;
+    /// whether the client has one to refresh.
+    pub(crate) fn refused(&self, used: &Used) -> bool {
+        match (used, &self.token) {
+            (Used::ProviderToken(token), Some(TokenSource::Provider(provider))) => {
+                provider.invalidate(token);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The token of the next attempt. Only the wait for it is a future,
     /// without the request and the scheme's words: it is part of every
     /// call's future.
@@ -123,15 +135,29 @@ impl ClientAuth {
         match &self.token {
             Some(TokenSource::Fixed(token)) => Ok((token.clone(), Used::Nothing)),
             Some(TokenSource::Provider(provider)) => {
-                // The provider runs outside the HTTP client's timeouts: one
-                // that hangs would keep the call past its deadline. Boxed,
+                // The provider runs outside the HTTP client's timeouts, and
+                // off the call's task: one that hangs, or blocks its thread,
+                // would otherwise keep the call past its deadline. Boxed,
                 // and made apart from the await: otherwise its timer would
                 // be room in every call's future, a plain one's too.
-                let bounded = bounded(provider.as_ref(), remaining);
-                let token = bounded
-                    .await
-                    .map_err(|_| Error::new(crate::ErrorKind::Timeout { after: remaining }))?
-                    .map_err(|e| Error::invalid("token_provider", format!("gave no token: {e}")))?;
+                let bounded = bounded(provider, remaining);
+                let token = match bounded.await {
+                    None => {
+                        return Err(Error::new(crate::ErrorKind::Timeout { after: remaining }));
+                    }
+                    Some(Err(gone)) if gone.is_panic() => {
+                        std::panic::resume_unwind(gone.into_panic())
+                    }
+                    Some(Err(_)) => {
+                        return Err(Error::invalid(
+                            "token_provider",
+                            "gave no token: its runtime is shutting down",
+                        ));
+                    }
+                    Some(Ok(token)) => token.map_err(|e| {
+                        Error::invalid("token_provider", format!("gave no token: {e}"))
+                    })?,
+                };
                 // What the provider returns is checked here, the fixed
                 // token when the client was built.
                 ClientAuth::check("token_provider token", &token)?;
@@ -143,12 +169,57 @@ impl ClientAuth {
     }
 }
 
-/// `provider`'s token future, ended after `remaining`.
-fn bounded(
-    provider: &dyn TokenProvider,
-    remaining: Duration,
-) -> Pin<Box<tokio::time::Timeout<crate::TokenFuture<'_>>>> {
-    Box::pin(tokio::time::timeout(remaining, provider.token()))
+/// What a provider's token comes to: a token, or why it has none.
+type Provided = Result<String, Box<dyn std::error::Error + Send + Sync>>;
+
+/// The wait for a provider's token: `None` past the call's time, else the
+/// provider's task's end (a panic in it is an `Err`).
+type Asked = Pin<
+    Box<dyn Future<Output = Option<Result<Provided, tokio::task::JoinError>>> + Send + 'static>,
+>;
+
+/// `provider`'s token, asked on a thread of the blocking pool, and waited
+/// for at most `remaining`.
+///
+/// A provider may block its thread, in `token` itself or in its future's
+/// poll: on the call's own thread that would stop the call's timer too (on
+/// a single-threaded runtime, everything). Its future still runs on the
+/// call's runtime, whose I/O and timers it may use. When the call stops
+/// waiting, the provider's future is dropped as soon as it next yields, so
+/// that one that never answers does not hold a pool thread (nor the
+/// runtime's shutdown, which waits for the pool); one that blocks its
+/// thread holds it until it returns.
+fn bounded(provider: &Arc<dyn TokenProvider>, remaining: Duration) -> Asked {
+    let provider = Arc::clone(provider);
+    let runtime = tokio::runtime::Handle::current();
+    // Dropped with the wait, which ends the provider's future.
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    // What the provider logs stays in the call's and attempt's spans.
+    let span = tracing::Span::current();
+    let asked = tokio::task::spawn_blocking(move || {
+        let _entered = span.enter();
+        runtime.block_on(async move {
+            let mut token = provider.token();
+            let mut stopped = stopped;
+            std::future::poll_fn(|cx| {
+                if Pin::new(&mut stopped).poll(cx).is_ready() {
+                    return std::task::Poll::Ready(None);
+                }
+                token.as_mut().poll(cx).map(Some)
+            })
+            .await
+        })
+    });
+    Box::pin(async move {
+        let _stop = stop;
+        match tokio::time::timeout(remaining, asked).await {
+            Err(_) => None,
+            // The provider's future is only stopped once the wait has ended.
+            Ok(Ok(None)) => None,
+            Ok(Ok(Some(provided))) => Some(Ok(provided)),
+            Ok(Err(gone)) => Some(Err(gone)),
+        }
+    })
 }
 
 /// Puts `token` where `placement` says: in the query as `access_token`,

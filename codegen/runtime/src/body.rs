@@ -66,7 +66,7 @@ impl<'a> JsonObject<'a> {
     /// [`crate::ErrorKind::InvalidInput`] naming `field`, with the vendor's
     /// reason, when it does not.
     pub fn check_format(&self, field: &str, format: &str, value: &str) -> Result<(), Error> {
-        crate::request::check_format(self.vendor, field, format, value)
+        crate::vendor::check_format(self.vendor, field, format, value)
     }
 }
 

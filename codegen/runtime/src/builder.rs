@@ -1,5 +1,6 @@
 //! Client settings, checked once when the client is built.
 
+mod debug;
 mod hosts;
 mod proxy;
 mod tls;
@@ -27,6 +28,17 @@ const DEFAULT_POOL_IDLE_TIMEOUT: Duration = Duration::from_secs(15);
 /// Default limit for a response body: far above what an API answer of
 /// records and ids needs, far below what could strain memory.
 const DEFAULT_MAX_RESPONSE_BYTES: usize = 1 << 20;
+
+impl Client {
+    /// A builder for a client of `vendor`'s API with the given credentials.
+    pub fn builder(
+        vendor: &'static dyn Vendor,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> ClientBuilder {
+        ClientBuilder::new(vendor, username, password)
+    }
+}
 
 /// Settings for a [`Client`]; start from [`Client::builder`] (Basic
 /// credentials) or [`ClientBuilder::for_vendor`] (none yet).
@@ -58,7 +70,8 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     max_response_bytes: usize,
     user_agent: Option<String>,
-    http: Option<reqwest::Client>,
+    /// The caller's own HTTP client settings, finished when the client is built.
+    http: Option<reqwest::ClientBuilder>,
 }
 
 impl ClientBuilder {
@@ -266,14 +279,22 @@ impl ClientBuilder {
         self
     }
 
-    /// Uses the caller's own HTTP client (its pool, proxy and TLS settings).
-    /// Its connect timeout, pool idle timeout and proxies then apply instead
-    /// of this builder's, and so does its reading of the proxy variables:
-    /// build it with `.no_proxy()` for a plain-http loopback base, or the
-    /// credentials may go in clear text to a proxy. It should not follow
-    /// redirects.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Builds the HTTP client from the caller's own reqwest `builder` (its
+    /// pool, proxy and TLS settings). Its connect timeout, pool idle
+    /// timeout and proxies then apply instead of this builder's, and so
+    /// does its reading of the proxy variables: give it `.no_proxy()` for a
+    /// plain-http loopback base, or the credentials may go in clear text to
+    /// a proxy.
+    ///
+    /// A builder, not a finished client: the runtime finishes it with
+    /// redirects off, whatever it says. A redirect to another host would
+    /// carry the operation's API-key header and a call's extra headers
+    /// there (reqwest drops only `Authorization` and cookies when it
+    /// follows one), and a finished client's redirect policy can be neither
+    /// read nor changed, nor set per request. A 30x is then the call's
+    /// answer, an [`crate::ErrorKind::Api`] error.
+    pub fn http_client(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -315,7 +336,12 @@ impl ClientBuilder {
         }
         .map_err(|_| Error::invalid("user_agent", "is not a valid header value"))?;
         let http = match self.http {
-            Some(http) => crate::transport::Clients::given(http),
+            // Redirects off last, over whatever the caller's builder set.
+            Some(http) => crate::transport::Clients::given(
+                http.redirect(reqwest::redirect::Policy::none())
+                    .build()
+                    .map_err(Error::transport)?,
+            ),
             None => {
                 let http = || {
                     let http = reqwest::Client::builder()
@@ -359,34 +385,5 @@ impl ClientBuilder {
             self.retry,
             limits,
         )))
-    }
-}
-
-/// Written by hand so that no credential ever shows.
-impl std::fmt::Debug for ClientBuilder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (username, password) = self.vendor.credential_names();
-        let mut out = f.debug_struct("ClientBuilder");
-        out.field("api", &self.vendor.name());
-        if let Some((name, _)) = &self.basic {
-            out.field(username, name).field(password, &"<redacted>");
-        }
-        crate::auth::debug_kinds(
-            &mut out,
-            self.token.as_ref(),
-            self.api_key.is_some(),
-            self.signer.is_some(),
-        );
-        out.field("base_url", &self.base_url)
-            .field("all_hosts", &self.all_hosts)
-            .field("hosts", &self.hosts)
-            .field("timeout", &self.timeout)
-            .field("attempt_timeout", &self.attempt_timeout)
-            .field("connect_timeout", &self.connect_timeout)
-            .field("pool_idle_timeout", &self.pool_idle_timeout)
-            .field("retry", &self.retry)
-            .field("max_response_bytes", &self.max_response_bytes)
-            .field("user_agent", &self.user_agent)
-            .finish_non_exhaustive()
     }
 }

@@ -3,22 +3,62 @@
 //! (deadline, retry policy, extra headers, idempotency key) or asks for
 //! the response's status and headers beside the body.
 
-mod options;
+pub(crate) mod options;
 #[cfg(test)]
 mod size_test;
 
 use crate::reply::{self, Reply};
 use crate::{Client, Error, Request, Response, RetryPolicy};
-pub(crate) use options::CallOptions;
+use options::CallOptions;
 use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
 /// The future of the response being sent; boxed because an `async fn`'s
 /// future has no name a struct field could give.
 pub(crate) type Sending = Pin<Box<dyn Future<Output = Result<Response, Error>> + Send>>;
+
+impl Client {
+    /// A [`Call`] that sends `request` (or fails with its error, when
+    /// awaited) and decodes the 2xx response with `decode`: what generated
+    /// methods return, with its per-call options and
+    /// [`Call::with_response`]. Public for a hand-built request.
+    pub fn call<T>(
+        &self,
+        request: Result<Request, Error>,
+        decode: fn(Response) -> Result<T, Error>,
+    ) -> Call<T> {
+        Call::new(self.clone(), request, decode)
+    }
+}
+
+/// The sending of `request` by `client` with the options of one call,
+/// checked here, before the sending future exists: a refused option fails
+/// the call without it, and a plain call's future holds no wrapper that
+/// checks them.
+pub(crate) fn send(
+    client: &Client,
+    request: Request,
+    mut options: Option<Box<CallOptions>>,
+) -> Result<Sending, Error> {
+    let state = client.state();
+    if let Some(options) = options.as_deref_mut() {
+        options
+            .check(&request, state.vendor())
+            .map_err(|e| e.in_operation(request.operation().name))?;
+    }
+    // Allocated before the future is made, so that it can be made in
+    // place rather than on the stack and then copied.
+    let slot = Box::new_uninit();
+    let sending = Box::write(
+        slot,
+        crate::execute::execute(Arc::clone(state), request, options),
+    );
+    Ok(Box::into_pin(sending))
+}
 
 /// One call of an operation: await it for the decoded body.
 ///
@@ -118,8 +158,9 @@ impl<T> Call<T> {
     ///
     /// For an operation the API names no such header for (a key the
     /// endpoint ignores would make a POST look safe to send twice), a
-    /// request that sets that header already, or an empty key, the call
-    /// fails, when awaited, with [`crate::ErrorKind::InvalidInput`] and
+    /// request that sets that header already, or a key that is empty or
+    /// only whitespace (a server trims it to nothing), the call fails, when
+    /// awaited, with [`crate::ErrorKind::InvalidInput`] and
     /// [`crate::Delivery::NotSent`].
     pub fn idempotency_key(mut self, key: impl AsRef<str>) -> Self {
         self.options().set_idempotency_key(key.as_ref());
@@ -139,7 +180,7 @@ impl<T> Call<T> {
             Some(sending) => sending,
             None => {
                 let sending = match self.request.take() {
-                    Some(Ok(request)) => match self.client.send(request, self.options.take()) {
+                    Some(Ok(request)) => match send(&self.client, request, self.options.take()) {
                         Ok(sending) => sending,
                         Err(error) => return Poll::Ready(Err(error)),
                     },

@@ -1,8 +1,10 @@
 //! The client: what generated code calls to build and send a request.
+//! [`Client::builder`] is with the builder (`builder.rs`) and
+//! [`Client::call`] with the call (`call.rs`): each of them knows the
+//! client, and the client knows neither.
 
-use crate::call::{CallOptions, Sending};
 use crate::state::State;
-use crate::{Call, ClientBuilder, Error, Operation, Request, Response, Vendor};
+use crate::{Error, Operation, Request, Response, Vendor};
 use std::fmt;
 use std::sync::Arc;
 
@@ -21,19 +23,15 @@ pub struct Client {
 }
 
 impl Client {
-    /// A builder for a client of `vendor`'s API with the given credentials.
-    pub fn builder(
-        vendor: &'static dyn Vendor,
-        username: impl Into<String>,
-        password: impl Into<String>,
-    ) -> ClientBuilder {
-        ClientBuilder::new(vendor, username, password)
-    }
-
     pub(crate) fn from_state(state: State) -> Self {
         Client {
             state: Arc::new(state),
         }
+    }
+
+    /// What the client holds, for the calls it starts.
+    pub(crate) fn state(&self) -> &Arc<State> {
+        &self.state
     }
 
     /// The base URL every request goes to.
@@ -94,43 +92,7 @@ impl Client {
         &self,
         request: Request,
     ) -> impl Future<Output = Result<Response, Error>> + Send + 'static {
-        crate::transport::execute(Arc::clone(&self.state), request, None)
-    }
-
-    /// A [`Call`] that sends `request` (or fails with its error, when
-    /// awaited) and decodes the 2xx response with `decode`: what generated
-    /// methods return, with its per-call options and
-    /// [`Call::with_response`]. Public for a hand-built request.
-    pub fn call<T>(
-        &self,
-        request: Result<Request, Error>,
-        decode: fn(Response) -> Result<T, Error>,
-    ) -> Call<T> {
-        Call::new(self.clone(), request, decode)
-    }
-
-    /// The sending of `request` with the options of one call, checked
-    /// here, before the sending future exists: a refused option fails the
-    /// call without it, and a plain call's future holds no wrapper that
-    /// checks them.
-    pub(crate) fn send(
-        &self,
-        request: Request,
-        mut options: Option<Box<CallOptions>>,
-    ) -> Result<Sending, Error> {
-        if let Some(options) = options.as_deref_mut() {
-            options
-                .check(&request, self.state.vendor())
-                .map_err(|e| e.in_operation(request.operation().name))?;
-        }
-        // Allocated before the future is made, so that it can be made in
-        // place rather than on the stack and then copied.
-        let slot = Box::new_uninit();
-        let sending = Box::write(
-            slot,
-            crate::transport::execute(Arc::clone(&self.state), request, options),
-        );
-        Ok(Box::into_pin(sending))
+        crate::execute::execute(Arc::clone(&self.state), request, None)
     }
 }
 

@@ -41,6 +41,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod attempt;
 mod auth;
 mod body;
 mod builder;
@@ -48,6 +49,7 @@ mod call;
 mod client;
 mod credentials;
 mod error;
+mod execute;
 mod form;
 mod form_impls;
 mod headers;
@@ -75,6 +77,7 @@ mod transport;
 mod transport_error;
 mod upload;
 pub mod vendor;
+mod verdict;
 
 pub use body::{JsonObject, WriteJson};
 pub use builder::ClientBuilder;

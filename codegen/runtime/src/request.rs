@@ -85,6 +85,18 @@ impl Request {
         &self.headers
     }
 
+    /// The `Accept` header: the operation's own, else `application/json`
+    /// (also for a hand-built descriptor whose value no header can carry).
+    pub(crate) fn accept(&self) -> HeaderValue {
+        declared(self.operation.accept, "application/json")
+    }
+
+    /// The content type of a body whose kind defaults to `default`: the
+    /// operation's own, where it declares one.
+    pub(crate) fn body_type(&self, default: &'static str) -> HeaderValue {
+        declared(self.operation.content_type, default)
+    }
+
     /// Adds a query parameter; `None` adds nothing.
     pub fn query(mut self, key: &'static str, value: Option<&str>) -> Self {
         if let Some(value) = value {
@@ -130,7 +142,10 @@ impl Request {
         let mut bytes = Vec::with_capacity(128);
         serde_json::to_writer(&mut bytes, body)
             .map_err(|e| Error::invalid("body", e.to_string()).in_operation(self.operation.name))?;
-        self.body = Some(json_payload(bytes));
+        self.body = Some(Payload::bytes(
+            self.body_type("application/json"),
+            Bytes::from(bytes),
+        ));
         Ok(self)
     }
 
@@ -174,7 +189,10 @@ impl Request {
         write(&mut JsonObject::new(self.vendor, &mut bytes))
             .map_err(|e| e.in_operation(self.operation.name))?;
         bytes.push(b'}');
-        self.body = Some(json_payload(bytes));
+        self.body = Some(Payload::bytes(
+            self.body_type("application/json"),
+            Bytes::from(bytes),
+        ));
         Ok(self)
     }
 
@@ -198,23 +216,11 @@ impl std::fmt::Debug for Request {
     }
 }
 
-fn json_payload(bytes: Vec<u8>) -> Payload {
-    Payload::bytes(
-        HeaderValue::from_static("application/json"),
-        Bytes::from(bytes),
-    )
-}
-
-/// Checks `value` of `field` against `format`, as the vendor defines it.
-pub(crate) fn check_format(
-    vendor: &dyn Vendor,
-    field: &str,
-    format: &str,
-    value: &str,
-) -> Result<(), Error> {
-    vendor
-        .check_format(format, value)
-        .map_err(|reason| Error::invalid(field, reason))
+/// `value` as a header value, else `default`.
+fn declared(value: Option<&str>, default: &'static str) -> HeaderValue {
+    value
+        .and_then(|v| HeaderValue::from_str(v).ok())
+        .unwrap_or_else(|| HeaderValue::from_static(default))
 }
 
 /// Percent-encodes everything but unreserved characters, as form encoding

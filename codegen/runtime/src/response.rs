@@ -65,6 +65,17 @@ impl Response {
         Ok(())
     }
 
+    /// The body as bytes, whatever it holds: for a response the spec asks
+    /// for in a type that is neither JSON nor text (`application/pdf`,
+    /// `image/png`).
+    ///
+    /// # Errors
+    ///
+    /// Never; the signature matches the other decoders.
+    pub fn bytes(self) -> Result<Vec<u8>, Error> {
+        Ok(self.body.to_vec())
+    }
+
     /// The body as text.
     ///
     /// # Errors

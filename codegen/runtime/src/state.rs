@@ -1,18 +1,17 @@
 //! What a client holds, in one place: settings fixed when it is built, and
-//! the operations on them that building and sending a request need. The
-//! builder makes one, the client shares it, the transport asks it; none of
-//! them reads its fields.
+//! the operations on them that building a request needs (its path, its
+//! URL). The builder makes one, the client shares it, each layer of a
+//! call's path reads it; none of them reads its fields.
 
-use crate::auth::{ClientAuth, Used};
-use crate::call::CallOptions;
+use crate::auth::ClientAuth;
 use crate::host::Hosts;
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
-use crate::retry::{Decision, Jitter, Outcome, RetryPolicy};
+use crate::retry::{Jitter, RetryPolicy};
 use crate::transport::Clients;
-use crate::{Error, Request, Vendor};
+use crate::{Error, Vendor};
 use reqwest::Url;
-use reqwest::header::{ACCEPT, CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
+use reqwest::header::HeaderValue;
 use std::fmt;
 use std::time::Duration;
 
@@ -87,6 +86,30 @@ impl State {
         self.limits
     }
 
+    /// The HTTP clients attempts go through.
+    pub(crate) fn http(&self) -> &Clients {
+        &self.http
+    }
+
+    /// The credentials, which each attempt's operation picks from.
+    pub(crate) fn credentials(&self) -> &ClientAuth {
+        &self.credentials
+    }
+
+    pub(crate) fn user_agent(&self) -> &HeaderValue {
+        &self.user_agent
+    }
+
+    /// The client's retry policy, which a call's own replaces.
+    pub(crate) fn retry(&self) -> &RetryPolicy {
+        &self.retry
+    }
+
+    /// The jitter of every retry's wait, the client's whatever the policy.
+    pub(crate) fn jitter(&self) -> &Jitter {
+        &self.jitter
+    }
+
     /// The path of a call of `operation` with path parameters `args`,
     /// checked and percent-encoded.
     pub(crate) fn path<S: AsRef<str>>(
@@ -127,7 +150,7 @@ impl State {
                     check_segment(field.name, value)?;
                     if let Some(format) = field.format {
                         let format = format.name();
-                        crate::request::check_format(self.vendor, field.name, format, value)?;
+                        crate::vendor::check_format(self.vendor, field.name, format, value)?;
                     }
                     push_encoded(&mut path, value);
                 }
@@ -167,105 +190,6 @@ impl State {
                 format!("the base URL and the path do not form a URL: {e}"),
             )
         })
-    }
-
-    /// One attempt of `request` to `url`, limited to `limit`, with the
-    /// call's extra headers and idempotency key (`options`, checked
-    /// already), without its credentials yet ([`State::authorize`] adds
-    /// them).
-    pub(crate) fn attempt(
-        &self,
-        request: &Request,
-        options: Option<&CallOptions>,
-        url: Url,
-        limit: Duration,
-    ) -> reqwest::RequestBuilder {
-        let operation = request.operation();
-        let mut builder = self
-            .http
-            .for_attempt(limit)
-            .request(operation.method.to_http(), url)
-            .timeout(limit)
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, self.user_agent.clone());
-        for (name, value) in request.headers() {
-            // Checked when the request was built.
-            if let (Ok(name), Ok(value)) = (
-                HeaderName::try_from(*name),
-                HeaderValue::try_from(value.as_str()),
-            ) {
-                builder = builder.header(name, value);
-            }
-        }
-        if let Some(options) = options {
-            for (name, value) in &options.headers {
-                builder = builder.header(name, value.clone());
-            }
-            if let (Some(key), Some(name)) = (
-                &options.idempotency_key,
-                self.vendor.idempotency_header(operation),
-            ) {
-                builder = builder.header(name, key.clone());
-            }
-        }
-        if let Some((content_type, body)) = request.http_body() {
-            builder = builder.header(CONTENT_TYPE, content_type).body(body);
-        }
-        builder
-    }
-
-    /// Puts the credential of `operation`'s scheme on `attempt`, the
-    /// finished request: last, so that a signer sees every other header.
-    /// A token provider's wait is bounded by `remaining`, the call's time
-    /// left: past it, the error is [`crate::ErrorKind::Timeout`].
-    pub(crate) fn authorize<'a>(
-        &'a self,
-        operation: &'static Operation,
-        attempt: &'a mut reqwest::Request,
-        remaining: Duration,
-    ) -> impl Future<Output = Result<Used, Error>> + Send + 'a {
-        // The credentials' own future, not one wrapping it: it is part of
-        // every call's future.
-        self.credentials.apply(operation, attempt, remaining)
-    }
-
-    /// Tells the token provider that the API refused `token`; whether the
-    /// client has one to refresh.
-    pub(crate) fn refused(&self, used: &Used) -> bool {
-        match (used, &self.credentials.token) {
-            (Used::ProviderToken(token), Some(crate::auth::TokenSource::Provider(provider))) => {
-                provider.invalidate(token);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The HTTP client for an attempt limited to `limit`.
-    pub(crate) fn http(&self, limit: Duration) -> &reqwest::Client {
-        self.http.for_attempt(limit)
-    }
-
-    /// Whether to try again after `attempt` ended in `outcome`, `elapsed`
-    /// into a call whose deadline is `deadline`, under the call's `policy`
-    /// or else the client's.
-    pub(crate) fn decide(
-        &self,
-        policy: Option<&RetryPolicy>,
-        idempotent: bool,
-        attempt: u32,
-        outcome: Outcome,
-        elapsed: Duration,
-        deadline: Duration,
-    ) -> Decision {
-        policy.unwrap_or(&self.retry).decide(
-            idempotent,
-            attempt,
-            outcome,
-            elapsed,
-            deadline,
-            self.jitter.next_fraction(),
-        )
     }
 }
 

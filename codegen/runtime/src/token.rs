@@ -12,7 +12,12 @@ pub type TokenFuture<'a> = Pin<
 /// with [`crate::ClientBuilder::token_provider`].
 ///
 /// The client asks for a token before every attempt, so a provider that
-/// fetches tokens should cache one until it expires. When the API answers
+/// fetches tokens should cache one until it expires. It asks on a thread of
+/// tokio's blocking pool, where the provider's future also runs (on the
+/// call's runtime, whose I/O and timers it may use): a provider that blocks
+/// its thread, in `token` or in its future, holds up only that thread, and
+/// the call still ends at its timeout ([`crate::Call::timeout`], else the
+/// client's) with [`crate::ErrorKind::Timeout`], nothing sent. When the API answers
 /// 401, the client calls [`TokenProvider::invalidate`] with the refused
 /// token and tries once more with a fresh one: a 401 means the API did not
 /// act, so the request is safe to send again.

@@ -163,6 +163,19 @@ pub trait Vendor: Debug + Send + Sync + 'static {
     }
 }
 
+/// Checks `value` of `field` against `format`, as `vendor` defines it: the
+/// one reading of [`Vendor::check_format`] for bodies and path parameters.
+pub(crate) fn check_format(
+    vendor: &dyn Vendor,
+    field: &str,
+    format: &str,
+    value: &str,
+) -> Result<(), crate::Error> {
+    vendor
+        .check_format(format, value)
+        .map_err(|reason| crate::Error::invalid(field, reason))
+}
+
 /// What a vendor reads from an error body.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ErrorBody {

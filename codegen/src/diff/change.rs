@@ -1,6 +1,7 @@
 //! One change between two models, and the rules that classify it for users
 //! of the generated Rust API.
 
+use crate::error::printable;
 use std::fmt;
 
 /// What a change means for code written against the generated API.
@@ -187,11 +188,13 @@ pub struct Change {
 }
 
 impl Change {
+    /// `text` names things of the spec: it is made [`printable`], so a
+    /// report or CHANGELOG entry keeps one line per change.
     pub(crate) fn new(kind: ChangeKind, text: String) -> Self {
         Change {
             kind,
             verdict: verdict(kind),
-            text,
+            text: printable(&text).into_owned(),
         }
     }
 }

@@ -14,7 +14,7 @@ mod types;
 use crate::diff::change::{Change, ChangeKind as K};
 use crate::diff::report::Report;
 use crate::diff::types::doc_change;
-use crate::error::Errors;
+use crate::error::{Errors, printable};
 use crate::model::api::Api;
 use std::fmt;
 
@@ -115,7 +115,7 @@ impl fmt::Display for SideError {
         write!(
             f,
             "the {side} spec `{}` cannot be read or generated ({} errors)",
-            self.spec,
+            printable(&self.spec),
             self.errors.len()
         )
     }

@@ -2,6 +2,7 @@
 //! two renderings: a report for the reviewer and a CHANGELOG entry.
 
 use crate::diff::change::{Change, Verdict};
+use crate::error::printable;
 use std::fmt::Write;
 
 /// A semver bump: which part of the version a release must raise.
@@ -121,7 +122,8 @@ impl Report {
     /// grouped by verdict.
     pub fn render(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "spec diff: {} -> {}", self.old, self.new);
+        let (old, new) = (printable(&self.old), printable(&self.new));
+        let _ = writeln!(out, "spec diff: {old} -> {new}");
         let _ = writeln!(out, "verdict: {}", self.summary());
         let _ = writeln!(out, "semver: {}", self.class());
         let _ = writeln!(out, "semver bump (Cargo's rules): {}", self.bumps());

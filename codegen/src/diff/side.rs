@@ -5,21 +5,23 @@ use crate::error::Errors;
 use crate::model::api::Api;
 use crate::model::input::Input;
 use crate::read::folders::Selection;
+use crate::read::limits::Limits;
 use crate::read::sources::{Named, read_spec};
 
 /// The model of `collections` with `overlays`, as generation would build it
 /// for a client type called `client_name` whose own methods are
-/// `client_methods`.
+/// `client_methods`, within `limits`.
 pub(crate) fn lower(
     collections: &[Named<'_>],
     overlays: &[Named<'_>],
     skip_unsupported: bool,
     client_name: &str,
     client_methods: &[String],
+    limits: &Limits,
 ) -> Result<Api, Errors> {
     // Features gate code, not names: a diff compares the whole spec.
     let collections: Vec<_> = collections.iter().map(|&c| (c, None)).collect();
-    let (parsed, overlay) = read_spec(&collections, overlays, &Selection::new(&[]))?;
+    let (parsed, overlay) = read_spec(&collections, overlays, &Selection::new(&[]), limits)?;
     let input = Input {
         collections: &parsed,
         overlay: &overlay,

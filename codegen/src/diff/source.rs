@@ -2,9 +2,10 @@
 //! `REV:path`, a folder or file at a git revision of the current repository.
 
 use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::read::limits::Limits;
 use crate::read::spec_dir::{NamedText, SpecFiles, is_collection, is_overlay, read_files};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// A spec's files, read.
 pub(crate) struct Loaded {
@@ -12,21 +13,22 @@ pub(crate) struct Loaded {
     pub overlays: Vec<NamedText>,
 }
 
-/// Reads the spec `arg` names. A path that exists is read from disk;
-/// otherwise `REV:path` is read from git, in `repo`.
-pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
+/// Reads the spec `arg` names, each file within `limits`. A path that
+/// exists is read from disk; otherwise `REV:path` is read from git, in `repo`.
+pub(crate) fn load(arg: &str, repo: &Path, limits: &Limits) -> Result<Loaded, Errors> {
     let fail = |m: String| Errors::from(Error::new(Location::file(arg), ErrorKind::Io(m)));
+    let git = |args: &[&str]| git(repo, args, limits).map_err(fail);
     let path = Path::new(arg);
     if path.is_dir() {
         let files = SpecFiles::find(path)?;
-        let (collections, overlays) = read_files(path, &files)?;
+        let (collections, overlays) = read_files(path, &files, limits)?;
         return Ok(Loaded {
             collections,
             overlays,
         });
     }
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+        let text = limits.read_file(path, arg)?;
         return Ok(Loaded {
             collections: vec![NamedText {
                 name: arg.to_owned(),
@@ -41,9 +43,9 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
         ));
     };
     let inner = inner.trim_end_matches('/');
-    match git(repo, &["cat-file", "-t", arg]).map_err(fail)?.trim() {
+    match git(&["cat-file", "-t", arg])?.trim() {
         "tree" => {
-            let listing = git(repo, &["ls-tree", "--name-only", arg]).map_err(fail)?;
+            let listing = git(&["ls-tree", "--name-only", arg])?;
             let mut names: Vec<&str> = listing.lines().collect();
             names.sort_unstable();
             let collections: Vec<&str> =
@@ -57,7 +59,7 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
                 } else {
                     format!("{rev}:{inner}/{name}")
                 };
-                let text = git(repo, &["show", &file]).map_err(fail)?;
+                let text = git(&["show", &file])?;
                 Ok(NamedText { name: file, text })
             };
             let overlays = names.iter().copied().filter(|n| is_overlay(n));
@@ -72,7 +74,7 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
         "blob" => Ok(Loaded {
             collections: vec![NamedText {
                 name: arg.to_owned(),
-                text: git(repo, &["show", arg]).map_err(fail)?,
+                text: git(&["show", arg])?,
             }],
             overlays: Vec::new(),
         }),
@@ -80,19 +82,76 @@ pub(crate) fn load(arg: &str, repo: &Path) -> Result<Loaded, Errors> {
     }
 }
 
-/// Runs git in `repo` and returns its output; a failure carries git's own
-/// message.
-fn git(repo: &Path, args: &[&str]) -> Result<String, String> {
-    let out = Command::new("git")
+/// Runs git in `repo` and returns its output, read within `limits` (a
+/// blob larger than the limit is not read in full: git is stopped); a
+/// failure carries git's own message.
+fn git(repo: &Path, args: &[&str], limits: &Limits) -> Result<String, String> {
+    let what = format!("git {}", args.join(" "));
+    let mut child = Command::new("git")
         .arg("-C")
         .arg(repo)
         .args(args)
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
+    let read = match child.stdout.take() {
+        Some(stdout) => limits.read(stdout, &what).map_err(|e| e.kind.to_string()),
+        None => Err("no output".to_owned()),
+    };
+    if read.is_err() {
+        // What is left unread would keep git waiting on a full pipe.
+        let _ = child.kill();
+    }
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    let text = read.map_err(|e| format!("{what}: {e}"))?;
     if !out.status.success() {
         let message = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("git {}: {}", args.join(" "), message.trim()));
+        return Err(format!("{what}: {}", message.trim()));
     }
-    String::from_utf8(out.stdout)
-        .map_err(|_| format!("git {}: output is not UTF-8", args.join(" ")))
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A blob past the limit is not read in full: git is stopped.
+    #[test]
+    fn git_output_is_read_within_the_limit() {
+        let repo = std::env::temp_dir().join(format!("postman-codegen-git-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&repo);
+        std::fs::create_dir_all(&repo).unwrap();
+        std::fs::write(repo.join("big.json"), "x".repeat(1 << 20)).unwrap();
+        std::fs::write(repo.join("small.json"), "{}").unwrap();
+        let run = |args: &[&str]| {
+            let ok = Command::new("git")
+                .current_dir(&repo)
+                .env("GIT_CONFIG_GLOBAL", "/dev/null")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .args(["-c", "user.name=T", "-c", "user.email=t@example.com"])
+                .args(["-c", "commit.gpgsign=false"])
+                .args(args)
+                .status()
+                .unwrap();
+            assert!(ok.success(), "git {args:?}");
+        };
+        run(&["init", "-q"]);
+        run(&["add", "-A"]);
+        run(&["commit", "-q", "-m", "files"]);
+        let limits = Limits {
+            max_file_bytes: 1000,
+            ..Limits::default()
+        };
+        assert_eq!(
+            git(&repo, &["show", "HEAD:small.json"], &limits).unwrap(),
+            "{}"
+        );
+        let e = git(&repo, &["show", "HEAD:big.json"], &limits).unwrap_err();
+        assert!(e.contains("larger than the limit of 1000 bytes"), "{e}");
+        std::fs::remove_dir_all(&repo).ok();
+    }
 }

@@ -4,6 +4,7 @@
 use crate::draft::hints::Hints;
 use crate::draft::json::parse_json;
 use crate::draft::payload::Payload;
+use crate::draft::secrets;
 use crate::draft::shape::{Kind, Shape};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::jsonc;
@@ -125,15 +126,16 @@ pub(super) fn body(
             return Ok(Sent::Other(Payload::GraphQl {
                 query: query.clone(),
                 variables: example.as_ref().map(Shape::of),
-                example,
+                example: example.map(redacted),
             }));
         }
         Body::Raw { text, language } => {
             let language = language.as_deref().unwrap_or_default().to_ascii_lowercase();
-            let declared_json = language == "json" || content_type.contains("json");
+            let media = content_type.to_ascii_lowercase();
+            let declared_json = language == "json" || media.contains("json");
             let markup = ["xml", "html"]
                 .iter()
-                .any(|m| language == *m || content_type.contains(m));
+                .any(|m| language == *m || media.contains(m));
             if text.trim().is_empty() {
                 None
             } else if !markup && (declared_json || jsonc::looks_like_json(text)) {
@@ -158,7 +160,7 @@ pub(super) fn body(
             free_form: true,
             constants: Vec::new(),
             hints: Hints::default(),
-            example,
+            example: example.map(redacted),
         }));
     }
     let Some(text) = text else {
@@ -234,6 +236,13 @@ pub(super) fn body(
         free_form: false,
         constants,
         hints,
-        example: Some(example),
+        example: Some(redacted(example)),
     }))
+}
+
+/// An example body for docs and example calls: typed as the item wrote
+/// it, shown without credentials.
+fn redacted(mut example: Value) -> Value {
+    secrets::redact(&mut example);
+    example
 }

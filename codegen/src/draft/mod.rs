@@ -6,6 +6,7 @@ pub(crate) mod auth;
 pub(crate) mod body;
 pub(crate) mod hints;
 mod json;
+pub(crate) mod negotiation;
 pub(crate) mod operation;
 pub(crate) mod path;
 pub(crate) mod payload;
@@ -13,7 +14,7 @@ pub(crate) mod query;
 #[cfg(test)]
 mod reading_tests;
 pub(crate) mod response;
-mod secrets;
+pub(crate) mod secrets;
 pub(crate) mod shape;
 #[cfg(test)]
 mod variable_tests;

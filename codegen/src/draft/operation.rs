@@ -8,6 +8,7 @@
 use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
+use crate::draft::negotiation::{answered, declared};
 use crate::draft::path::{Piece, Step, credential_vars, path};
 use crate::draft::payload::Payload;
 use crate::draft::query::{QueryParam, query_params, take_constants};
@@ -25,10 +26,11 @@ const METHODS: &[&str] = &[
     "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE",
 ];
 const IDEMPOTENT: &[&str] = &["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"];
-/// Headers the runtime sets itself, or that only describe an example exchange.
+/// Headers the runtime sets itself (`Accept` and `Content-Type` from what
+/// the item declares: see `negotiation`), or that only describe an example
+/// exchange.
 const RESERVED_HEADERS: &[&str] = &[
     "accept",
-    "accept-encoding",
     "authorization",
     "connection",
     "content-length",
@@ -69,6 +71,10 @@ pub(crate) struct Draft<'a> {
     /// method sends them, callers never pass them.
     pub query_constants: Vec<(String, Value)>,
     pub headers: Vec<KeyValue>,
+    /// The item's own `Content-Type`, as written (variables put in).
+    pub content_type: Option<String>,
+    /// The item's own `Accept`, as written (variables put in).
+    pub accept: Option<String>,
     pub body: Option<BodyDraft>,
     /// A body other than JSON, read in full.
     pub payload: Option<Payload>,
@@ -166,20 +172,17 @@ pub(crate) fn draft<'a>(
     let headers: Vec<KeyValue> = request
         .headers
         .iter()
-        .filter(|h| !h.disabled && !RESERVED_HEADERS.contains(&h.key.to_ascii_lowercase().as_str()))
+        .filter(|h| {
+            !h.disabled && !RESERVED_HEADERS.contains(&h.key.trim().to_ascii_lowercase().as_str())
+        })
         .filter(|h| !carried(Placement::Header, &h.key))
         .map(|h| KeyValue {
             value: filled(&h.key, h.value.as_deref(), vars),
             ..h.clone()
         })
         .collect();
-    let content_type = request
-        .headers
-        .iter()
-        .find(|h| !h.disabled && h.key.eq_ignore_ascii_case("content-type"))
-        .and_then(|h| h.value.clone())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
+    let content_type = declared(&request.headers, "content-type", vars);
+    let accept = declared(&request.headers, "accept", vars);
 
     let taken: Vec<&str> = pieces
         .iter()
@@ -195,7 +198,7 @@ pub(crate) fn draft<'a>(
         &display,
         item,
         overlay,
-        &content_type,
+        content_type.as_deref().unwrap_or_default(),
         &table,
         &taken,
         vars,
@@ -208,6 +211,7 @@ pub(crate) fn draft<'a>(
     };
 
     let (response, examples) = responses(file, &display, item, vars, &mut dropped);
+    let response = answered(response, accept.as_deref());
     Ok(Draft {
         file,
         item,
@@ -229,6 +233,8 @@ pub(crate) fn draft<'a>(
         query: parsed.query,
         query_constants,
         headers,
+        content_type,
+        accept,
         body,
         payload,
         response,
@@ -251,12 +257,11 @@ pub(crate) fn draft<'a>(
 /// parameter is then not set; a path parameter's example is a placeholder).
 ///
 /// `name` is the header, query or path parameter the value fills: when it
-/// looks like a credential, a value written with variables gives none
-/// either, whatever the variables are called (a value written out in the
-/// item is the item's own and kept).
+/// looks like a credential, there is no value either, whether written with
+/// variables (whatever they are called) or written out in the item.
 fn filled(name: &str, value: Option<&str>, vars: &BTreeMap<String, String>) -> Option<String> {
     let value = value?;
-    if value.contains("{{") && looks_like_credential(name) {
+    if looks_like_credential(name) {
         return None;
     }
     url::resolve(value, vars).filter(|v| !v.is_empty())

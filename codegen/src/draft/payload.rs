@@ -124,9 +124,10 @@ impl Payload {
     /// A text body: its kind from the declared language, else from the
     /// `Content-Type` header; the header's value wins as the content type.
     pub(crate) fn text(language: &str, header: &str, example: &str) -> Payload {
-        let kind = if language == "xml" || header.contains("xml") {
+        let media = header.to_ascii_lowercase();
+        let kind = if language == "xml" || media.contains("xml") {
             TextKind::Xml
-        } else if language == "html" || header.contains("html") {
+        } else if language == "html" || media.contains("html") {
             TextKind::Html
         } else {
             TextKind::Plain
@@ -257,7 +258,10 @@ mod tests {
             content_type("xml", ""),
             (TextKind::Xml, "application/xml".into())
         );
-        assert_eq!(content_type("", "text/xml; charset=utf-8").0, TextKind::Xml);
+        assert_eq!(
+            content_type("", "Text/XML; charset=UTF-8"),
+            (TextKind::Xml, "Text/XML; charset=UTF-8".into())
+        );
         assert_eq!(
             content_type("html", ""),
             (TextKind::Html, "text/html".into())

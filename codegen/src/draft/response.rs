@@ -2,6 +2,7 @@
 //! and the mock.
 
 use crate::draft::json::parse_json;
+use crate::draft::secrets;
 use crate::draft::shape::Shape;
 use crate::error::Warning;
 use crate::read::jsonc;
@@ -14,6 +15,8 @@ pub(crate) enum ResponseDraft {
     Json(Shape),
     Empty,
     Text,
+    /// Neither JSON nor text: the item asks for another type (`negotiation`).
+    Bytes,
     Any,
 }
 
@@ -41,10 +44,12 @@ pub(super) fn responses(
     for example in &item.examples {
         let status = example.status.unwrap_or(200);
         let body = example.body.clone().unwrap_or_default();
+        // Served and printed as saved, but without credentials; typed
+        // from the body as saved.
         let kept = Example {
             name: example.name.clone(),
             status,
-            body: body.clone(),
+            body: secrets::redact_text(&body),
         };
         // These statuses carry no body by definition, whatever the example shows.
         if !(200..300).contains(&status) || status == 204 || status == 205 {

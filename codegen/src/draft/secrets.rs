@@ -9,7 +9,14 @@
 //! or `keyword` stay innocent; a false alarm only costs an example its
 //! value, a miss would publish a secret, so the list errs on the wide side.
 //! Variables Postman marks `"type": "secret"` are withheld by the reader.
+//!
+//! A value written out in the item is withheld the same way: a query or
+//! header value under such a name gives none, and in example bodies
+//! (request and saved response) the value of such a key becomes a
+//! placeholder of the same JSON type (`redact`), so types stay as the
+//! examples show them.
 
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// A word that is, or ends in, one of these names a credential
@@ -46,9 +53,12 @@ const WHOLE: &[&str] = &[
     "pass", "pwd", "pin", "otp", "jwt", "sig", "bearer", "csrf", "xsrf",
 ];
 
-/// Whether `name` (a variable, header or query parameter) looks like it
-/// holds a credential.
-pub(crate) fn looks_like_credential(name: &str) -> bool {
+/// Whether `name` (a variable, or a header, query or path parameter, or a
+/// body field) looks like it holds a credential, read as words (`apiKey`,
+/// `X-Auth-Token`, `client_secret`): the generator then shows no value of
+/// it from the spec in generated docs and examples (a placeholder where
+/// one must be given). It errs on the wide side.
+pub fn looks_like_credential(name: &str) -> bool {
     words(name).iter().any(|w| {
         WHOLE.contains(&w.as_str())
             || ENDINGS.iter().any(|e| w.ends_with(e))
@@ -64,6 +74,66 @@ pub(crate) fn without_credential_names(
         .filter(|(name, _)| !looks_like_credential(name))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
+}
+
+/// `value` with the value of every key that looks like a credential, at any
+/// depth, replaced by a placeholder (`redact_value`); whether any was.
+pub(crate) fn redact(value: &mut Value) -> bool {
+    match value {
+        Value::Object(map) => {
+            let mut any = false;
+            for (key, v) in map.iter_mut() {
+                any |= if looks_like_credential(key) {
+                    redact_value(key, v)
+                } else {
+                    redact(v)
+                };
+            }
+            any
+        }
+        Value::Array(items) => items.iter_mut().fold(false, |any, v| redact(v) | any),
+        _ => false,
+    }
+}
+
+/// The value of `key`, a credential, made a placeholder of its type: text
+/// becomes [`placeholder`] (empty text, which holds no secret, stays), a
+/// number `0`, and so does every such value inside; whether anything changed.
+pub(crate) fn redact_value(key: &str, value: &mut Value) -> bool {
+    match value {
+        Value::String(text) if !text.is_empty() && *text != placeholder(key) => {
+            *text = placeholder(key);
+            true
+        }
+        Value::Number(n) if n.as_i64() != Some(0) => {
+            *value = Value::from(0);
+            true
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |any, v| redact_value(key, v) | any),
+        Value::Object(map) => map
+            .iter_mut()
+            .fold(false, |any, (_, v)| redact_value(key, v) | any),
+        _ => false,
+    }
+}
+
+/// What an example shows instead of the value of `name`, a credential.
+pub(crate) fn placeholder(name: &str) -> String {
+    format!("<{name}>")
+}
+
+/// A saved response body with its credentials redacted: reprinted when it
+/// is JSON holding one, else as it was.
+pub(crate) fn redact_text(body: &str) -> String {
+    let Ok(mut value) = serde_json::from_str::<Value>(body) else {
+        return body.to_owned();
+    };
+    if !redact(&mut value) {
+        return body.to_owned();
+    }
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| body.to_owned())
 }
 
 /// Lowercase words of `name`, split at anything not a letter or digit and
@@ -91,6 +161,37 @@ fn words(name: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn credential_values_become_placeholders_of_their_type() {
+        let mut body = json!({
+            "user": "ann",
+            "password": "hunter2",
+            "pin": 1234,
+            "auth": { "token": "t", "ttl": 60, "scopes": ["a"] },
+            "items": [{ "api_key": "k", "keyword": "w" }],
+            "remember_token": true,
+            "session": "",
+        });
+        assert!(redact(&mut body));
+        assert_eq!(
+            body,
+            json!({
+                "user": "ann",
+                "password": "<password>",
+                "pin": 0,
+                "auth": { "token": "<auth>", "ttl": 0, "scopes": ["<auth>"] },
+                "items": [{ "api_key": "<api_key>", "keyword": "w" }],
+                "remember_token": true,
+                "session": "",
+            })
+        );
+        assert!(!redact(&mut body), "a second pass changes nothing");
+        assert_eq!(redact_text("{\"a\": 1}"), "{\"a\": 1}");
+        assert_eq!(redact_text("not json"), "not json");
+        assert!(!redact_text(r#"{"session": "s3cr3t"}"#).contains("s3cr3t"));
+    }
 
     #[test]
     fn credential_names_are_recognised_by_word() {

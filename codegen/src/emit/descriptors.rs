@@ -1,8 +1,9 @@
 //! The operation descriptors: one `static` per operation, built with the
 //! runtime's `const` constructors, and the list of them all. They hold what
 //! the runtime needs to send a call (method, path, authentication,
-//! idempotence) and what the mock and inspection read (constants, fields
-//! with their formats and values, examples); bodies are written elsewhere.
+//! idempotence, the item's own content type and `Accept`) and what the mock
+//! and inspection read (constants, fields with their formats and values,
+//! examples); bodies are written elsewhere.
 
 use crate::draft::auth::{AuthScheme, Placement};
 use crate::emit::tokens::{doc, ident};
@@ -125,6 +126,12 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let examples: Vec<_> = examples.collect();
     if !examples.is_empty() {
         setters.extend(quote! { .examples(&[#(#examples),*]) });
+    }
+    if let Some(content_type) = &op.content_type {
+        setters.extend(quote! { .content_type(#content_type) });
+    }
+    if let Some(accept) = &op.accept {
+        setters.extend(quote! { .accept(#accept) });
     }
     quote! {
         #docs

@@ -2,9 +2,8 @@
 //! as its docs show it, for tests that check what reaches the server (the
 //! round trip). Emitted only when `Options::example_calls` asks.
 
-use crate::emit::docs::doc_line;
 use crate::emit::examples;
-use crate::emit::tokens::ident;
+use crate::emit::tokens::{doc, ident};
 use crate::model::api::Api;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -23,7 +22,7 @@ pub(crate) fn module(api: &Api, client: &str) -> TokenStream {
         let invocation = examples::invocation(api, op, &types);
         let item = op.item.as_str();
         let qualified = op.qualified_name.as_str();
-        let docs = doc_line(item);
+        let docs = doc(item);
         fns.push(quote! {
             #docs
             pub fn #name(client: &#client) -> Call<'_> {

@@ -34,16 +34,21 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     let formatted = prettyplease::unparse(&file);
     let body: Vec<&str> = formatted.lines().collect();
     let inner = body.get(1..body.len().saturating_sub(1))?;
-    let mut lines = vec!["# Examples".to_owned(), String::new(), "```".to_owned()];
     let hidden = |l: &String| format!("# {}", rustdoc::plain(l).replace('\n', " "));
-    lines.extend(config.prologue.iter().map(hidden));
-    lines.extend(
+    let mut code: Vec<String> = config.prologue.iter().map(hidden).collect();
+    code.extend(
         inner
             .iter()
             .map(|l| l.strip_prefix("    ").unwrap_or(l).to_owned()),
     );
-    lines.extend(config.epilogue.iter().map(hidden));
-    lines.push("```".to_owned());
+    code.extend(config.epilogue.iter().map(hidden));
+    // Longer than any backtick run in the code (the spec's values are in
+    // its string literals), so nothing in it ends the block.
+    let longest = code.iter().map(|l| rustdoc::longest_run(l, '`')).max();
+    let fence = "`".repeat(longest.unwrap_or(0).max(2) + 1);
+    let mut lines = vec!["# Examples".to_owned(), String::new(), fence.clone()];
+    lines.append(&mut code);
+    lines.push(fence);
     Some(lines)
 }
 
@@ -136,26 +141,30 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
 }
 
 /// `field: value` of a multipart part: its example, `None` for an optional
-/// part (one the item disables, so its own request leaves it out).
+/// part (one the item disables, so its own request leaves it out). A text
+/// part the item gives no value is sent empty, as the item sends it.
 fn part(p: &PartDef, types: &syn::Path) -> TokenStream {
     let field = ident(&p.field);
     if p.optional {
         return quote! { #field: None };
     }
-    let value = match (&p.example, &p.ty) {
+    let value = match (p.example.as_deref(), &p.ty) {
         (Some(name), TypeRef::Upload) => {
             let upload = upload();
-            Some(quote! { #upload.file_name(#name) })
+            quote! { #upload.file_name(#name) }
         }
-        (None, TypeRef::Upload) => Some(upload()),
-        (Some(text), TypeRef::String) => Some(quote! { #text.to_owned() }),
-        (Some(text), ty) => {
-            let typed = serde_json::from_str::<Value>(text).unwrap_or(Value::Null);
-            Some(expr(&Api::default(), ty, &typed, types))
+        (None, TypeRef::Upload) => upload(),
+        (text, TypeRef::String) => {
+            let text = text.unwrap_or_default();
+            quote! { #text.to_owned() }
         }
-        (None, _) => None,
+        (text, ty) => {
+            let typed = text
+                .and_then(|text| serde_json::from_str::<Value>(text).ok())
+                .unwrap_or(Value::Null);
+            expr(&Api::default(), ty, &typed, types)
+        }
     };
-    let value = value.unwrap_or_else(|| expr(&Api::default(), &p.ty, &Value::Null, types));
     quote! { #field: #value }
 }
 
@@ -253,7 +262,11 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
         }
         Some(TypeDef::Enum(def)) => {
             let wire = value.as_str().unwrap_or_default();
-            match def.variants.iter().find(|v| v.wire == wire) {
+            // A placeholder (`<name>`, where the example's value was withheld)
+            // is no value the API takes: the first listed one stands in.
+            let placeholder = wire.starts_with('<') && wire.ends_with('>');
+            let listed = def.variants.iter().find(|v| v.wire == wire);
+            match listed.or(def.variants.first().filter(|_| placeholder)) {
                 Some(v) => {
                     let variant = ident(&v.name);
                     quote! { #types::#type_ident::#variant }

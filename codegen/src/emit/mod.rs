@@ -3,16 +3,18 @@
 
 mod body;
 mod descriptors;
-mod docs;
+pub(crate) mod docs;
 mod enums;
 mod example_calls;
 mod examples;
-mod format;
+pub(crate) mod format;
+mod inline;
 pub(crate) mod module;
 mod ops;
+pub(crate) mod output;
 pub(crate) mod parts;
 mod payloads;
 mod rustdoc;
 mod setters;
-mod tokens;
+pub(crate) mod tokens;
 mod types;

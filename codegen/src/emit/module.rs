@@ -143,8 +143,15 @@ mod tests {
         for name in ["bodies", "folders", "hosts", "params", "payloads"] {
             let file = format!("{fixtures}{name}.postman.json");
             let collection = std::fs::read_to_string(&file).unwrap();
-            let api = crate::diff::side::lower(&[(&file, &collection)], &[], true, "Client", &[])
-                .unwrap();
+            let api = crate::diff::side::lower(
+                &[(&file, &collection)],
+                &[],
+                true,
+                "Client",
+                &[],
+                &Default::default(),
+            )
+            .unwrap();
             let text =
                 |threads| module(&api, &paths, name, Some(&examples), true, threads).unwrap();
             let one = text(1);

@@ -176,11 +176,7 @@ fn method(
 ) -> Result<TokenStream, String> {
     let name = ident(&op.method_name);
     let constant = ident(&op.const_name);
-    let mut text = op.doc.trim().to_owned();
-    if !text.is_empty() {
-        text.push_str("\n\n");
-    }
-    text.push_str(&format!("`{} {}`", op.http_method, op.template));
+    let mut text = format!("`{} {}`", op.http_method, op.template);
     if op
         .path
         .iter()
@@ -202,7 +198,13 @@ fn method(
          processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been. \
          Per-call options: [`Call`](rt::Call)."
     });
-    let mut docs = doc(&text);
+    // The spec's text is made safe on its own, so that a block it leaves
+    // open ends with it rather than take in what follows.
+    let mut docs = doc(op.doc.trim());
+    if !docs.is_empty() {
+        docs.extend(doc_line(""));
+    }
+    docs.extend(doc(&text));
     // The example is a Rust code block on purpose, so it skips sanitizing.
     if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
         docs.extend(doc_line(""));
@@ -238,6 +240,7 @@ fn method(
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty }),
         ResponseSpec::Text => (quote! { String }, quote! { text }),
+        ResponseSpec::Bytes => (quote! { Vec<u8> }, quote! { bytes }),
         ResponseSpec::Any => (quote! { JsonValue }, quote! { json_or_null }),
     };
     // Built now, failures included, and sent when awaited: the call holds

@@ -154,6 +154,11 @@ pub(crate) struct Operation {
     pub query_constants: Vec<(String, String)>,
     pub params: Option<ParamsSpec>,
     pub body: Option<BodySpec>,
+    /// The item's own `Content-Type`, where the runtime would write another
+    /// for this kind of body.
+    pub content_type: Option<String>,
+    /// The item's own `Accept`, where it is not the runtime's default.
+    pub accept: Option<String>,
     pub response: ResponseSpec,
     pub doc: String,
     pub examples: Vec<Example>,
@@ -270,6 +275,8 @@ pub(crate) enum ResponseSpec {
     Empty,
     /// A body that is not JSON.
     Text,
+    /// A body that is neither JSON nor text, as the item's `Accept` asks.
+    Bytes,
     /// Examples say nothing: any JSON, an empty body read as `null`.
     Any,
 }

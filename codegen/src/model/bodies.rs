@@ -201,6 +201,7 @@ pub(super) fn response_spec(
         ResponseDraft::Json(shape) => shape,
         ResponseDraft::Empty => return Ok(ResponseSpec::Empty),
         ResponseDraft::Text => return Ok(ResponseSpec::Text),
+        ResponseDraft::Bytes => return Ok(ResponseSpec::Bytes),
         ResponseDraft::Any => return Ok(ResponseSpec::Any),
     };
     let explicit = d.overlay.and_then(|o| o.response_type.as_ref());
@@ -217,4 +218,18 @@ pub(super) fn response_spec(
         shared,
     )?;
     Ok(ResponseSpec::Json(ty))
+}
+
+/// The item's `declared` content type, where it is not what the runtime
+/// writes anyway for `body`: a JSON, form or GraphQL body has a default the
+/// item may name another in place of; a text or file body is given its
+/// type where it is set, and a multipart body keeps the runtime's, which
+/// carries its boundary.
+pub(super) fn declared_type(declared: Option<&str>, body: Option<&BodySpec>) -> Option<String> {
+    let default = match &body?.kind {
+        BodyKind::Json | BodyKind::GraphQl { .. } => "application/json",
+        BodyKind::Form { .. } => "application/x-www-form-urlencoded",
+        BodyKind::Multipart(_) | BodyKind::File { .. } | BodyKind::Text { .. } => return None,
+    };
+    declared.filter(|t| *t != default).map(str::to_owned)
 }

@@ -8,6 +8,7 @@
 //! pass it. Anything less certain is left to the overlay.
 
 use crate::draft::operation::Draft;
+use crate::draft::secrets::looks_like_credential;
 use crate::draft::shape::{Field, Kind};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -55,7 +56,9 @@ fn discriminator(drafts: &[Draft<'_>], members: &[usize]) -> Option<String> {
         .collect::<Option<_>>()?;
     let first = bodies.first()?;
     let mut found = None;
-    for candidate in first.iter().map(|f| f.key.as_str()) {
+    // A credential's value is never compiled into the code as a constant.
+    let candidates = first.iter().map(|f| f.key.as_str());
+    for candidate in candidates.filter(|key| !looks_like_credential(key)) {
         let values: Option<Vec<&Value>> = bodies
             .iter()
             .map(|fs| {

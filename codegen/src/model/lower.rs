@@ -12,7 +12,7 @@
 use crate::draft::operation::draft;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
 use crate::model::api::{Api, Operation, TypeDef, TypeRef};
-use crate::model::bodies::{body_spec, claim_explicit_types, response_spec};
+use crate::model::bodies::{body_spec, claim_explicit_types, declared_type, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
 use crate::model::docs;
@@ -75,7 +75,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         let owner = owners[i];
         let here = || Location::item(d.file, &d.display);
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
-        let base_name = naming::camel(&qualified[i], "Operation");
+        // Only ever a prefix (`…Request`, `…Params`): a keyword's `_` goes.
+        let base_name = naming::stem(&naming::camel(&qualified[i], "Operation")).to_owned();
         let body = match (&d.body, &d.payload) {
             (None, None) => None,
             (None, Some(p)) => match payload_spec(p, i, &links, &base_name, &mut types) {
@@ -144,6 +145,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             template: d.template.clone(),
             auth: d.auth.clone(),
             params,
+            content_type: declared_type(d.content_type.as_deref(), body.as_ref()),
+            accept: d.accept.clone().filter(|a| a != "application/json"),
             body,
             response,
             doc,

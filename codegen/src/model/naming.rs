@@ -81,6 +81,13 @@ pub(crate) fn bare(name: &str) -> &str {
     name.strip_prefix("r#").unwrap_or(name)
 }
 
+/// The identifier to put a suffix after: bare, and without the `_` a
+/// keyword got (`Self_` + `Request` is `SelfRequest`, which rustc's
+/// `non_camel_case_types` accepts; `Self_Request` it does not).
+pub(crate) fn stem(name: &str) -> &str {
+    bare(name).trim_end_matches('_')
+}
+
 /// A set of names in one Rust namespace; hands out unique ones.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct Scope {
@@ -106,7 +113,9 @@ impl Scope {
         self.taken.contains(bare(name))
     }
 
-    /// Takes `name`, or `name_2`, `name_3`, ... (`Name2` for camel case) when taken.
+    /// Takes `name`, or `name_2`, `name_3`, ... (`Name2` for camel case) when
+    /// taken; a keyword's `self_` goes on as `self_2`, `Self_` as `Self2`,
+    /// never `self__2` or `Self_2`, which rustc's case lints refuse.
     pub(crate) fn claim(&mut self, name: &str) -> String {
         if self.taken.insert(bare(name).to_owned()) {
             return name.to_owned();
@@ -117,6 +126,8 @@ impl Scope {
         loop {
             self.tried += 1;
             let candidate = if camel {
+                format!("{}{n}", stem(base))
+            } else if base.ends_with('_') {
                 format!("{base}{n}")
             } else {
                 format!("{base}_{n}")
@@ -164,6 +175,10 @@ mod tests {
         assert_eq!(scope.claim("get"), "get_2");
         assert_eq!(scope.claim("r#type"), "r#type");
         assert_eq!(scope.claim("r#type"), "type_2");
+        assert_eq!(scope.claim("self_"), "self_");
+        assert_eq!(scope.claim("self_"), "self_2");
+        assert_eq!(scope.claim("Self_"), "Self_");
+        assert_eq!(scope.claim("Self_"), "Self2");
     }
 
     /// 5,000 items of one name took seconds when each claim tried `_2`,

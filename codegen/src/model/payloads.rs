@@ -5,6 +5,7 @@
 
 use crate::draft::hints::Hints;
 use crate::draft::payload::{FormField, KeyPart, Part, Payload};
+use crate::draft::secrets::{self, looks_like_credential};
 use crate::draft::shape::{Kind, Shape};
 use crate::model::api::{BodyKind, BodySpec, MultipartDef, PartDef, TypeRef};
 use crate::model::doc_links::type_doc;
@@ -40,12 +41,11 @@ pub(super) fn payload_spec(
                 Some(types.top(&name, doc, &shape, Role::Request, &Hints::default())?)
             };
             // The example is the item's own request: a disabled field is an
-            // optional one it leaves unset.
-            spec(
-                ty,
-                Some(Value::Object(required)),
-                BodyKind::Form { repeated },
-            )
+            // optional one it leaves unset. Typed as written, shown without
+            // credentials.
+            let mut example = Value::Object(required);
+            secrets::redact(&mut example);
+            spec(ty, Some(example), BodyKind::Form { repeated })
         }
         Payload::Multipart(parts) => {
             let name = types.claim(&format!("{base_name}Request"));
@@ -233,6 +233,19 @@ fn multipart(name: String, doc: String, parts: &[Part]) -> MultipartDef {
                     _ => TypeRef::String,
                 }
             };
+            let example = if p.file {
+                p.src.as_deref().and_then(file_name)
+            } else if looks_like_credential(&p.name)
+                && p.example.as_ref().is_some_and(|e| !e.is_empty())
+            {
+                // Shown as a placeholder of its type.
+                Some(match ty {
+                    TypeRef::String => secrets::placeholder(&p.name),
+                    _ => "0".to_owned(),
+                })
+            } else {
+                p.example.clone()
+            };
             PartDef {
                 wire: p.name.clone(),
                 field: scope.claim(&naming::snake(&p.name, "part")),
@@ -240,11 +253,7 @@ fn multipart(name: String, doc: String, parts: &[Part]) -> MultipartDef {
                 content_type: p.content_type.clone(),
                 optional: p.optional,
                 doc: p.description.clone(),
-                example: if p.file {
-                    p.src.as_deref().and_then(file_name)
-                } else {
-                    p.example.clone()
-                },
+                example,
             }
         })
         .collect();

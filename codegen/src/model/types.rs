@@ -176,7 +176,7 @@ impl Types {
         }
         let extra = (role == Role::Response).then(|| scope.claim("extra"));
         let required = (role == Role::Request && fields.iter().any(|f| !f.optional))
-            .then(|| self.claim(&format!("{}Required", naming::bare(&name))));
+            .then(|| self.claim(&format!("{}Required", naming::stem(&name))));
         if let Some(slot) = self.defs.get_mut(index) {
             *slot = TypeDef::Struct(StructDef {
                 name,

@@ -121,6 +121,12 @@ pub(crate) fn looks_like_json(text: &str) -> bool {
     matches!(cleaned.trim_start().chars().next(), Some('{') | Some('['))
 }
 
+/// `text` without a leading UTF-8 byte order mark, which some editors
+/// write and JSON parsers refuse.
+pub(crate) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

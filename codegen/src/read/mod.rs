@@ -4,6 +4,7 @@
 pub(crate) mod folders;
 pub(crate) mod jsonc;
 pub(crate) mod lenient;
+pub(crate) mod limits;
 pub(crate) mod markdown;
 pub(crate) mod options;
 pub(crate) mod overlay;

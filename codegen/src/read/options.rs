@@ -1,6 +1,7 @@
 //! What a caller hands the generator: the spec's files as named texts, and
 //! the options. Kept in the first stage since every stage reads them.
 
+use crate::read::limits::Limits;
 use crate::read::overlay::DocExamples;
 use std::collections::BTreeMap;
 
@@ -68,6 +69,8 @@ pub struct Options {
     /// left out are not read past their names, and an overlay entry for
     /// one of them is set aside. A path that names no folder is an error.
     pub folders: Vec<String>,
+    /// Bounds on the input: file size, name length, folder depth.
+    pub limits: Limits,
     /// The cargo feature that gates each collection's items, by the
     /// collection's name ([`Source::name`]). The generated module decides
     /// every name over the whole spec, whatever features are enabled, and
@@ -87,6 +90,7 @@ impl Default for Options {
             doc_examples: None,
             example_calls: false,
             folders: Vec::new(),
+            limits: Limits::default(),
             features: BTreeMap::new(),
         }
     }
@@ -120,6 +124,12 @@ impl Options {
     /// Sets [`Options::folders`].
     pub fn with_folders<S: Into<String>>(mut self, folders: impl IntoIterator<Item = S>) -> Self {
         self.folders = folders.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets [`Options::limits`].
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
         self
     }
 

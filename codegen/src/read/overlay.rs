@@ -24,6 +24,8 @@
 //! ```
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::read::jsonc;
+use crate::read::limits::Limits;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -116,8 +118,9 @@ impl FieldOverlay {
 }
 
 /// Reads the overlay in `source` (the text of `file`).
-pub(crate) fn read(file: &str, source: &str) -> Result<Overlay, Error> {
-    let root: Value = serde_json::from_str(source)
+pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay, Error> {
+    limits.check_size(file, source.len())?;
+    let root: Value = serde_json::from_str(jsonc::without_bom(source))
         .map_err(|e| Error::json(Location::file(file), "the overlay", &e))?;
     let bad = |msg: String| Error::new(Location::file(file), ErrorKind::Overlay(msg));
     let root = object(&root, "the overlay").map_err(bad)?;

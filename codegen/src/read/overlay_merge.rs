@@ -81,7 +81,10 @@ mod tests {
     use crate::read::overlay::read;
 
     fn overlay(file: &str, text: &str) -> (String, Overlay) {
-        (file.to_owned(), read(file, text).unwrap())
+        (
+            file.to_owned(),
+            read(file, text, &Default::default()).unwrap(),
+        )
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! errors that name the file and the item.
 
 use crate::error::{Error, ErrorKind, Location, Warning};
+use crate::read::limits::Limits;
 use crate::read::postman::{Auth, KeyValue};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -10,6 +11,7 @@ use std::collections::BTreeMap;
 /// Reads the JSON of one collection file.
 pub(super) struct Reader<'a> {
     pub(super) file: &'a str,
+    pub(super) limits: &'a Limits,
 }
 
 impl Reader<'_> {

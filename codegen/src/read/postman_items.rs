@@ -9,6 +9,7 @@
 
 use crate::error::{Error, ErrorKind, Location, Warning};
 use crate::read::folders::{Selection, Visit};
+use crate::read::limits::{self, Limits};
 use crate::read::postman::{Auth, Collection, Item};
 use crate::read::postman_fields::Reader;
 use crate::read::{jsonc, lenient};
@@ -19,18 +20,22 @@ use serde_json::Value;
 /// warning that says where.
 #[cfg(test)]
 pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
-    read_folders(file, source, &Selection::new(&[]))
+    read_folders(file, source, &Selection::new(&[]), &Limits::default())
 }
 
 /// Reads as [`read`] does, keeping only the items `selection` chooses; the
-/// others are not read past their names. Whether every chosen folder was
-/// found is for the caller to check ([`Selection::check`]) once every
-/// collection of the spec has been read.
+/// others are not read past their names. Fails when the text is over the
+/// limit; an item over the limits (its name, its depth) is unreadable.
+/// Whether every chosen folder was found is for the caller to check
+/// ([`Selection::check`]) once every collection of the spec has been read.
 pub(crate) fn read_folders(
     file: &str,
     source: &str,
     selection: &Selection<'_>,
+    limits: &Limits,
 ) -> Result<Collection, Error> {
+    limits.check_size(file, source.len())?;
+    let source = jsonc::without_bom(source);
     let mut warnings = Vec::new();
     let root: Value = match serde_json::from_str(source) {
         Ok(root) => root,
@@ -50,7 +55,7 @@ pub(crate) fn read_folders(
             root
         }
     };
-    let reader = Reader { file };
+    let reader = Reader { file, limits };
     let mut collection = reader.collection(&root, selection)?;
     warnings.append(&mut collection.warnings);
     collection.warnings = warnings;
@@ -159,6 +164,16 @@ impl Reader<'_> {
                     continue;
                 }
             };
+            if let Some(problem) = self.limits.item_problem(name.len(), folders.len()) {
+                if here_chosen {
+                    let name = limits::shortened(&name, self.limits.max_name_bytes);
+                    let mut path = folders.to_vec();
+                    path.push(name.clone());
+                    let e = self.format(Some(&path.join(" / ")), problem);
+                    out.push(Item::unreadable(folders, name, String::new(), e));
+                }
+                continue;
+            }
             let mut path = folders.to_vec();
             path.push(name.clone());
             let chosen = if obj.contains_key("item") {

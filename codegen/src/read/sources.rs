@@ -4,6 +4,7 @@
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::read::folders::Selection;
+use crate::read::limits::Limits;
 use crate::read::overlay::{self, Overlay};
 use crate::read::overlay_merge::merge;
 use crate::read::postman::Collection;
@@ -30,6 +31,7 @@ pub(crate) fn read_spec(
     collections: &[(Named<'_>, Option<&str>)],
     overlays: &[Named<'_>],
     selection: &Selection<'_>,
+    limits: &Limits,
 ) -> Result<(Vec<Parsed>, Overlay), Errors> {
     let mut errors = Vec::new();
     let mut parsed = Vec::new();
@@ -40,7 +42,7 @@ pub(crate) fn read_spec(
         ));
     }
     for ((file, text), feature) in collections {
-        match read_folders(file, text, selection) {
+        match read_folders(file, text, selection, limits) {
             Ok(collection) => parsed.push(Parsed {
                 file: (*file).to_owned(),
                 feature: feature.map(str::to_owned),
@@ -61,7 +63,7 @@ pub(crate) fn read_spec(
     }
     let mut read = Vec::new();
     for (file, text) in overlays {
-        match overlay::read(file, text) {
+        match overlay::read(file, text, limits) {
             Ok(o) => read.push(((*file).to_owned(), o)),
             Err(e) => errors.push(e),
         }

@@ -3,6 +3,7 @@
 //! `generate_dir`).
 
 use crate::error::{Error, ErrorKind, Location};
+use crate::read::limits::Limits;
 use std::path::{Path, PathBuf};
 
 /// The files a spec directory holds, each list in file-name order.
@@ -78,13 +79,15 @@ pub(crate) struct NamedText {
     pub text: String,
 }
 
-/// Reads the collections and the overlays of `files`, found in `dir`.
+/// Reads the collections and the overlays of `files`, found in `dir`, each
+/// within `limits`.
 ///
 /// Files are named `<dir name>/<file>`, so the output does not depend on
 /// where the checkout lives.
 pub(crate) fn read_files(
     dir: &Path,
     files: &SpecFiles,
+    limits: &Limits,
 ) -> Result<(Vec<NamedText>, Vec<NamedText>), Error> {
     let label = |path: &Path| {
         let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());
@@ -99,13 +102,8 @@ pub(crate) fn read_files(
     };
     let read = |path: &Path| {
         let name = label(path);
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(NamedText { name, text }),
-            Err(e) => Err(Error::new(
-                Location::file(&name),
-                ErrorKind::Io(format!("cannot read: {e}")),
-            )),
-        }
+        let text = limits.read_file(path, &name)?;
+        Ok::<_, Error>(NamedText { name, text })
     };
     let collections = files.collections.iter().map(|p| read(p));
     let overlays = files.overlays.iter().map(|p| read(p));

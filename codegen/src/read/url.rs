@@ -32,7 +32,9 @@ pub(crate) struct ParsedUrl {
     pub base: Base,
     /// The variable the host is written as (`{{baseUrl}}`, `{{region}}.x.com`).
     pub host_variable: Option<String>,
-    /// Path segments after the base, each made of parts.
+    /// Path segments after the base, each made of parts; empty ones are
+    /// left out but for a last one, which is the trailing slash of
+    /// `/calls/` (sent: some APIs answer only the path with it).
     pub segments: Vec<Vec<Part>>,
     pub query: Vec<KeyValue>,
 }
@@ -71,6 +73,9 @@ pub(crate) fn parse(url: &Url, vars: &BTreeMap<String, String>) -> Result<Parsed
     let mut segments = Vec::new();
     for segment in path.iter().filter(|s| !s.is_empty()) {
         segments.push(parse_segment(segment)?);
+    }
+    if !segments.is_empty() && path.last().is_some_and(String::is_empty) {
+        segments.push(Vec::new());
     }
     let query = match &url.query {
         Some(q) => q.clone(),
@@ -112,11 +117,11 @@ fn split_raw(raw: &str) -> RawParts {
         }
         _ => (authority.to_owned(), None),
     };
-    let path = path
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect();
+    // Empty segments too: `parse` keeps a trailing one.
+    let path = match path.strip_prefix('/') {
+        Some(path) => path.split('/').map(str::to_owned).collect(),
+        None => Vec::new(),
+    };
     (protocol, host, port, path, query)
 }
 
@@ -164,6 +169,13 @@ fn base(
             protocol.unwrap_or("http").to_ascii_lowercase(),
             host.to_owned(),
         ),
+    };
+    // Credentials in the URL (`user:password@host`) are the caller's to
+    // give, never a default of the generated code.
+    let authority = rest.find('/').unwrap_or(rest.len());
+    let rest = match rest[..authority].rfind('@') {
+        Some(at) => rest[at + 1..].to_owned(),
+        None => rest,
     };
     let rest = match port {
         Some(port) if !port.is_empty() => match rest.split_once('/') {
@@ -314,79 +326,4 @@ fn parse_query(query: &str) -> Vec<KeyValue> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn vars(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect()
-    }
-
-    fn raw(url: &str) -> Url {
-        Url {
-            raw: Some(url.to_owned()),
-            ..Url::default()
-        }
-    }
-
-    #[test]
-    fn raw_url_with_brace_params() {
-        let p = parse(&raw("https://api.example.com/v1/a/{id}/b"), &vars(&[])).unwrap();
-        assert_eq!(p.base, Base::Known("https://api.example.com".into()));
-        assert_eq!(p.segments.len(), 4);
-        assert_eq!(
-            p.segments[2],
-            vec![Part::Param {
-                name: "id".into(),
-                variable: false
-            }]
-        );
-    }
-
-    #[test]
-    fn variable_host_with_path_prefix_and_no_scheme() {
-        let v = vars(&[("base", "https://reqres.in/api"), ("url", "localhost:3000")]);
-        let p = parse(&raw("{{base}}/users/:userId?x=1&flag"), &v).unwrap();
-        assert_eq!(p.base, Base::Known("https://reqres.in/api".into()));
-        assert_eq!(p.query.len(), 2);
-        assert_eq!(p.query[1].value, None);
-        let p = parse(&raw("{{url}}/todos"), &v).unwrap();
-        assert_eq!(p.base, Base::Known("http://localhost:3000".into()));
-        assert_eq!(p.host_variable.as_deref(), Some("url"));
-    }
-
-    #[test]
-    fn unknown_host_variable_and_nested_path_variable() {
-        let p = parse(&raw("http://{{missing}}/x/{{a_{{b}}}}/v{{n}}"), &vars(&[])).unwrap();
-        assert_eq!(p.base, Base::Unknown);
-        assert_eq!(p.host_variable.as_deref(), Some("missing"));
-        assert_eq!(
-            p.segments[1],
-            vec![Part::Param {
-                name: "a_{{b}}".into(),
-                variable: true
-            }]
-        );
-        assert_eq!(p.segments[2].len(), 2);
-    }
-
-    #[test]
-    fn literal_path_text_cannot_start_a_query() {
-        assert_eq!(
-            encode_literal("search?q=1#x y/é"),
-            "search%3Fq=1%23x%20y/%C3%A9"
-        );
-        assert_eq!(encode_literal("a%2Fb"), "a%2Fb");
-    }
-
-    #[test]
-    fn bad_segments_are_errors_not_panics() {
-        assert!(parse(&raw("http://h/{unclosed"), &vars(&[])).is_err());
-        assert!(parse(&raw("http://h/{}"), &vars(&[])).is_err());
-        assert!(parse(&raw("http://h/{{x"), &vars(&[])).is_err());
-        assert!(parse(&raw(""), &vars(&[])).is_err());
-        assert!(resolve("{{a}}", &vars(&[("a", "{{a}}")])).is_none());
-    }
-}
+mod tests;

@@ -146,6 +146,28 @@ async fn the_request_id_comes_from_the_vendor_header_then_the_body() {
     assert_eq!(reply.body()["trace"], "from-body");
 }
 
+/// A key of blanks deduplicates nothing: a POST carrying it would be
+/// retried after a 500 as if the API acted at most once. Refused before
+/// anything is sent, like an empty one.
+#[tokio::test]
+async fn a_blank_idempotency_key_is_refused_and_nothing_is_sent() {
+    let server = flaky_server().await;
+    let client = client(&server);
+    for key in ["", " ", "   ", "\t", " \t ", "\u{a0}"] {
+        let err = place(&client, &PLACE)
+            .idempotency_key(key)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::InvalidInput { .. }),
+            "{key:?}: {err:?}"
+        );
+        assert_eq!(err.delivery(), Delivery::NotSent, "{key:?}");
+        assert_eq!(err.attempts(), 0, "{key:?}");
+    }
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
 #[tokio::test]
 async fn an_extra_header_cannot_carry_the_api_key_or_the_idempotency_key() {
     let server = MockServer::start().await;
@@ -291,5 +313,69 @@ async fn a_hanging_token_provider_does_not_keep_the_call_past_its_timeout() {
     assert!(started.elapsed() < Duration::from_secs(1));
     assert!(matches!(err.kind(), ErrorKind::Timeout { .. }), "{err:?}");
     assert_eq!(err.delivery(), Delivery::NotSent);
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
+
+/// How long the blocking providers below hold their thread: far past the
+/// call's timeout.
+const BLOCKED: Duration = Duration::from_millis(1500);
+
+/// Blocks its thread before it returns its future, as a provider that
+/// reads its token with blocking I/O does.
+struct BlocksBeforeItsFuture;
+
+impl TokenProvider for BlocksBeforeItsFuture {
+    fn token(&self) -> TokenFuture<'_> {
+        std::thread::sleep(BLOCKED);
+        Box::pin(async { Ok("fake-token-late".to_owned()) })
+    }
+}
+
+/// Returns at once a future that blocks its thread when polled.
+struct BlocksInPoll;
+
+impl TokenProvider for BlocksInPoll {
+    fn token(&self) -> TokenFuture<'_> {
+        Box::pin(async {
+            std::thread::sleep(BLOCKED);
+            Ok("fake-token-late".to_owned())
+        })
+    }
+}
+
+/// A provider that blocks the thread is bounded by the call's timeout too,
+/// on a single-threaded runtime, where the call's own task could not run
+/// while the provider held the thread: the provider runs on a thread of
+/// its own.
+#[tokio::test]
+async fn a_token_provider_that_blocks_its_thread_does_not_keep_the_call_past_its_timeout() {
+    let server = MockServer::start().await;
+    let builder = || {
+        ClientBuilder::new(&KEYED, "fake-user", "fake-password-5c1e")
+            .base_url(server.uri())
+            .retry(RetryPolicy::none())
+    };
+    let clients = [
+        (
+            "before its future",
+            builder().token_provider(BlocksBeforeItsFuture),
+        ),
+        ("in poll", builder().token_provider(BlocksInPoll)),
+    ];
+    for (how, client) in clients {
+        let client = client.build().unwrap();
+        let started = Instant::now();
+        let err = place(&client, &PLACE_WITH_TOKEN)
+            .timeout(Duration::from_millis(150))
+            .await
+            .unwrap_err();
+        let took = started.elapsed();
+        assert!(took < Duration::from_millis(800), "{how}: {took:?}");
+        assert!(
+            matches!(err.kind(), ErrorKind::Timeout { .. }),
+            "{how}: {err:?}"
+        );
+        assert_eq!(err.delivery(), Delivery::NotSent, "{how}");
+    }
     assert!(server.received_requests().await.unwrap().is_empty());
 }

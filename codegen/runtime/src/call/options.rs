@@ -63,11 +63,14 @@ impl CallOptions {
     }
 
     pub(crate) fn set_idempotency_key(&mut self, key: &str) {
+        // A server trims the blanks around a header value: a key of blanks
+        // arrives empty, as no key, and would deduplicate nothing while
+        // the POST was retried as if it did.
         match HeaderValue::try_from(key) {
-            Ok(value) if !key.is_empty() => self.idempotency_key = Some(value),
+            Ok(value) if !key.trim().is_empty() => self.idempotency_key = Some(value),
             _ => self.refuse(
                 "idempotency key",
-                "must be non-empty text a header can carry".to_owned(),
+                "must be text a header can carry, not empty or only blanks".to_owned(),
             ),
         }
     }

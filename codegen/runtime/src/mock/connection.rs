@@ -4,7 +4,9 @@
 //! connection with a TCP RST rather than a clean close.
 
 use super::accept::FirstByte;
-use super::{MockLimits, State, http};
+use super::http;
+use super::limits::MockLimits;
+use super::state::State;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use std::pin::Pin;
 use std::sync::Arc;

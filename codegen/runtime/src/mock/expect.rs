@@ -1,17 +1,18 @@
 //! Expectations on how often each operation is called, checked at the end
 //! of a test: by [`super::MockServer::verify`], or when the server drops.
 
-use super::{State, lock};
+use super::lock::lock;
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 use std::ops::RangeInclusive;
+use std::sync::Mutex;
 
 /// How many calls of one operation a test expects; made by
 /// [`super::MockServer::expect`], which registers it as "at least once"
 /// until narrowed by one of these methods.
 #[derive(Debug)]
 pub struct Expectation<'a> {
-    state: &'a State,
+    expected: &'a Mutex<Vec<Expected>>,
     index: usize,
 }
 
@@ -32,12 +33,12 @@ impl Expected {
 }
 
 impl<'a> Expectation<'a> {
-    pub(super) fn new(state: &'a State, index: usize) -> Self {
-        Expectation { state, index }
+    pub(super) fn new(expected: &'a Mutex<Vec<Expected>>, index: usize) -> Self {
+        Expectation { expected, index }
     }
 
     fn set(self, calls: impl FnOnce(&RangeInclusive<u64>) -> RangeInclusive<u64>) -> Self {
-        if let Some(expected) = lock(&self.state.expected).get_mut(self.index) {
+        if let Some(expected) = lock(self.expected).get_mut(self.index) {
             expected.calls = calls(&expected.calls);
         }
         self

@@ -2,7 +2,9 @@
 //! keeps stays within its limits, however many requests and however large.
 
 use super::http::{Head, handle};
-use super::{MockApi, MockLimits, State, lock};
+use super::limits::MockLimits;
+use super::lock::lock;
+use super::state::{MockApi, State};
 use crate::credentials::Credentials;
 use crate::test_vendor::TEST;
 use crate::{Auth, Constant, Field, Method, Operation, PathPart};
@@ -10,29 +12,25 @@ use crate::{Auth, Constant, Field, Method, Operation, PathPart};
 const NODE: &str = "/v1/groups/p/members";
 
 /// A POST selected by a constant, with required fields, as most APIs have.
-static ADD: Operation = Operation {
-    name: "add",
-    item: "Add",
-    method: Method::POST,
-    host: crate::Host::MAIN,
-    path: &[
+static ADD: Operation = Operation::new(
+    "add",
+    Method::POST,
+    &[
         PathPart::Literal("/v1/groups/"),
         PathPart::Param(0),
         PathPart::Literal("/members"),
     ],
-    idempotent: false,
-    auth: Auth::Basic,
-    constants: &[("action", Constant::Str("call"))],
-    query_constants: &[],
-    fields: &[
-        Field::path("group"),
-        Field::body("to").required(),
-        Field::body("role")
-            .required()
-            .values(&["agent", "customer"]),
-    ],
-    examples: &[],
-};
+)
+.item("Add")
+.auth(Auth::Basic)
+.constants(&[("action", Constant::Str("call"))])
+.fields(&[
+    Field::path("group"),
+    Field::body("to").required(),
+    Field::body("role")
+        .required()
+        .values(&["agent", "customer"]),
+]);
 const RUN: usize = 100_000;
 
 fn head(method: &str, path: &str, authorized: bool) -> Head {
@@ -40,7 +38,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
         method: method.to_owned(),
         path: path.to_owned(),
         query: String::new(),
-        headers: super::RecordedHeaders::default(),
+        headers: super::headers::RecordedHeaders::default(),
         authorized,
         json: true,
     }

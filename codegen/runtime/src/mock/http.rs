@@ -1,7 +1,12 @@
 //! Answering one request: read its body within the limits, check it as the
 //! spec describes, answer, and record it.
 
-use super::{MockResponse, RecordedHeaders, RecordedRequest, State, checks, lock, routing};
+use super::headers::RecordedHeaders;
+use super::lock::lock;
+use super::record::RecordedRequest;
+use super::response::MockResponse;
+use super::state::State;
+use super::{checks, routing};
 use crate::MockProblem;
 use crate::operation::Auth;
 use crate::retry::{GOLDEN_GAMMA, mix64};
@@ -91,12 +96,33 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
     handle(state, head, &bytes)
 }
 
-/// `application/json`, with or without parameters such as `charset`.
+/// `application/json` or a JSON type of its own (`application/*+json`,
+/// which an operation may declare: `Operation::content_type`), with or
+/// without parameters such as `charset`.
 fn is_json(content_type: &HeaderValue) -> bool {
     content_type.to_str().is_ok_and(|text| {
-        let essence = text.split(';').next().unwrap_or_default().trim();
-        essence.eq_ignore_ascii_case("application/json")
+        let essence = text
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        essence == "application/json"
+            || essence
+                .strip_prefix("application/")
+                .is_some_and(|sub| sub.ends_with("+json"))
     })
+}
+
+#[test]
+fn json_bodies_under_any_json_type() {
+    let json = |t: &'static str| is_json(&HeaderValue::from_static(t));
+    assert!(json("application/json"));
+    assert!(json("Application/JSON; charset=utf-8"));
+    assert!(json("application/merge-patch+json"));
+    assert!(json("application/vnd.api+json; ext=bulk"));
+    assert!(!json("application/x-www-form-urlencoded"));
+    assert!(!json("text/json+plain"));
 }
 
 /// The answer, and the scripted fault (delay, reset) to apply first.

@@ -15,7 +15,8 @@
 //! | otherwise | the example's status and body |
 //!
 //! Error bodies and their wording are the vendor's
-//! ([`Vendor::mock_error_body`], [`Vendor::mock_message`]). A body must be
+//! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
+//! [`Vendor::mock_message`](crate::Vendor::mock_message)). A body must be
 //! declared `Content-Type: application/json` (else 415) and be well-formed
 //! (else 400). The server records the requests it answers (the first 10 000,
 //! with their headers, without the bodies of refused ones).
@@ -80,36 +81,25 @@ mod flood_test;
 mod headers;
 mod http;
 mod limits;
+mod lock;
 mod record;
 mod response;
 mod routing;
+mod state;
 
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
+pub use record::RecordedRequest;
 pub use response::{ANSWER_STATUSES, InvalidStatus, MockResponse};
+pub use state::MockApi;
 
+use crate::ClientBuilder;
 use crate::credentials::Credentials;
-use crate::{ClientBuilder, Operation, Vendor};
-use reqwest::header::HeaderValue;
+use lock::lock;
+use state::{Scripted, State};
 use std::net::SocketAddr;
-use std::sync::atomic::AtomicU64;
-use std::sync::{Arc, Mutex, MutexGuard};
-
-/// What the mock serves: a vendor's API and its operations.
-#[derive(Debug, Clone, Copy)]
-pub struct MockApi {
-    vendor: &'static dyn Vendor,
-    operations: &'static [&'static Operation],
-}
-
-impl MockApi {
-    /// The API of `vendor`, with these operations (the generated
-    /// `operations::ALL`).
-    pub fn new(vendor: &'static dyn Vendor, operations: &'static [&'static Operation]) -> Self {
-        MockApi { vendor, operations }
-    }
-}
+use std::sync::Arc;
 
 /// A mock server; it stops when dropped.
 #[derive(Debug)]
@@ -117,44 +107,6 @@ pub struct MockServer {
     addr: SocketAddr,
     state: Arc<State>,
     task: tokio::task::JoinHandle<()>,
-}
-
-/// A request the mock received.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RecordedRequest {
-    /// The operation it was routed to, if any.
-    pub operation: Option<&'static str>,
-    /// The HTTP method.
-    pub method: String,
-    /// The path as sent, percent-encoding included.
-    pub path: String,
-    /// The headers as sent (credentials redacted in `Debug` only).
-    pub headers: RecordedHeaders,
-    /// The JSON body, if there was one and it parsed.
-    pub body: Option<serde_json::Value>,
-    /// The status the mock answered with; 0 when it reset the connection
-    /// instead ([`MockResponse::reset`]).
-    pub status: u16,
-}
-
-#[derive(Debug)]
-struct State {
-    api: MockApi,
-    credentials: Credentials,
-    limits: MockLimits,
-    scripted: Mutex<Vec<Scripted>>,
-    recorded: Mutex<record::Recording>,
-    calls: Mutex<expect::Calls>,
-    expected: Mutex<Vec<expect::Expected>>,
-    /// Feeds the request ids of answers.
-    ids: AtomicU64,
-}
-
-#[derive(Debug)]
-struct Scripted {
-    operation: String,
-    remaining: usize,
-    response: MockResponse,
 }
 
 impl MockServer {
@@ -272,7 +224,7 @@ impl MockServer {
         };
         let mut expected = lock(&self.state.expected);
         expected.push(expect::Expected::at_least_once(operation));
-        Expectation::new(&self.state, expected.len() - 1)
+        Expectation::new(&self.state.expected, expected.len() - 1)
     }
 
     /// How many calls were routed to `operation` so far, whatever the
@@ -310,53 +262,5 @@ impl Drop for MockServer {
         {
             panic!("{report}");
         }
-    }
-}
-
-/// A poisoned lock still holds usable data: a panicking test thread must
-/// not take the mock down with it.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-impl State {
-    /// `seed` feeds the request ids, so that two mocks give different ones.
-    fn new(api: MockApi, credentials: Credentials, limits: MockLimits, seed: u16) -> Self {
-        State {
-            api,
-            credentials,
-            recorded: Mutex::new(record::Recording::new(
-                limits.max_recorded,
-                limits.max_recorded_bytes,
-            )),
-            calls: Mutex::new(expect::Calls::default()),
-            expected: Mutex::new(Vec::new()),
-            limits,
-            scripted: Mutex::new(Vec::new()),
-            ids: AtomicU64::new(u64::from(seed)),
-        }
-    }
-
-    /// `name` as the mock's own operation name, or the error listing them.
-    fn known(&self, name: &str) -> Result<&'static str, UnknownOperation> {
-        let operations = self.api.operations;
-        match operations.iter().find(|op| op.name == name) {
-            Some(op) => Ok(op.name),
-            None => Err(UnknownOperation::new(
-                name,
-                operations.iter().map(|op| op.name).collect(),
-            )),
-        }
-    }
-
-    fn unmet(&self) -> Option<String> {
-        let expected = lock(&self.expected).clone();
-        expect::unmet(&expected, &lock(&self.calls))
-    }
-
-    fn expected_auth(&self) -> &HeaderValue {
-        self.credentials.header()
     }
 }

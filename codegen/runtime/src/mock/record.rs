@@ -2,9 +2,27 @@
 //! count and an estimated size, so that a flood or a long run cannot grow
 //! its memory without bound. Later requests are only counted.
 
-use super::RecordedRequest;
+use super::headers::RecordedHeaders;
 use serde_json::Value;
 use std::mem::size_of;
+
+/// A request the mock received.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedRequest {
+    /// The operation it was routed to, if any.
+    pub operation: Option<&'static str>,
+    /// The HTTP method.
+    pub method: String,
+    /// The path as sent, percent-encoding included.
+    pub path: String,
+    /// The headers as sent (credentials redacted in `Debug` only).
+    pub headers: RecordedHeaders,
+    /// The JSON body, if there was one and it parsed.
+    pub body: Option<serde_json::Value>,
+    /// The status the mock answered with; 0 when it reset the connection
+    /// instead ([`super::MockResponse::reset`]).
+    pub status: u16,
+}
 
 #[derive(Debug)]
 pub(super) struct Recording {
@@ -89,7 +107,7 @@ mod tests {
             operation: None,
             method: "POST".to_owned(),
             path: path.to_owned(),
-            headers: super::super::RecordedHeaders::default(),
+            headers: RecordedHeaders::default(),
             body,
             status: 200,
         }

@@ -13,7 +13,8 @@ use serde::Serialize;
 
 impl Request {
     /// Sets the body to the `application/x-www-form-urlencoded` form that
-    /// `write` writes: generated methods pass the caller's body through its
+    /// `write` writes (sent as the operation's own content type, if it
+    /// declares one): generated methods pass the caller's body through its
     /// [`crate::WriteForm`] implementation.
     ///
     /// # Errors
@@ -26,7 +27,7 @@ impl Request {
         let mut text = String::with_capacity(128);
         write(&mut Form::new(&mut text)).map_err(|e| e.in_operation(self.operation.name))?;
         self.body = Some(Payload::bytes(
-            HeaderValue::from_static("application/x-www-form-urlencoded"),
+            self.body_type("application/x-www-form-urlencoded"),
             Bytes::from(text),
         ));
         Ok(self)

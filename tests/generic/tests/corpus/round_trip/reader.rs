@@ -2,7 +2,15 @@
 //! `serde_json::Value` walking, not by the generator's reader: the round
 //! trip checks one reading against the other.
 
-use serde_json::{Map, Value};
+mod auth;
+mod body;
+mod path;
+
+use auth::{auth_of, own_authorization, user_variable};
+use body::{body_of, written_body};
+use path::pieces;
+use postman_codegen::looks_like_credential;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// An item's request as the collection writes it, variables resolved.
@@ -30,8 +38,17 @@ pub struct Described {
     /// read as its value, or `null` when the collection gives none), when
     /// the item uses any: example values keep them so; see `body`.
     pub written: Option<Body>,
-    /// The first saved response: status and body.
-    pub response: Option<(u16, String)>,
+    /// The first saved response.
+    pub response: Option<Saved>,
+}
+
+/// A saved response: what the recorder answers with.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub status: u16,
+    pub body: String,
+    /// Its `Content-Type` header, if it lists one.
+    pub content_type: Option<String>,
 }
 
 /// One path segment: its pieces in order.
@@ -138,6 +155,11 @@ fn walk(
         if item.get("item").is_some() {
             walk(item, &path, own, vars, out);
         } else if let Some(request) = item.get("request") {
+            // v2.0 allows a request that is only its URL.
+            let request = match request {
+                Value::String(url) => &serde_json::json!({ "url": url }),
+                other => other,
+            };
             let own = request.get("auth").filter(|a| !a.is_null()).or(own);
             out.push((path.join(" / "), described(item, request, own, vars)));
         }
@@ -165,20 +187,41 @@ fn described(
         _ => raw_path(&text(url.get("raw")).unwrap_or_default()),
     };
     let user = user_variable(auth);
-    let path: Vec<Segment> = segments
+    let value = |name: &str| match path_vars
+        .get(name)
+        .filter(|v| !v.is_empty() && !looks_like_credential(name))
+    {
+        Some(value) => pieces(value, vars, user.as_deref(), None),
+        None => vec![Piece::Unset(name.to_owned())],
+    };
+    // Empty segments are dropped, but for a last one: `/a/b/` ends with a
+    // slash on the wire, which some APIs require.
+    let trailing = segments.len() > 1 && segments.last().is_some_and(String::is_empty);
+    let mut path: Vec<Segment> = segments
         .iter()
         .filter(|s| !s.is_empty())
         .map(|s| match s.strip_prefix(':') {
-            Some(name) => match path_vars.get(name).filter(|v| !v.is_empty()) {
-                Some(value) => pieces(value, vars, user.as_deref()),
-                None => vec![Piece::Unset(name.to_owned())],
-            },
-            None => pieces(s, vars, user.as_deref()),
+            Some(name) => value(name),
+            None => pieces(s, vars, user.as_deref(), Some(&value)),
         })
         .collect();
-    let (query, unset_query) = given(pairs(url.get("query")), vars);
+    if trailing {
+        path.push(Vec::new());
+    }
+    let query = match url.get("query") {
+        Some(q) => pairs(Some(q)),
+        None => raw_query(&text(url.get("raw")).unwrap_or_default()),
+    };
+    let (query, unset_query) = given(query, vars);
     let headers = match request.get("header") {
-        Some(Value::String(_)) | None => Vec::new(),
+        // v2.0 allows headers as `Name: value` lines.
+        Some(Value::String(lines)) => lines
+            .lines()
+            .filter_map(|line| line.split_once(':'))
+            .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+            .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+            .collect(),
+        None => Vec::new(),
         other => pairs(other),
     };
     let (auth, headers, scheme_writes_authorization) = own_authorization(auth_of(auth), headers);
@@ -198,11 +241,18 @@ fn described(
         written: written_body(request.get("body"), vars),
         response: list(item.get("response")).first().map(|r| {
             let code = r.get("code").and_then(Value::as_u64).unwrap_or(200);
-            let code = u16::try_from(code)
+            let status = u16::try_from(code)
                 .ok()
                 .filter(|c| (200..600).contains(c))
                 .unwrap_or(200);
-            (code, text(r.get("body")).unwrap_or_default())
+            Saved {
+                status,
+                body: text(r.get("body")).unwrap_or_default(),
+                content_type: pairs(r.get("header"))
+                    .into_iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+                    .map(|(_, v)| v),
+            }
         }),
     }
 }
@@ -214,14 +264,18 @@ fn raw_path(raw: &str) -> Vec<String> {
     rest.split('/').skip(1).map(str::to_owned).collect()
 }
 
-/// `text` with the collection's variables put in, as Postman sends a body:
-/// one the collection does not define stays as written.
-fn substitute(text: &str, vars: &BTreeMap<String, String>) -> String {
-    let mut out = text.to_owned();
-    for (k, v) in vars {
-        out = out.replace(&format!("{{{{{k}}}}}"), v);
-    }
-    out
+/// The query of a raw URL: pairs with a value, as `pairs` reads a list.
+fn raw_query(raw: &str) -> Vec<(String, String)> {
+    let raw = raw.split('#').next().unwrap_or_default();
+    let Some((_, query)) = raw.split_once('?') else {
+        return Vec::new();
+    };
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(k, v)| !k.is_empty() && !v.is_empty())
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect()
 }
 
 /// `text` with every `{{var}}` the collection gives a value replaced, and
@@ -240,36 +294,6 @@ fn resolve(text: &str, vars: &BTreeMap<String, String>) -> Option<String> {
     None
 }
 
-/// The item's own `Authorization` header taken out of `headers`: with no
-/// auth in force, one naming Bearer or Basic is how the item authenticates;
-/// under a scheme, the scheme writes it (the `bool`). Any other stays a
-/// header.
-fn own_authorization(
-    auth: Auth,
-    mut headers: Vec<(String, String)>,
-) -> (Auth, Vec<(String, String)>, bool) {
-    let Some(at) = headers
-        .iter()
-        .position(|(k, _)| k.trim().eq_ignore_ascii_case("authorization"))
-    else {
-        return (auth, headers, false);
-    };
-    if !matches!(auth, Auth::None) {
-        headers.remove(at);
-        return (auth, headers, true);
-    }
-    let scheme = headers[at].1.trim().split(' ').next().unwrap_or_default();
-    let auth = if scheme.eq_ignore_ascii_case("bearer") {
-        Auth::Bearer
-    } else if scheme.eq_ignore_ascii_case("basic") {
-        Auth::Basic
-    } else {
-        return (auth, headers, false);
-    };
-    headers.remove(at);
-    (auth, headers, false)
-}
-
 /// Pairs whose values resolve, and the keys of those that do not.
 fn given(
     pairs: Vec<(String, String)>,
@@ -278,249 +302,13 @@ fn given(
     let mut out = Vec::new();
     let mut unset = Vec::new();
     for (k, v) in pairs {
-        match resolve(&v, vars).filter(|v| !v.is_empty()) {
+        // The generator gives a credential's name no example value.
+        match resolve(&v, vars).filter(|v| !v.is_empty() && !looks_like_credential(&k)) {
             Some(v) => out.push((k, v)),
             None => unset.push(k),
         }
     }
     (out, unset)
-}
-
-/// A path segment's text read into pieces: each `{{var}}` resolved in
-/// place, Basic auth's username variable kept as such, and one without a
-/// value left unset.
-fn pieces(text: &str, vars: &BTreeMap<String, String>, user: Option<&str>) -> Segment {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some((before, after)) = rest.split_once("{{") {
-        let Some((name, tail)) = after.split_once("}}") else {
-            break;
-        };
-        push_text(&mut out, before);
-        let name = name.trim();
-        if Some(name) == user {
-            out.push(Piece::User);
-        } else {
-            match resolve(&format!("{{{{{name}}}}}"), vars) {
-                Some(value) if !value.is_empty() => push_text(&mut out, &value),
-                _ => out.push(Piece::Unset(name.to_owned())),
-            }
-        }
-        rest = tail;
-    }
-    push_text(&mut out, rest);
-    out
-}
-
-fn push_text(out: &mut Segment, text: &str) {
-    if text.is_empty() {
-        return;
-    }
-    match out.last_mut() {
-        Some(Piece::Text(last)) => last.push_str(text),
-        _ => out.push(Piece::Text(text.to_owned())),
-    }
-}
-
-/// The variable Basic auth's username is written as (`{{AccountSid}}`).
-fn user_variable(auth: Option<&Value>) -> Option<String> {
-    let auth = auth?;
-    if text(auth.get("type")).as_deref() != Some("basic") {
-        return None;
-    }
-    let username = list(auth.get("basic"))
-        .iter()
-        .find(|f| text(f.get("key")).as_deref() == Some("username"))
-        .and_then(|f| text(f.get("value")))
-        .or_else(|| text(auth.get("basic").and_then(|b| b.get("username"))))?;
-    let name = username.trim().strip_prefix("{{")?.strip_suffix("}}")?;
-    Some(name.trim().to_owned())
-}
-
-fn auth_of(auth: Option<&Value>) -> Auth {
-    let Some(auth) = auth else { return Auth::None };
-    let kind = text(auth.get("type")).unwrap_or_default();
-    let fields = |k: &str| -> Map<String, Value> {
-        let mut m = Map::new();
-        match auth.get(k) {
-            Some(Value::Array(a)) => {
-                for f in a {
-                    if let Some(key) = text(f.get("key")) {
-                        m.insert(key, f.get("value").cloned().unwrap_or(Value::Null));
-                    }
-                }
-            }
-            Some(Value::Object(o)) => m.clone_from(o),
-            _ => {}
-        }
-        m
-    };
-    match kind.as_str() {
-        "noauth" | "" => Auth::None,
-        "basic" => Auth::Basic,
-        "bearer" | "oauth2" => Auth::Bearer,
-        "apikey" => {
-            let f = fields("apikey");
-            Auth::ApiKey {
-                name: f
-                    .get("key")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned(),
-                in_query: f.get("in").and_then(Value::as_str) == Some("query"),
-            }
-        }
-        other => Auth::Signed(other.to_owned()),
-    }
-}
-
-/// The body Postman sends: variables the collection defines resolved (in
-/// raw text too), comments in JSON dropped (a server reads none).
-fn body_of(body: Option<&Value>, vars: &BTreeMap<String, String>) -> Body {
-    let Some(body) = body.filter(|b| !b.is_null()) else {
-        return Body::None;
-    };
-    if body.get("disabled").and_then(Value::as_bool) == Some(true) {
-        return Body::None;
-    }
-    match text(body.get("mode")).unwrap_or_default().as_str() {
-        "raw" => {
-            let raw = substitute(&text(body.get("raw")).unwrap_or_default(), vars);
-            if raw.trim().is_empty() {
-                return Body::None;
-            }
-            let language = body
-                .pointer("/options/raw/language")
-                .and_then(Value::as_str);
-            match serde_json::from_str(&without_comments(&raw)) {
-                Ok(v) => Body::Json(v),
-                Err(_) if language == Some("json") => Body::BrokenJson(raw),
-                Err(_) => Body::Text(raw),
-            }
-        }
-        // An enabled field with no value is still sent: `key=`.
-        "urlencoded" => Body::Form(
-            list(body.get("urlencoded"))
-                .iter()
-                .filter(|e| e.get("disabled").and_then(Value::as_bool) != Some(true))
-                .filter_map(|e| {
-                    let value = text(e.get("value")).unwrap_or_default();
-                    Some((text(e.get("key"))?, substitute(&value, vars)))
-                })
-                .collect(),
-        ),
-        "formdata" => Body::Multipart(
-            list(body.get("formdata"))
-                .iter()
-                .filter(|p| p.get("disabled").and_then(Value::as_bool) != Some(true))
-                .filter_map(|p| {
-                    let value = if text(p.get("type")).as_deref() == Some("file") {
-                        PartValue::File {
-                            file_name: text(p.get("src"))
-                                .and_then(|src| src.rsplit(['/', '\\']).next().map(str::to_owned))
-                                .filter(|name| !name.is_empty()),
-                            content_type: text(p.get("contentType")).filter(|t| !t.is_empty()),
-                        }
-                    } else {
-                        PartValue::Text(substitute(&text(p.get("value")).unwrap_or_default(), vars))
-                    };
-                    Some(Part {
-                        name: text(p.get("key"))?,
-                        value,
-                    })
-                })
-                .collect(),
-        ),
-        "file" => Body::File,
-        "graphql" => {
-            let g = body.get("graphql").cloned().unwrap_or(Value::Null);
-            let variables = match g.get("variables") {
-                Some(Value::String(s)) => serde_json::from_str(s).unwrap_or(Value::Null),
-                Some(v) => v.clone(),
-                None => Value::Null,
-            };
-            Body::GraphQl {
-                query: text(g.get("query")).unwrap_or_default(),
-                variables,
-            }
-        }
-        _ => Body::None,
-    }
-}
-
-/// `body` with its `{{variables}}` kept as written, when it has any: in
-/// JSON, a bare one (`"n": {{count}}`) is read as the collection's value
-/// when that is a JSON value, else as `null`, since nothing else reads.
-fn written_body(body: Option<&Value>, vars: &BTreeMap<String, String>) -> Option<Body> {
-    let b = body?;
-    if !b.to_string().contains("{{") {
-        return None;
-    }
-    match text(b.get("mode")).as_deref() {
-        Some("raw") => {
-            let raw = text(b.get("raw")).unwrap_or_default();
-            let json = bare_placeholders(&without_comments(&raw), vars);
-            serde_json::from_str(&json).ok().map(Body::Json)
-        }
-        Some("urlencoded" | "formdata") => Some(body_of(body, &BTreeMap::new())),
-        _ => None,
-    }
-}
-
-/// `text` with each `{{name}}` outside strings replaced by its value in
-/// `vars` if that is JSON, else by `null`.
-fn bare_placeholders(text: &str, vars: &BTreeMap<String, String>) -> String {
-    outside_strings(text, |rest| {
-        let (name, tail) = rest.strip_prefix("{{")?.split_once("}}")?;
-        let value = vars
-            .get(name.trim())
-            .filter(|v| serde_json::from_str::<Value>(v).is_ok());
-        Some((value.map_or("null", String::as_str).to_owned(), tail))
-    })
-}
-
-/// `text` with `//` and `/* */` comments outside strings removed.
-fn without_comments(text: &str) -> String {
-    outside_strings(text, |rest| {
-        if let Some(after) = rest.strip_prefix("//") {
-            return Some((
-                String::new(),
-                &after[after.find('\n').unwrap_or(after.len())..],
-            ));
-        }
-        let after = rest.strip_prefix("/*")?;
-        Some((String::new(), after.split_once("*/").map_or("", |(_, a)| a)))
-    })
-}
-
-/// `text` copied, except where `replace`, asked at each place outside a
-/// JSON string, gives what to write instead and the text after it.
-fn outside_strings<'a>(
-    text: &'a str,
-    mut replace: impl FnMut(&'a str) -> Option<(String, &'a str)>,
-) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    let mut in_string = false;
-    while let Some(c) = rest.chars().next() {
-        if !in_string && let Some((with, after)) = replace(rest) {
-            out.push_str(&with);
-            rest = after;
-            continue;
-        }
-        if c == '"' {
-            in_string = !in_string;
-        } else if c == '\\' && in_string {
-            // The escaped character, whatever it is, stays in the string.
-            let escaped: String = rest.chars().take(2).collect();
-            out.push_str(&escaped);
-            rest = &rest[escaped.len()..];
-            continue;
-        }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
-    }
-    out
 }
 
 /// Enabled `key`/`value` entries that have a value.
@@ -547,27 +335,5 @@ fn text(v: Option<&Value>) -> Option<String> {
         Value::String(s) => Some(s.clone()),
         Value::Null | Value::Array(_) | Value::Object(_) => None,
         other => Some(other.to_string()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn json_as_people_write_it() {
-        let text =
-            "{\"a\": \"//x /*y*/ \\\"{{v}}\\\"\", // note\n \"n\": {{n}}, /* c */ \"m\": {{m}}}";
-        assert_eq!(
-            without_comments(text),
-            "{\"a\": \"//x /*y*/ \\\"{{v}}\\\"\", \n \"n\": {{n}},  \"m\": {{m}}}"
-        );
-        let vars = BTreeMap::from([("n".to_owned(), "7".to_owned())]);
-        let read: Value =
-            serde_json::from_str(&bare_placeholders(&without_comments(text), &vars)).expect("JSON");
-        assert_eq!(
-            read,
-            serde_json::json!({"a": "//x /*y*/ \"{{v}}\"", "n": 7, "m": null})
-        );
     }
 }

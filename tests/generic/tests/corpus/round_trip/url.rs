@@ -8,16 +8,16 @@ use super::{API_KEY, SIGNED, TOKEN, USER, percent_decode};
 use wiremock::Request;
 
 /// The item gives no value for a path variable (undefined or empty in the
-/// collection, or a `:name` without one).
-pub const PATH_UNSET: &str =
-    "the item gives no value for a path variable: the example call passes a placeholder";
+/// collection, or a `:name` without one), or one the generator withholds
+/// (its name looks like a credential).
+pub const PATH_UNSET: &str = "the item gives no value for a path variable (or a credential's, withheld): the example call passes a placeholder";
 /// The generator's documented rule (README, "what the generator reads").
 pub const PATH_USER: &str = "a path variable Basic auth's username is written with is the client's user: the generator fills it from the credential";
-/// A query value that is a variable the collection leaves without a value.
-pub const QUERY_UNSET: &str = "the item gives no value for a query parameter (a variable without one): the example call leaves it out";
+/// A query value that is a variable the collection leaves without a
+/// value, or the value of a credential-named parameter, withheld.
+pub const QUERY_UNSET: &str = "the item gives no value for a query parameter (a variable without one, or a credential's, withheld): the example call leaves it out";
 /// The same for a header.
-pub const HEADER_UNSET: &str =
-    "the item gives no value for a header (a variable without one): the example call leaves it out";
+pub const HEADER_UNSET: &str = "the item gives no value for a header (a variable without one, or a credential's, withheld): the example call leaves it out";
 
 /// The generator never makes `Authorization` a parameter of a call.
 pub const SCHEME_HEADER: &str = "the item lists its own Authorization header under an auth scheme in force: the scheme writes that header (the client's credential, or a signer)";
@@ -88,8 +88,8 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
     }
     for (k, want) in &d.headers {
         let got = header(r, k);
-        // A content type is compared by its media type: the runtime writes
-        // its own parameters (a multipart boundary, a charset).
+        // A content type is sent as the item writes it, parameters and
+        // all, but for multipart: its boundary is the runtime's.
         let same = if k.eq_ignore_ascii_case("content-type") {
             if got.is_none()
                 && r.body.is_empty()
@@ -98,9 +98,12 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
                 v.allowed.push(CONTENT_TYPE_NO_BODY);
                 continue;
             }
-            got.map(media_type) == Some(media_type(want))
+            match d.body {
+                Body::Multipart(_) => got.map(media_type) == Some(media_type(want)),
+                _ => got == Some(want.trim()),
+            }
         } else {
-            got == Some(want.as_str())
+            got == Some(want.trim())
         };
         if !same {
             v.problems.push(format!(
@@ -142,15 +145,15 @@ pub fn compare(d: &Described, r: &Request) -> Verdict {
 }
 
 /// The path, segment by segment (each decoded on its own, so that an
-/// encoded `/` in a value stays inside its segment).
+/// encoded `/` in a value stays inside its segment); a trailing slash is
+/// an empty last segment, so it must be sent where the item has one.
 fn path(d: &Described, r: &Request, v: &mut Verdict) {
     let raw = r.url.path();
-    let got: Vec<String> = raw
-        .trim_end_matches('/')
-        .split('/')
-        .skip(1)
-        .map(percent_decode)
-        .collect();
+    let got: Vec<String> = if raw == "/" {
+        Vec::new()
+    } else {
+        raw.split('/').skip(1).map(percent_decode).collect()
+    };
     let mut allowed = Vec::new();
     let same = got.len() == d.path.len()
         && got

@@ -1,0 +1,96 @@
+//! What a running mock holds, shared by the server handle and every
+//! connection it serves: the API, the credentials it accepts, its limits,
+//! the scripted answers, what it recorded and the expectations on it.
+
+use super::expect::{Calls, Expected, UnknownOperation, unmet};
+use super::limits::MockLimits;
+use super::lock::lock;
+use super::record::Recording;
+use super::response::MockResponse;
+use crate::credentials::Credentials;
+use crate::{Operation, Vendor};
+use reqwest::header::HeaderValue;
+use std::sync::Mutex;
+use std::sync::atomic::AtomicU64;
+
+/// What the mock serves: a vendor's API and its operations.
+#[derive(Debug, Clone, Copy)]
+pub struct MockApi {
+    pub(super) vendor: &'static dyn Vendor,
+    pub(super) operations: &'static [&'static Operation],
+}
+
+impl MockApi {
+    /// The API of `vendor`, with these operations (the generated
+    /// `operations::ALL`).
+    pub fn new(vendor: &'static dyn Vendor, operations: &'static [&'static Operation]) -> Self {
+        MockApi { vendor, operations }
+    }
+}
+
+/// A running mock's state; see the module docs.
+#[derive(Debug)]
+pub(super) struct State {
+    pub(super) api: MockApi,
+    pub(super) credentials: Credentials,
+    pub(super) limits: MockLimits,
+    pub(super) scripted: Mutex<Vec<Scripted>>,
+    pub(super) recorded: Mutex<Recording>,
+    pub(super) calls: Mutex<Calls>,
+    pub(super) expected: Mutex<Vec<Expected>>,
+    /// Feeds the request ids of answers.
+    pub(super) ids: AtomicU64,
+}
+
+/// An answer a test scripted for the next calls of an operation.
+#[derive(Debug)]
+pub(super) struct Scripted {
+    pub(super) operation: String,
+    pub(super) remaining: usize,
+    pub(super) response: MockResponse,
+}
+
+impl State {
+    /// `seed` feeds the request ids, so that two mocks give different ones.
+    pub(super) fn new(
+        api: MockApi,
+        credentials: Credentials,
+        limits: MockLimits,
+        seed: u16,
+    ) -> Self {
+        State {
+            api,
+            credentials,
+            recorded: Mutex::new(Recording::new(
+                limits.max_recorded,
+                limits.max_recorded_bytes,
+            )),
+            calls: Mutex::new(Calls::default()),
+            expected: Mutex::new(Vec::new()),
+            limits,
+            scripted: Mutex::new(Vec::new()),
+            ids: AtomicU64::new(u64::from(seed)),
+        }
+    }
+
+    /// `name` as the mock's own operation name, or the error listing them.
+    pub(super) fn known(&self, name: &str) -> Result<&'static str, UnknownOperation> {
+        let operations = self.api.operations;
+        match operations.iter().find(|op| op.name == name) {
+            Some(op) => Ok(op.name),
+            None => Err(UnknownOperation::new(
+                name,
+                operations.iter().map(|op| op.name).collect(),
+            )),
+        }
+    }
+
+    pub(super) fn unmet(&self) -> Option<String> {
+        let expected = lock(&self.expected).clone();
+        unmet(&expected, &lock(&self.calls))
+    }
+
+    pub(super) fn expected_auth(&self) -> &HeaderValue {
+        self.credentials.header()
+    }
+}
