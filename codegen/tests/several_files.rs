@@ -190,3 +190,96 @@ fn a_chosen_folder_may_be_in_any_collection() {
         "{err}"
     );
 }
+
+/// Each collection's items are gated by its feature; what two features use
+/// is gated by either; what a collection without a feature uses is always
+/// compiled; and names are the same with features or without.
+#[test]
+fn features_gate_items_and_never_rename_them() {
+    let shared = r#"{"name": "Get thing", "request": {"method": "GET", "url": "{{host}}/things/{id}"},
+        "response": [{"name": "ok", "code": 200, "body": "{\"id\": \"t1\", \"size\": 2}"}]}"#;
+    let a = collection(
+        "A",
+        "https://api.example.com",
+        BASIC,
+        &format!(
+            r#"[{}, {{"name": "Orders", "item": [{{"name": "List", "request": {{"method": "GET", "url": "{{{{host}}}}/orders"}},
+            "response": [{{"name": "ok", "code": 200, "body": "{{\"n\": 1}}"}}]}}]}}]"#,
+            format!(r#"{{"name": "Things", "item": [{shared}]}}"#)
+        ),
+    );
+    let b = collection(
+        "B",
+        "https://api.example.com",
+        BASIC,
+        r#"[{"name": "Widgets", "item": [{"name": "Get widget", "request": {"method": "GET", "url": "{{host}}/widgets/{id}"},
+            "response": [{"name": "ok", "code": 200, "body": "{\"id\": \"t1\", \"size\": 2}"}]}]}]"#,
+    );
+    let c = collection(
+        "C",
+        "https://api.example.com",
+        BASIC,
+        &format!("[{}]", get("Pings", "Ping", "ping")),
+    );
+    let files = [
+        ("a.postman_collection.json", a.as_str()),
+        ("b.postman_collection.json", b.as_str()),
+        ("c.postman_collection.json", c.as_str()),
+    ];
+    let plain = generate_spec(&spec(&files, &[]), &Options::default())
+        .unwrap()
+        .code;
+    let options = Options::default()
+        .with_feature("a.postman_collection.json", "alpha")
+        .with_feature("b.postman_collection.json", "beta");
+    let gated = generate_spec(&spec(&files, &[]), &options).unwrap().code;
+    // The item before each line that names it: its attributes.
+    let cfg_of = |needle: &str| -> String {
+        let at = gated
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle} in\n{gated}"));
+        let before = &gated[..at];
+        let start = before.rfind("\n\n").map_or(0, |i| i + 2);
+        before[start..]
+            .lines()
+            .filter(|l| l.trim_start().starts_with("#[cfg"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(
+        cfg_of("pub struct OrdersHandle"),
+        r#"#[cfg(feature = "alpha")]"#
+    );
+    assert_eq!(
+        cfg_of("pub struct WidgetHandle"),
+        r#"#[cfg(feature = "beta")]"#
+    );
+    assert_eq!(cfg_of("pub struct PingHandle"), "");
+    // One shape, one type: the response both features read.
+    assert_eq!(
+        cfg_of("pub struct ThingGetResponse"),
+        r#"#[cfg(any(feature = "alpha", feature = "beta"))]"#
+    );
+    assert!(
+        gated.contains("#[cfg(feature = \"beta\")]\n        &WIDGET_GET,"),
+        "{gated}"
+    );
+    assert!(gated.contains("\n        &PING_GET,"), "{gated}");
+    // Names do not depend on features: without the attributes, the same module.
+    let stripped: String = gated
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("#[cfg("))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let names = |code: &str| -> Vec<String> {
+        code.split(|c: char| !c.is_alphanumeric() && c != '_')
+            .filter(|w| {
+                w.ends_with("Handle")
+                    || w.ends_with("Response")
+                    || w.chars().all(|c| c.is_ascii_uppercase() || c == '_') && w.len() > 3
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(names(&stripped), names(&plain));
+}

@@ -11,6 +11,7 @@ use crate::emit::body;
 use crate::emit::descriptors::descriptors;
 use crate::emit::docs::doc_line;
 use crate::emit::examples;
+use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
 use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
@@ -66,6 +67,7 @@ fn what(h: &Handle) -> String {
 
 fn handle_struct(h: &Handle) -> TokenStream {
     let name = ident(&h.type_name);
+    let gate = gates::cfg(&h.gate);
     let docs = doc(&format!(
         "{}, with its operations.\n\n\
          Cheap to create and to clone: it holds the client and the path parameters.",
@@ -74,6 +76,7 @@ fn handle_struct(h: &Handle) -> TokenStream {
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone)]
         pub struct #name {
@@ -106,17 +109,18 @@ fn impl_block(
     if body.is_empty() {
         return Ok(body);
     }
-    let target = match owner.and_then(|o| api.handles.get(o)) {
-        Some(h) => ident(&h.type_name),
-        None => ident(client),
+    let (target, gate) = match owner.and_then(|o| api.handles.get(o)) {
+        Some(h) => (ident(&h.type_name), gates::cfg(&h.gate)),
+        None => (ident(client), TokenStream::new()),
     };
-    Ok(quote! { impl #target { #body } })
+    Ok(quote! { #gate impl #target { #body } })
 }
 
 /// The method that steps from the parent (or the client) to handle `h`.
 fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     let name = ident(&h.type_name);
     let accessor = ident(&h.accessor);
+    let gate = gates::cfg(&h.gate);
     let mut text = format!("{}.", what(h));
     if let Some(own) = h.param.as_ref().filter(|p| !p.doc.trim().is_empty()) {
         text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
@@ -134,6 +138,7 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
             quote! { self.path_params.clone() }
         };
         return quote! {
+            #gate
             #docs
             pub fn #accessor(&self) -> #name {
                 #name {
@@ -162,6 +167,7 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
         }
     };
     quote! {
+        #gate
         #docs
         pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
             #build
@@ -246,7 +252,9 @@ fn method(
     // Built now, failures included, and sent when awaited: the call holds
     // the request and a clone of the client, nothing borrowed, and makes
     // the sending future only when first polled.
+    let gate = gates::cfg(&op.gate);
     Ok(quote! {
+        #gate
         #docs
         pub fn #name(&self, #(#inputs),*) -> rt::Call<#output> {
             let client: &rt::Client = #client;

@@ -7,7 +7,7 @@
 use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything the generated module contains.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,9 @@ pub(crate) struct Api {
     /// Position of each type in `types`, by name: the emitter looks types up
     /// once per field, and a scan would make generation quadratic.
     pub type_index: BTreeMap<String, usize>,
+    /// The features each type (named, parameter or multipart struct) needs,
+    /// by name; a type not listed is always compiled.
+    pub type_gates: BTreeMap<String, Gate>,
 }
 
 impl Api {
@@ -54,6 +57,35 @@ impl Api {
     }
 }
 
+/// When an item is compiled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Always: some user of it belongs to no feature.
+    #[default]
+    Always,
+    /// When any of these features is enabled.
+    Any(BTreeSet<String>),
+}
+
+impl Gate {
+    /// The gate of an item of a collection with `feature`.
+    pub(crate) fn of(feature: Option<&str>) -> Gate {
+        match feature {
+            None => Gate::Always,
+            Some(f) => Gate::Any(BTreeSet::from([f.to_owned()])),
+        }
+    }
+
+    /// Needed by whoever needs `self` or `other`.
+    pub(crate) fn join(&mut self, other: &Gate) {
+        match (&mut *self, other) {
+            (Gate::Always, _) => {}
+            (_, Gate::Always) => *self = Gate::Always,
+            (Gate::Any(mine), Gate::Any(theirs)) => mine.extend(theirs.iter().cloned()),
+        }
+    }
+}
+
 /// A host operations go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HostSpec {
@@ -75,6 +107,8 @@ pub(crate) struct Handle {
     /// The path literal that names the resource, as written in the spec.
     pub resource: String,
     pub kind: HandleKind,
+    /// The features it needs: those of the operations under it.
+    pub gate: Gate,
     /// This handle's own path parameter (an item's); the earlier ones belong
     /// to its ancestors (see [`Api::path_params`]). Holding only its own
     /// keeps the model, and the code emitted from it, linear in the path's
@@ -139,6 +173,8 @@ pub(crate) struct Operation {
     pub idempotent: bool,
     /// The handle that offers this operation; `None` for the client itself.
     pub owner: Option<usize>,
+    /// The feature of its collection, if any.
+    pub gate: Gate,
     /// Index into `Api::hosts`.
     pub host: usize,
     pub path: Vec<PathPiece>,

@@ -4,7 +4,7 @@
 
 use crate::draft::operation::Draft;
 use crate::draft::path::{Piece, Step};
-use crate::model::api::{self, Handle, HandleKind, PathParam, PathPiece};
+use crate::model::api::{self, Gate, Handle, HandleKind, PathParam, PathPiece};
 use crate::model::input::Input;
 use crate::model::naming::{self, Scope};
 use crate::model::plural::{pluralize, singularize};
@@ -92,6 +92,8 @@ pub(super) fn build_handles(
             parent: seed.parent,
             resource: seed.resource,
             kind: seed.kind,
+            // Set once every operation is lowered (`gates`).
+            gate: Gate::Always,
             param,
         });
     }

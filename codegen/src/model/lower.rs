@@ -11,11 +11,12 @@
 
 use crate::draft::operation::draft;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
-use crate::model::api::{Api, Operation, TypeDef, TypeRef};
+use crate::model::api::{Api, Gate, Operation, TypeDef, TypeRef};
 use crate::model::bodies::{body_spec, claim_explicit_types, declared_type, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
 use crate::model::docs;
+use crate::model::gates;
 use crate::model::handles::{build_handles, owner_of, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
@@ -68,6 +69,11 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         .zip(&method_names)
         .map(|(owner, method)| op_link(*owner, &handles, &method.name, input.client_name))
         .collect();
+    let feature_of: BTreeMap<&str, Option<&str>> = input
+        .collections
+        .iter()
+        .map(|p| (p.file.as_str(), p.feature.as_deref()))
+        .collect();
     let mut consts = Scope::with_reserved(&["ALL"]);
     let mut shared: BTreeMap<String, TypeRef> = BTreeMap::new();
     let mut operations = Vec::new();
@@ -118,6 +124,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             http_method: d.method.clone(),
             idempotent: d.idempotent,
             owner,
+            gate: Gate::of(feature_of.get(d.file).copied().flatten()),
             host: host_of[i],
             path: path_pieces(d, owner, &handles),
             // The overlay's example of a parameter wins over the item's own.
@@ -180,7 +187,9 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         operations,
         types: types.defs,
         type_index,
+        type_gates: BTreeMap::new(),
     };
     share::share(&mut api);
+    gates::gate(&mut api);
     Ok(api)
 }

@@ -6,6 +6,7 @@ mod bodies;
 pub(crate) mod discriminate;
 mod doc_links;
 mod docs;
+pub(crate) mod gates;
 mod handles;
 pub(crate) mod input;
 pub(crate) mod lower;

@@ -19,7 +19,6 @@ pub(crate) struct Parsed {
     /// The file's name, as errors show it.
     pub file: String,
     /// The feature its items are gated by, if any.
-    #[allow(dead_code, reason = "read once items are gated by feature")]
     pub feature: Option<String>,
     pub collection: Collection,
 }
