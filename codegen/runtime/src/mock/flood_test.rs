@@ -37,7 +37,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
-        query: String::new(),
+        query: None,
         headers: super::headers::RecordedHeaders::default(),
         authorized,
         json: true,
