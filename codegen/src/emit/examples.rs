@@ -180,7 +180,7 @@ pub(crate) const UPLOAD_CONTENT: &str = "example file content";
 /// A Rust expression of type `ty` holding `value`.
 fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStream {
     match ty {
-        TypeRef::String | TypeRef::Timestamp => {
+        TypeRef::String | TypeRef::Timestamp | TypeRef::Secret => {
             let text = value
                 .as_str()
                 .map_or_else(|| value.to_string(), str::to_owned);

@@ -385,4 +385,6 @@ pub(crate) enum TypeRef {
     Named(String),
     /// A file: bytes or a stream, with a file name and content type.
     Upload,
+    /// A string that holds a credential, which `Debug` never shows.
+    Secret,
 }

@@ -13,6 +13,7 @@ pub(crate) mod lower;
 mod method_names;
 pub(crate) mod naming;
 mod params;
+mod paths;
 mod payloads;
 mod plural;
 pub(crate) mod reserved;
