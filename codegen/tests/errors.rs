@@ -178,7 +178,7 @@ fn overlay_mistakes() {
         ),
         (
             r#"{"operation": []}"#,
-            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, doc_examples, operations)",
+            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, doc_examples, response_variants, operations)",
         ),
         (
             r#"{"operations": [{"item": ["Nope"]}]}"#,

@@ -330,11 +330,26 @@ pub struct Example {
     pub status: u16,
     /// Its body, exactly as the spec gives it.
     pub body: &'static str,
+    /// The parameter (a body field or query key) whose presence in a
+    /// request selects this answer over the plain ones; `None` for those.
+    pub when: Option<&'static str>,
 }
 
 impl Example {
     /// An example named `name` answering `status` with `body`.
     pub const fn new(name: &'static str, status: u16, body: &'static str) -> Self {
-        Example { name, status, body }
+        Example {
+            name,
+            status,
+            body,
+            when: None,
+        }
+    }
+
+    /// The same example, the answer to a request that carries `param`.
+    #[must_use]
+    pub const fn when(mut self, param: &'static str) -> Self {
+        self.when = Some(param);
+        self
     }
 }

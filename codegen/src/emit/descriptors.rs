@@ -102,7 +102,8 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let examples = op.examples.iter().map(|e| {
         let (name, body) = (&e.name, &e.body);
         let status = Literal::u16_unsuffixed(e.status);
-        quote! { Example::new(#name, #status, #body) }
+        let when = e.when.as_ref().map(|param| quote! { .when(#param) });
+        quote! { Example::new(#name, #status, #body) #when }
     });
     // Setters only for what differs from `Operation::new`'s defaults.
     let mut setters = quote! { .item(#item) };

@@ -5,7 +5,7 @@
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
 use crate::model::api::{
-    Api, BodyKind, FieldDef, Operation, PartDef, ResponseSpec, TypeDef, TypeRef,
+    Api, BodyKind, FieldDef, Operation, PartDef, ResponseSpec, TypeDef, TypeRef, VariantSpec,
 };
 use crate::model::naming;
 use crate::read::overlay::DocExamples;
@@ -16,6 +16,25 @@ use serde_json::Value;
 /// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
 /// a Rust code block on purpose). `None` when it cannot be written.
 pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+    section_of(api, op, None, config)
+}
+
+/// The `# Examples` section for `op`'s response variant method.
+pub(crate) fn variant_section(
+    api: &Api,
+    op: &Operation,
+    variant: &VariantSpec,
+    config: &DocExamples,
+) -> Option<Vec<String>> {
+    section_of(api, op, Some(variant), config)
+}
+
+fn section_of(
+    api: &Api,
+    op: &Operation,
+    variant: Option<&VariantSpec>,
+    config: &DocExamples,
+) -> Option<Vec<String>> {
     // A file or multipart part has no example value a doc could show.
     if op
         .body
@@ -25,8 +44,10 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
         return None;
     }
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
-    let call = call(api, op, &types);
-    let statement = match op.response {
+    let invocation = invocation_of(api, op, variant, &types);
+    let call = quote! { #invocation.await? };
+    let response = variant.map_or(&op.response, |v| &v.response);
+    let statement = match response {
         ResponseSpec::Empty => quote! { #call; },
         _ => quote! { let response = #call; println!("{response:?}"); },
     };
@@ -52,16 +73,21 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     Some(lines)
 }
 
-/// `client.a("1").b("2").op(args).await?`
-fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
-    let invocation = invocation(api, op, types);
-    quote! { #invocation.await? }
-}
-
 /// `client.a("1").b("2").op(args)`, every argument from the spec's example
 /// values, with `types` the path the request types are named under. Shared
 /// by the docs and by the example calls (`emit::example_calls`).
 pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
+    invocation_of(api, op, None, types)
+}
+
+/// The invocation of the plain method, or of the variant's with its
+/// parameters' example values last.
+fn invocation_of(
+    api: &Api,
+    op: &Operation,
+    variant: Option<&VariantSpec>,
+    types: &syn::Path,
+) -> TokenStream {
     let mut owner = op.owner;
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
@@ -136,7 +162,14 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
             None => {}
         }
     }
-    let method = ident(&op.method_name);
+    let method = match variant {
+        Some(v) => {
+            let value = expr(api, &v.params, &v.example, types);
+            args.push(quote! { &#value });
+            ident(&v.method_name)
+        }
+        None => ident(&op.method_name),
+    };
     quote! { #chain.#method(#(#args),*) }
 }
 

@@ -14,7 +14,8 @@ use crate::emit::examples;
 use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
+use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec, VariantSpec};
+use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -175,12 +176,27 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     }
 }
 
+/// The operation's method, and its response variant's when it has one.
 fn method(
     api: &Api,
     op: &Operation,
     examples: Option<&DocExamples>,
 ) -> Result<TokenStream, String> {
-    let name = ident(&op.method_name);
+    let plain = one_method(api, op, examples, None)?;
+    let variant = match &op.variant {
+        Some(v) => one_method(api, op, examples, Some(v))?,
+        None => TokenStream::new(),
+    };
+    Ok(quote! { #plain #variant })
+}
+
+fn one_method(
+    api: &Api,
+    op: &Operation,
+    examples: Option<&DocExamples>,
+    variant: Option<&VariantSpec>,
+) -> Result<TokenStream, String> {
+    let name = ident(variant.map_or(&op.method_name, |v| &v.method_name));
     let constant = ident(&op.const_name);
     let mut text = format!("`{} {}`", op.http_method, op.template);
     if op
@@ -206,13 +222,27 @@ fn method(
     });
     // The spec's text is made safe on its own, so that a block it leaves
     // open ends with it rather than take in what follows.
-    let mut docs = doc(op.doc.trim());
+    let mut docs = match variant {
+        // The plain method's docs say what the operation does; this one
+        // says what differs.
+        Some(v) => doc(&format!(
+            "[`{plain}`](Self::{plain}), with `callback`: the parameters that make the API \
+             answer as the spec's *{}* example shows, which is what this method returns.",
+            v.example_name,
+            plain = naming::bare(&op.method_name),
+        )),
+        None => doc(op.doc.trim()),
+    };
     if !docs.is_empty() {
         docs.extend(doc_line(""));
     }
     docs.extend(doc(&text));
+    let section = examples.and_then(|config| match variant {
+        Some(v) => examples::variant_section(api, op, v, config),
+        None => examples::section(api, op, config),
+    });
     // The example is a Rust code block on purpose, so it skips sanitizing.
-    if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
+    if let Some(lines) = section {
         docs.extend(doc_line(""));
         for line in lines {
             let line = format!(" {line}");
@@ -241,8 +271,12 @@ fn method(
             quote! { body: #ty }
         });
     }
-    let steps = body::steps(api, op)?;
-    let (output, decode) = match &op.response {
+    if let Some(v) = variant {
+        let ty = borrowed(&v.params);
+        inputs.push(quote! { callback: #ty });
+    }
+    let steps = body::steps(api, op, variant)?;
+    let (output, decode) = match variant.map_or(&op.response, |v| &v.response) {
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty }),
         ResponseSpec::Text => (quote! { String }, quote! { text }),

@@ -11,7 +11,7 @@
 
 use crate::draft::operation::draft;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
-use crate::model::api::{Api, Gate, Operation, TypeDef, TypeRef};
+use crate::model::api::{Api, Gate, Operation, TypeDef, TypeRef, VariantSpec};
 use crate::model::bodies::{body_spec, claim_explicit_types, declared_type, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
@@ -27,6 +27,7 @@ use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
 use crate::model::select::{hosts, match_overlay};
 use crate::model::share;
 use crate::model::types::Types;
+use crate::model::variants;
 use std::collections::BTreeMap;
 
 /// Lowers the whole collection. Every problem is collected, never only the
@@ -40,7 +41,8 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
     for ((p, item), overlay) in input.items().zip(&overlays) {
-        match draft(&p.file, item, *overlay, &p.collection.variables) {
+        let variants = &input.overlay.response_variants;
+        match draft(&p.file, item, *overlay, &p.collection.variables, variants) {
             Ok(mut d) => {
                 warnings.append(&mut d.dropped);
                 drafts.push(d);
@@ -59,10 +61,28 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     client_methods.extend(input.client_methods.iter().map(String::as_str));
     scopes.insert(None, Scope::with_reserved(&client_methods));
     claim_explicit_types(&drafts, &mut types, &mut errors);
+    let variant_types = variants::types(&drafts, &mut types).unwrap_or_else(|m| {
+        let file = drafts
+            .iter()
+            .find_map(|d| d.variant.as_ref().and(d.overlay))
+            .map_or("", |o| o.file.as_str());
+        errors.push(Error::new(Location::file(file), ErrorKind::Overlay(m)));
+        BTreeMap::new()
+    });
     let (handles, places) = build_handles(input, &drafts, &mut types, &mut scopes);
     let owners: Vec<Option<usize>> = places.iter().map(owner_of).collect();
     let method_names = name_methods(&drafts, &places, &mut scopes, &mut errors);
     let qualified = qualify(&method_names, &owners, &handles);
+    let variant_names: Vec<Option<String>> = drafts
+        .iter()
+        .zip(&method_names)
+        .zip(&owners)
+        .map(|((d, m), owner)| {
+            let v = d.variant.as_ref()?;
+            let scope = scopes.entry(*owner).or_default();
+            Some(variants::method_name(&m.name, &v.spec.suffix, scope))
+        })
+        .collect();
 
     let links: Vec<String> = owners
         .iter()
@@ -112,9 +132,30 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         };
         let params = params_spec(d, &base_name, &mut types);
         // Constants are the method's to send: no argument row names them.
-        let doc = match &body {
-            Some(b) => docs::without_constant_rows(&d.doc, &b.constants),
-            None => d.doc.clone(),
+        // Nor for the variant's parameters: the plain method takes none.
+        let mut unsent: Vec<(String, serde_json::Value)> =
+            body.iter().flat_map(|b| b.constants.clone()).collect();
+        if let Some(v) = &d.variant {
+            unsent.extend(
+                v.spec
+                    .params
+                    .iter()
+                    .map(|p| (p.clone(), serde_json::Value::Null)),
+            );
+        }
+        let doc = docs::without_constant_rows(&d.doc, &unsent);
+        let variant = match (&d.variant, &variant_names[i]) {
+            (Some(v), Some(method_name)) => {
+                variant_types.get(&v.spec.example).map(|t| VariantSpec {
+                    method_name: method_name.clone(),
+                    params: t.params.clone(),
+                    in_query: variants::in_query(v.place),
+                    response: t.response.clone(),
+                    example_name: v.spec.example.clone(),
+                    example: v.example.clone(),
+                })
+            }
+            _ => None,
         };
         operations.push(Operation {
             item: d.display.clone(),
@@ -158,6 +199,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             response,
             doc,
             examples: d.examples.clone(),
+            variant,
         });
     }
     if let Some(errors) = Errors::from_list(errors) {

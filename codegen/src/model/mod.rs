@@ -2,6 +2,7 @@
 //! generated module, with every Rust name decided.
 
 pub(crate) mod api;
+pub(crate) mod api_types;
 mod bodies;
 pub(crate) mod discriminate;
 mod doc_links;
@@ -22,3 +23,4 @@ mod select;
 mod share;
 pub(crate) mod types;
 pub(crate) mod uses;
+mod variants;

@@ -18,3 +18,4 @@ mod reading_tests;
 pub(crate) mod sources;
 pub(crate) mod spec_dir;
 pub(crate) mod url;
+pub(crate) mod variants;

@@ -26,6 +26,7 @@
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::jsonc;
 use crate::read::limits::Limits;
+use crate::read::variants::{self, ResponseVariant};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -40,6 +41,8 @@ pub(crate) struct Overlay {
     pub params: BTreeMap<String, FieldOverlay>,
     /// Runnable examples for the generated docs.
     pub doc_examples: Option<DocExamples>,
+    /// Responses a request parameter switches (`variants`).
+    pub response_variants: Vec<ResponseVariant>,
     pub operations: Vec<OperationOverlay>,
 }
 
@@ -127,7 +130,13 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     check_keys(
         root,
         "the overlay",
-        &["resources", "params", "doc_examples", "operations"],
+        &[
+            "resources",
+            "params",
+            "doc_examples",
+            "response_variants",
+            "operations",
+        ],
     )
     .map_err(bad)?;
     let mut overlay = Overlay::default();
@@ -140,6 +149,9 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
     if let Some(value) = root.get("doc_examples") {
         overlay.doc_examples = Some(doc_examples(value).map_err(bad)?);
+    }
+    if let Some(value) = root.get("response_variants") {
+        overlay.response_variants = variants::read(value).map_err(bad)?;
     }
     let operations = match root.get("operations") {
         None => return Ok(overlay),

@@ -66,6 +66,20 @@ pub(crate) fn merge(overlays: Vec<(String, Overlay)>) -> Result<Overlay, Vec<Err
                 }
             }
         }
+        for variant in overlay.response_variants {
+            match merged
+                .response_variants
+                .iter()
+                .find(|v| v.example == variant.example)
+            {
+                Some(known) if *known != variant => errors.push(conflict(
+                    format!("`response_variants` for `{}`", variant.example),
+                    "an earlier overlay",
+                )),
+                Some(_) => {}
+                None => merged.response_variants.push(variant),
+            }
+        }
         merged.operations.extend(overlay.operations);
     }
     if errors.is_empty() {

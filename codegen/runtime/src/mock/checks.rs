@@ -1,7 +1,7 @@
 //! The request checks the mock makes; what they find is worded by the
 //! vendor ([`crate::Vendor::mock_message`]).
 
-use crate::operation::{FieldLocation, Format, Operation};
+use crate::operation::{Example, FieldLocation, Format, Operation};
 use crate::{MockProblem, Vendor};
 use serde_json::Value;
 
@@ -49,6 +49,33 @@ pub(super) fn select(
         None => MockProblem::Missing(key),
         Some(_) => MockProblem::Invalid(key),
     }))
+}
+
+/// The example that answers a request: the first success one whose `when`
+/// parameter the request carries (in its body or query), else the first
+/// plain success one.
+pub(super) fn answer<'o>(
+    op: &'o Operation,
+    query: &str,
+    body: Option<&Value>,
+) -> Option<&'o Example> {
+    let query = query_pairs(query);
+    let carries = |param: &str| {
+        body.and_then(|b| b.get(param))
+            .is_some_and(|v| !v.is_null())
+            || query.iter().any(|(k, _)| k == param)
+    };
+    let success = |e: &&Example| (200..300).contains(&e.status);
+    op.examples
+        .iter()
+        .filter(success)
+        .find(|e| e.when.is_some_and(carries))
+        .or_else(|| {
+            op.examples
+                .iter()
+                .filter(success)
+                .find(|e| e.when.is_none())
+        })
 }
 
 /// How many constants an operation is selected by.
@@ -135,7 +162,7 @@ fn valid(vendor: &dyn Vendor, name: &str, format: Format, value: &str) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::operation::{Method, PathPart};
+    use crate::operation::{Example, Method, PathPart};
     use crate::test_vendor::TEST;
 
     const PATH: &[PathPart] = &[PathPart::Literal("/calls/")];
@@ -144,6 +171,30 @@ mod tests {
         Operation::new("list_live", Method::GET, PATH).query_constants(&[("status", "live")]);
     static QUEUED: Operation =
         Operation::new("list_queued", Method::GET, PATH).query_constants(&[("status", "queued")]);
+
+    static HANGUP: Operation = Operation::new("hangup", Method::DELETE, PATH).examples(&[
+        Example::new("done", 204, ""),
+        Example::new("accepted", 202, r#"{"message": "async"}"#).when("callback_url"),
+    ]);
+
+    /// A request carrying a variant's parameter gets the variant's answer;
+    /// before, the first success example answered every request.
+    #[test]
+    fn a_parameter_selects_its_answer() {
+        let name = |query: &str, body: Option<Value>| {
+            answer(&HANGUP, query, body.as_ref()).map(|e| e.name)
+        };
+        assert_eq!(name("", None), Some("done"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": "https://x"}))),
+            Some("accepted")
+        );
+        assert_eq!(name("callback_url=https%3A%2F%2Fx", None), Some("accepted"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": null}))),
+            Some("done")
+        );
+    }
 
     fn picked(query: &str) -> Result<&'static str, String> {
         select(&TEST, &[&ALL_CALLS, &LIVE, &QUEUED], query, None).map(|op| op.name)

@@ -240,7 +240,7 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
         let response = worded(state, StatusCode::BAD_REQUEST, &message);
         return (Some(op.name), body, response, scripted);
     }
-    let example = op.examples.iter().find(|e| (200..300).contains(&e.status));
+    let example = checks::answer(op, head.query.as_deref().unwrap_or_default(), body.as_ref());
     let (status, text) = example.map_or((200, "{}"), |e| (e.status, e.body));
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
     let mut text = Bytes::from_static(text.as_bytes());
