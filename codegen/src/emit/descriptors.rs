@@ -3,10 +3,11 @@
 //! the runtime needs to send a call (method, path, authentication,
 //! idempotence, the item's own content type and `Accept`) and what the mock
 //! and inspection read (constants, fields with their formats and values,
-//! examples); bodies are written elsewhere.
+//! examples, how a listing pages); bodies are written elsewhere.
 
 use crate::draft::auth::{AuthScheme, Placement};
 use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::{Api, BodyKind, Operation, PathPiece, TypeRef};
 use proc_macro2::{Literal, TokenStream};
@@ -29,7 +30,10 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
         /// the examples the spec documents.
         pub mod operations {
             #[allow(unused_imports)]
-            use super::rt::{Auth, Constant, Example, Field, Format, Method, Operation, PathPart};
+            use super::rt::{
+                Auth, Constant, Example, Field, Format, Method, OffsetPaging, Operation, Pagination,
+                PathPart,
+            };
 
             #(#statics)*
 
@@ -138,6 +142,9 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     }
     if let Some(accept) = &op.accept {
         setters.extend(quote! { .accept(#accept) });
+    }
+    if let Some(spec) = &op.paging {
+        setters.extend(paging::descriptor(spec));
     }
     let gate = gates::cfg(&op.gate);
     quote! {

@@ -5,7 +5,8 @@
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
 use crate::model::api::{
-    Api, BodyKind, FieldDef, Operation, PartDef, ResponseSpec, TypeDef, TypeRef, VariantSpec,
+    Api, BodyKind, FieldDef, Operation, PagingSpec, PartDef, ResponseSpec, TypeDef, TypeRef,
+    VariantSpec,
 };
 use crate::model::naming;
 use crate::read::overlay::DocExamples;
@@ -13,26 +14,24 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-/// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
-/// a Rust code block on purpose). `None` when it cannot be written.
-pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
-    section_of(api, op, None, config)
+/// Which of an operation's methods an example calls.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Flavor<'a> {
+    /// The operation's own method.
+    Plain,
+    /// Its response variant's method.
+    Variant(&'a VariantSpec),
+    /// The method that lists every item across pages.
+    All(&'a PagingSpec),
 }
 
-/// The `# Examples` section for `op`'s response variant method.
-pub(crate) fn variant_section(
+/// The `# Examples` section for `op`'s method of `flavor`, as doc lines
+/// (not sanitized: it holds a Rust code block on purpose). `None` when it
+/// cannot be written.
+pub(crate) fn section(
     api: &Api,
     op: &Operation,
-    variant: &VariantSpec,
-    config: &DocExamples,
-) -> Option<Vec<String>> {
-    section_of(api, op, Some(variant), config)
-}
-
-fn section_of(
-    api: &Api,
-    op: &Operation,
-    variant: Option<&VariantSpec>,
+    flavor: Flavor<'_>,
     config: &DocExamples,
 ) -> Option<Vec<String>> {
     // A file or multipart part has no example value a doc could show.
@@ -44,11 +43,22 @@ fn section_of(
         return None;
     }
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
-    let invocation = invocation_of(api, op, variant, &types);
+    let invocation = invocation_of(api, op, flavor, &types);
     let call = quote! { #invocation.await? };
-    let response = variant.map_or(&op.response, |v| &v.response);
-    let statement = match response {
-        ResponseSpec::Empty => quote! { #call; },
+    let statement = match flavor {
+        // The first items, however many pages they take.
+        Flavor::All(_) => quote! {
+            let mut items = #invocation.max_items(3);
+            while let Some(item) = items.next().await {
+                let item = item?;
+                println!("{item:?}");
+            }
+        },
+        Flavor::Variant(VariantSpec {
+            response: ResponseSpec::Empty,
+            ..
+        }) => quote! { #call; },
+        Flavor::Plain if op.response == ResponseSpec::Empty => quote! { #call; },
         _ => quote! { let response = #call; println!("{response:?}"); },
     };
     let file: syn::File = syn::parse2(quote! { fn example() { #statement } }).ok()?;
@@ -77,17 +87,12 @@ fn section_of(
 /// values, with `types` the path the request types are named under. Shared
 /// by the docs and by the example calls (`emit::example_calls`).
 pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
-    invocation_of(api, op, None, types)
+    invocation_of(api, op, Flavor::Plain, types)
 }
 
-/// The invocation of the plain method, or of the variant's with its
+/// The invocation of the method of `flavor`: a variant's takes its
 /// parameters' example values last.
-fn invocation_of(
-    api: &Api,
-    op: &Operation,
-    variant: Option<&VariantSpec>,
-    types: &syn::Path,
-) -> TokenStream {
+fn invocation_of(api: &Api, op: &Operation, flavor: Flavor<'_>, types: &syn::Path) -> TokenStream {
     let mut owner = op.owner;
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
@@ -162,13 +167,14 @@ fn invocation_of(
             None => {}
         }
     }
-    let method = match variant {
-        Some(v) => {
+    let method = match flavor {
+        Flavor::Variant(v) => {
             let value = expr(api, &v.params, &v.example, types);
             args.push(quote! { &#value });
             ident(&v.method_name)
         }
-        None => ident(&op.method_name),
+        Flavor::All(p) => ident(&p.method_name),
+        Flavor::Plain => ident(&op.method_name),
     };
     quote! { #chain.#method(#(#args),*) }
 }

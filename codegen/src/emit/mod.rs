@@ -13,6 +13,7 @@ mod inline;
 pub(crate) mod module;
 mod ops;
 pub(crate) mod output;
+mod paging;
 pub(crate) mod parts;
 mod payloads;
 mod rustdoc;

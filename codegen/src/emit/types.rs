@@ -3,6 +3,7 @@
 use crate::emit::body;
 use crate::emit::enums;
 use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
@@ -89,7 +90,8 @@ fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
                 .contains(name)
                 .then(|| payloads::form_value(s));
             let def = structure(s);
-            quote! { #def #json #form #nested }
+            let page = api.pages.get(name).map(|p| paging::page_impl(name, p));
+            quote! { #def #json #form #nested #page }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
     }

@@ -6,6 +6,7 @@
 
 use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
+pub(crate) use crate::model::api_paging::{FieldStep, PageImpl, PagingSpec};
 pub(crate) use crate::model::api_types::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -27,6 +28,8 @@ pub(crate) struct Api {
     /// The features each type (named, parameter or multipart struct) needs,
     /// by name; a type not listed is always compiled.
     pub type_gates: BTreeMap<String, Gate>,
+    /// The page types of listings that page, by name (never an alias).
+    pub pages: BTreeMap<String, PageImpl>,
 }
 
 impl Api {
@@ -201,6 +204,8 @@ pub(crate) struct Operation {
     pub examples: Vec<Example>,
     /// A second method for the answer a parameter switches to.
     pub variant: Option<VariantSpec>,
+    /// How it pages, when it lists items across pages.
+    pub paging: Option<PagingSpec>,
 }
 
 /// The method of a response variant: the plain method's arguments and the

@@ -21,6 +21,7 @@ use crate::model::handles::{build_handles, owner_of, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
+use crate::model::paging;
 use crate::model::params::params_spec;
 use crate::model::payloads::payload_spec;
 use crate::model::reserved::{RESERVED_TYPES, TRAIT_METHODS};
@@ -200,6 +201,7 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
             doc,
             examples: d.examples.clone(),
             variant,
+            paging: None,
         });
     }
     if let Some(errors) = Errors::from_list(errors) {
@@ -230,8 +232,15 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         types: types.defs,
         type_index,
         type_gates: BTreeMap::new(),
+        pages: BTreeMap::new(),
     };
     share::share(&mut api);
+    let declared = input.overlay.pagination.as_ref();
+    let mut errors = Vec::new();
+    paging::apply(&mut api, &drafts, declared, &mut scopes, &mut errors);
+    if let Some(errors) = Errors::from_list(errors) {
+        return Err(errors);
+    }
     gates::gate(&mut api);
     Ok(api)
 }

@@ -2,6 +2,7 @@
 //! generated module, with every Rust name decided.
 
 pub(crate) mod api;
+pub(crate) mod api_paging;
 pub(crate) mod api_types;
 mod bodies;
 pub(crate) mod discriminate;
@@ -13,6 +14,7 @@ pub(crate) mod input;
 pub(crate) mod lower;
 mod method_names;
 pub(crate) mod naming;
+mod paging;
 mod params;
 mod paths;
 mod payloads;

@@ -9,6 +9,7 @@ pub(crate) mod markdown;
 pub(crate) mod options;
 pub(crate) mod overlay;
 mod overlay_merge;
+pub(crate) mod paging;
 pub(crate) mod postman;
 mod postman_fields;
 pub(crate) mod postman_items;
