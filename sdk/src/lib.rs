@@ -26,6 +26,7 @@ mod builder;
 pub mod callbacks;
 mod client;
 mod formats;
+pub mod ids;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod signature;

@@ -8,6 +8,7 @@ mod connect_timeouts;
 mod errors;
 mod faults;
 mod futures;
+mod ids;
 mod listings;
 mod load;
 mod mock;
