@@ -1,9 +1,12 @@
-//! Generates a typed Rust client module from a Postman Collection (v2.0 or
-//! v2.1), with an optional overlay for what a collection cannot say.
+//! Generates a typed Rust client module from Postman Collections (v2.0 or
+//! v2.1), with overlays for what a collection cannot say: one collection
+//! ([`generate`]) or a [`Spec`] of several that together describe one API
+//! ([`generate_spec`]); or from an OpenAPI 3.0/3.1 document
+//! ([`generate_openapi`]).
 //!
-//! [`generate`] is pure: text in, text out. [`generate_dir`] adds the file
-//! reading that a build script or the command line needs; [`build_api`]
-//! is a whole build script, host glue included.
+//! [`generate`] and [`generate_spec`] are pure: text in, text out.
+//! [`generate_dir`] adds the file reading that a build script or the
+//! command line needs; [`build_api`] is a whole build script.
 //!
 //! # The contract with the host crate
 //!
@@ -41,8 +44,10 @@
 //! 4. `emit`: the model printed with `quote` and formatted by `prettyplease`;
 //!    nothing is decided there.
 //!
-//! [`mock`] (feature `mock`) serves the model with the runtime's mock, no
-//! Rust compiled; [`diff`] compares two models (its own stage, after `model`).
+//! [`diff`] runs the first three on two specs, then its own stage, `diff`
+//! (after `model` in the import order): the models compared, each change
+//! classified for users of the generated API. [`mock`] (feature `mock`)
+//! serves the model with the runtime's mock, no Rust compiled.
 //!
 //! Imports run one way (read ← draft ← model ← diff ← emit; `error` is shared by
 //! all): a module never imports a later stage or the crate root, and no two
@@ -68,53 +73,117 @@ pub use draft::secrets::looks_like_credential;
 pub use emit::output::Output;
 pub use error::{Error, ErrorKind, Errors, Location, SkipReason, Warning, printable};
 pub use read::limits::Limits;
-pub use read::options::Options;
+pub use read::options::{Options, Source, Spec};
 pub use read::overlay::DocExamples;
 pub use read::spec_dir::SpecFiles;
 pub use xml::XmlOutput;
 
 use std::path::Path;
 
-/// A named input text; the name appears in every error about it.
-#[derive(Debug, Clone, Copy)]
-pub struct Source<'a> {
-    /// The file name shown in errors, such as `spec/api.postman_collection.json`.
-    pub name: &'a str,
-    /// The file's contents.
-    pub text: &'a str,
-}
-
-/// Generates the module for `collection`, with `overlay` if given.
+/// Generates the module for `collection`, with `overlay` if given: a
+/// [`Spec`] of one collection, as [`generate_spec`] does.
 ///
 /// # Errors
 ///
-/// Returns every problem found, each naming the file, the item and what is
-/// wrong: the input is not a readable collection or overlay, or items cannot
-/// be read or use something unsupported while [`Options::skip_unsupported`]
-/// is off. A problem of one item does not hide those of the others.
+/// As [`generate_spec`].
 pub fn generate(
     collection: Source<'_>,
     overlay: Option<Source<'_>>,
     options: &Options,
 ) -> Result<Output, Errors> {
+    generate_spec(&Spec::new(collection, overlay), options)
+}
+
+/// Generates one module from every collection and overlay of `spec`.
+///
+/// # Errors
+///
+/// Returns every problem found, each naming the file, the item and what is
+/// wrong: an input is not a readable collection or overlay, two overlays
+/// disagree, or items cannot be read or use something unsupported while
+/// [`Options::skip_unsupported`] is off. A problem of one item (or file)
+/// does not hide those of the others.
+pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Errors> {
     let selection = read::folders::Selection::new(&options.folders);
-    let limits = &options.limits;
-    let parsed =
-        read::postman_items::read_folders(collection.name, collection.text, &selection, limits)?;
-    let (mut overlay_data, overlay_file) = match overlay {
-        Some(o) => (read::overlay::read(o.name, o.text, limits)?, o.name),
-        None => (read::overlay::Overlay::default(), ""),
+    let collections: Vec<_> = spec
+        .collections
+        .iter()
+        .map(|c| {
+            let feature = options.features.get(c.name).map(String::as_str);
+            ((c.name, c.text), feature)
+        })
+        .collect();
+    let overlays: Vec<_> = spec.overlays.iter().map(|o| (o.name, o.text)).collect();
+    let (parsed, overlay_data) =
+        read::sources::read_spec(&collections, &overlays, &selection, &options.limits)?;
+    generate_from(&parsed, &overlay_data, None, options)
+}
+
+/// The module for the collections read (from Postman or OpenAPI).
+fn generate_from(
+    parsed: &[read::sources::Parsed],
+    overlay_data: &read::overlay::Overlay,
+    openapi: Option<&read::openapi::OpenApi>,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let first_file = parsed.first().map_or("", |p| p.file.as_str());
+    let path = |what: &str, text: &str| {
+        syn::parse_str::<syn::Path>(text).map_err(|e| {
+            Error::new(
+                Location::file(first_file),
+                ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
+            )
+        })
     };
-    overlay_data
-        .operations
-        .retain(|entry| selection.overlay_entry(&entry.item));
-    generate_from(
-        collection.name,
-        &parsed,
-        (&overlay_data, overlay_file),
-        None,
-        options,
+    let paths = match (
+        path("runtime_path", &options.runtime_path),
+        path("client_path", &options.client_path),
+    ) {
+        (Ok(runtime), Ok(client)) => emit::module::Paths { runtime, client },
+        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
+        (Err(runtime), Err(client)) => {
+            let mut errors = Errors::from(runtime);
+            errors.push(client);
+            return Err(errors);
+        }
+    };
+    let client_name = paths
+        .client
+        .segments
+        .last()
+        .map(|s| s.ident.to_string())
+        .unwrap_or_default();
+    let mut warnings = Vec::new();
+    let input = model::input::Input {
+        collections: parsed,
+        overlay: overlay_data,
+        skip_unsupported: options.skip_unsupported,
+        client_name: &client_name,
+        client_methods: &options.client_methods,
+        openapi,
+    };
+    let api = model::lower::lower(&input, &mut warnings)?;
+    let files: Vec<&str> = parsed.iter().map(|p| p.file.as_str()).collect();
+    let source = format!("`{}` ({})", api.title, files.join(", "));
+    let examples = options
+        .doc_examples
+        .as_ref()
+        .or(overlay_data.doc_examples.as_ref());
+    let threads = emit::parts::threads(api.operations.len());
+    let code = emit::module::module(
+        &api,
+        &paths,
+        &source,
+        examples,
+        options.example_calls,
+        threads,
     )
+    .map_err(|m| Error::new(Location::file(first_file), ErrorKind::Emit(m)))?;
+    Ok(Output {
+        code,
+        warnings,
+        operations: api.operations.len(),
+    })
 }
 
 /// Whether the file `name` holding `text` is an OpenAPI document (YAML, or
@@ -156,82 +225,13 @@ fn generate_openapi_docs(
     options: &Options,
 ) -> Result<Output, Errors> {
     let api = read::openapi::read(docs)?;
-    let overlay = read::overlay::Overlay::default();
+    let parsed = [api.parsed(&docs.entry)];
     generate_from(
-        &docs.entry,
-        &api.collection,
-        (&overlay, ""),
+        &parsed,
+        &read::overlay::Overlay::default(),
         Some(&api),
         options,
     )
-}
-
-/// The module for a collection read (from Postman or OpenAPI).
-fn generate_from(
-    file: &str,
-    parsed: &read::postman::Collection,
-    (overlay_data, overlay_file): (&read::overlay::Overlay, &str),
-    openapi: Option<&read::openapi::OpenApi>,
-    options: &Options,
-) -> Result<Output, Errors> {
-    let path = |what: &str, text: &str| {
-        syn::parse_str::<syn::Path>(text).map_err(|e| {
-            Error::new(
-                Location::file(file),
-                ErrorKind::UnexpectedFormat(format!("option {what} `{text}` is not a path: {e}")),
-            )
-        })
-    };
-    let paths = match (
-        path("runtime_path", &options.runtime_path),
-        path("client_path", &options.client_path),
-    ) {
-        (Ok(runtime), Ok(client)) => emit::module::Paths { runtime, client },
-        (Err(e), Ok(_)) | (Ok(_), Err(e)) => return Err(e.into()),
-        (Err(runtime), Err(client)) => {
-            let mut errors = Errors::from(runtime);
-            errors.push(client);
-            return Err(errors);
-        }
-    };
-    let client_name = paths
-        .client
-        .segments
-        .last()
-        .map(|s| s.ident.to_string())
-        .unwrap_or_default();
-    let mut warnings = Vec::new();
-    let input = model::input::Input {
-        collection: parsed,
-        collection_file: file,
-        overlay: overlay_data,
-        overlay_file,
-        skip_unsupported: options.skip_unsupported,
-        client_name: &client_name,
-        client_methods: &options.client_methods,
-        openapi,
-    };
-    let api = model::lower::lower(&input, &mut warnings)?;
-    let source = format!("`{}` ({file})", api.title);
-    let examples = options
-        .doc_examples
-        .as_ref()
-        .or(overlay_data.doc_examples.as_ref());
-    let threads = emit::parts::threads(api.operations.len());
-    let code = emit::module::module(
-        &api,
-        &paths,
-        &source,
-        examples,
-        options.example_calls,
-        threads,
-    )
-    .map_err(|m| Error::new(Location::file(file), ErrorKind::Emit(m)))?;
-    Ok(Output {
-        code,
-        warnings,
-        operations: api.operations.len(),
-    })
 }
 
 /// Generates typed builders for an XML vocabulary from `table`, JSON that
@@ -245,28 +245,29 @@ pub fn generate_xml(table: Source<'_>) -> Result<XmlOutput, Errors> {
     xml::generate(table.name, table.text)
 }
 
-/// Generates the module from the spec files in `dir`.
+/// Generates the module from the spec files in `dir`: every collection and
+/// overlay in it, in file-name order (see [`SpecFiles::find`]).
 ///
 /// Files are named in errors and in the module header as `<dir name>/<file>`,
 /// so the output does not depend on where the checkout lives.
 ///
 /// # Errors
 ///
-/// Fails as [`SpecFiles::find`] and [`generate`] do, or when a file cannot be read.
+/// Fails as [`SpecFiles::find`] and [`generate_spec`] do, or when a file cannot be read.
 pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles), Errors> {
     let files = SpecFiles::find(dir)?;
-    let (collection, overlay) = read::spec_dir::read_files(dir, &files, &options.limits)?;
-    let output = generate(
+    let (collections, overlays) = read::spec_dir::read_files(dir, &files, &options.limits)?;
+    fn source(t: &read::spec_dir::NamedText) -> Source<'_> {
         Source {
-            name: &collection.name,
-            text: &collection.text,
-        },
-        overlay.as_ref().map(|o| Source {
-            name: &o.name,
-            text: &o.text,
-        }),
-        options,
-    )?;
+            name: &t.name,
+            text: &t.text,
+        }
+    }
+    let spec = Spec {
+        collections: collections.iter().map(source).collect(),
+        overlays: overlays.iter().map(source).collect(),
+    };
+    let output = generate_spec(&spec, options)?;
     Ok((output, files))
 }
 
@@ -306,26 +307,21 @@ pub fn build_api(spec: impl AsRef<Path>) -> std::process::ExitCode {
     })
 }
 
-/// One side of a [`diff`]: a collection and its overlay, if any.
-#[derive(Debug, Clone, Copy)]
-pub struct Spec<'a> {
-    /// The collection; its name names the side in the report.
-    pub collection: Source<'a>,
-    /// The overlay.
-    pub overlay: Option<Source<'a>>,
-}
-
 /// Compares two specs: both go through generation up to the model, and
-/// every difference is classified for users of the generated API.
+/// every difference is classified for users of the generated API. Each side
+/// is named in the report by its first collection.
 ///
 /// # Errors
 ///
 /// Fails when either side does not generate, with every problem of each.
-pub fn diff(old: Spec<'_>, new: Spec<'_>, options: &Options) -> Result<Report, DiffError> {
-    let lower = |s: Spec<'_>| {
-        let overlay = s.overlay.map(|o| (o.name, o.text));
-        let side = lower_side((s.collection.name, s.collection.text), overlay, options);
-        (s.collection.name.to_owned(), side)
+pub fn diff<'a>(old: &Spec<'a>, new: &Spec<'a>, options: &Options) -> Result<Report, DiffError> {
+    let lower = |s: &Spec<'a>| {
+        let named = |list: &[Source<'a>]| -> Vec<(&'a str, &'a str)> {
+            list.iter().map(|t| (t.name, t.text)).collect()
+        };
+        let side = lower_side(&named(&s.collections), &named(&s.overlays), options);
+        let name = s.collections.first().map_or("", |c| c.name);
+        (name.to_owned(), side)
     };
     diff::both(lower(old), lower(new))
 }
@@ -339,11 +335,18 @@ pub fn diff(old: Spec<'_>, new: Spec<'_>, options: &Options) -> Result<Report, D
 ///
 /// Fails when either side cannot be read or does not generate.
 pub fn diff_paths(old: &str, new: &str, options: &Options) -> Result<Report, DiffError> {
+    fn named(list: &[read::spec_dir::NamedText]) -> Vec<(&str, &str)> {
+        list.iter()
+            .map(|t| (t.name.as_str(), t.text.as_str()))
+            .collect()
+    }
     let lower = |arg: &str| {
         let side = diff::source::load(arg, Path::new("."), &options.limits).and_then(|loaded| {
-            let collection = (&*loaded.collection.name, &*loaded.collection.text);
-            let overlay = loaded.overlay.as_ref().map(|o| (&*o.name, &*o.text));
-            lower_side(collection, overlay, options)
+            lower_side(
+                &named(&loaded.collections),
+                &named(&loaded.overlays),
+                options,
+            )
         });
         (arg.to_owned(), side)
     };
@@ -352,26 +355,28 @@ pub fn diff_paths(old: &str, new: &str, options: &Options) -> Result<Report, Dif
 
 /// One side of a diff, lowered with `options`.
 fn lower_side(
-    collection: (&str, &str),
-    overlay: Option<(&str, &str)>,
+    collections: &[(&str, &str)],
+    overlays: &[(&str, &str)],
     options: &Options,
 ) -> Result<model::api::Api, Errors> {
     let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let (skip, methods) = (options.skip_unsupported, &options.client_methods);
-    if overlay.is_none() && read::openapi::is_openapi(collection.0, collection.1) {
+    if let ([one], []) = (collections, overlays)
+        && read::openapi::is_openapi(one.0, one.1)
+    {
         // A file on disk brings the files its `$ref`s reach; a text (a git
         // revision's) is one file.
-        let path = Path::new(collection.0);
+        let path = Path::new(one.0);
         let docs = if path.is_file() {
             read::openapi::files::read(path, &options.limits)?
         } else {
-            read::openapi::files::from_texts(&[collection])?
+            read::openapi::files::from_texts(&[*one])?
         };
         return diff::side::lower_openapi(&docs, skip, client.trim(), methods);
     }
     diff::side::lower(
-        collection,
-        overlay,
+        collections,
+        overlays,
         skip,
         client.trim(),
         methods,

@@ -32,7 +32,7 @@ fn descriptor<'a>(code: &'a str, name: &str) -> &'a str {
 #[test]
 fn operations_on_one_url_name_the_query_values_that_tell_them_apart() {
     let code = generated("mocked.postman.json");
-    let list = descriptor(&code, "LIST_EVENTS");
+    let list = descriptor(&code, "EVENTS_GET");
     let count = descriptor(&code, "COUNT_EVENTS");
     assert!(list.contains(r#".query(&[("action", "list")])"#), "{list}");
     assert!(
@@ -42,30 +42,33 @@ fn operations_on_one_url_name_the_query_values_that_tell_them_apart() {
     // `limit=10` is on both: it tells nothing apart.
     assert!(!list.contains(r#"("limit""#) && !count.contains(r#"("limit""#));
     // Alone on its URL: no query values.
-    assert!(!descriptor(&code, "EXPORT_REPORT").contains(".query("));
+    assert!(!descriptor(&code, "LATEST_GET").contains(".query("));
 }
 
 #[test]
 fn every_body_kind_but_json_is_stated_with_its_fields() {
     let code = generated("payloads.postman.json");
     let kinds = [
-        ("CREATE_CHARGE", "BodyKind::Form"),
-        ("UPLOAD_REPORT", "BodyKind::Multipart"),
-        ("PUT_IMAGE", "BodyKind::File"),
-        ("SEND_INVOICE_XML", r#"BodyKind::Text("application/xml")"#),
-        ("FIND_CUSTOMER", "BodyKind::GraphQl"),
+        ("CHARGES_CREATE", "BodyKind::Form"),
+        ("FILES_CREATE", "BodyKind::Multipart"),
+        ("LOGO_REPLACE", "BodyKind::File"),
+        (
+            "INVOICES_XML_CREATE",
+            r#"BodyKind::Text("application/xml")"#,
+        ),
+        ("GRAPHQL_CREATE", "BodyKind::GraphQl"),
     ];
     for (name, kind) in kinds {
         let text = descriptor(&code, name);
         assert!(text.contains(kind), "{name}: {text}");
     }
     // A form's and a multipart body's fields, for the mock's checks.
-    let form = descriptor(&code, "CREATE_CHARGE");
+    let form = descriptor(&code, "CHARGES_CREATE");
     assert!(
         form.contains(r#"Field::body("amount").required()"#),
         "{form}"
     );
-    let upload = descriptor(&code, "UPLOAD_REPORT");
+    let upload = descriptor(&code, "FILES_CREATE");
     assert!(
         upload.contains(r#"Field::body("file").required()"#),
         "{upload}"

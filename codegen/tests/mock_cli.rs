@@ -101,11 +101,11 @@ async fn serves_a_collection_file_on_loopback_with_each_operation_s_scheme() {
     assert!(banner.contains("10 operations:"), "{banner}");
     assert!(
         banner
-            .contains("  GET     /widgets/{widget_id}  get_widget  (API key in header X-Api-Key)"),
+            .contains("  GET     /widgets/{widget_id}  widget_get  (API key in header X-Api-Key)"),
         "{banner}"
     );
     assert!(
-        banner.contains("  GET     /orders  list_orders  (bearer)"),
+        banner.contains("  GET     /orders  orders_get  (bearer)"),
         "{banner}"
     );
 

@@ -176,9 +176,9 @@ async fn expectations_test_the_path_query_header_and_body_bytes() {
     assert_eq!(status(&mock, "/widgets/w2", &[key]).await, 200);
     let search = format!("/search?q=bolts&key={KEY}");
     assert_eq!(status(&mock, &search, &[]).await, 200);
-    mock.expect("get_widget").with_path("/widgets/w2").times(1);
-    mock.expect("get_widget").with_path("/widgets/w3").times(0);
-    mock.expect("search_in_query")
+    mock.expect("widget_get").with_path("/widgets/w2").times(1);
+    mock.expect("widget_get").with_path("/widgets/w3").times(0);
+    mock.expect("search_get")
         .with_query("q", "bolts")
         .without_query("page")
         .times(1);
@@ -195,13 +195,13 @@ async fn expectations_test_the_path_query_header_and_body_bytes() {
         .await
         .unwrap();
     assert_eq!(put.status().as_u16(), 200);
-    mock.expect("put_image").with_raw_body(png).times(1);
-    mock.expect("put_image")
+    mock.expect("logo_replace").with_raw_body(png).times(1);
+    mock.expect("logo_replace")
         .with_raw_body(&b"other"[..])
         .times(0);
     mock.verify();
     // An unmet one says what the call had instead, without the bytes.
-    mock.expect("put_image")
+    mock.expect("logo_replace")
         .with_raw_body(&b"\x89PNG"[..])
         .with_path("/v1/images/other");
     let message = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| mock.verify()))

@@ -56,11 +56,11 @@ fn a_new_crate_builds_and_its_mock_test_passes() {
     );
     let readme = read("README.md");
     assert!(
-        readme.contains("    let answer = client.widgets(\"w1\").get_widget().await?;\n"),
+        readme.contains("    let answer = client.widget(\"w1\").get().await?;\n"),
         "the first call, with the collection's example value: {readme}"
     );
     assert!(
-        read("examples/first_call.rs").contains("client.widgets(\"w1\").get_widget().await?"),
+        read("examples/first_call.rs").contains("client.widget(\"w1\").get().await?"),
         "the README's program, compiled by cargo test"
     );
     assert!(read("Cargo.toml").contains(&format!("path = {:?}", format!("{codegen}/runtime"))));

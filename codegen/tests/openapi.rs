@@ -204,7 +204,7 @@ fn diff_between_two_versions_of_a_document() {
         text.contains("field `tag` of `NewPet` is now required"),
         "{text}"
     );
-    assert!(text.contains("operation `pets.delete_pet` added"), "{text}");
+    assert!(text.contains("operation `pet.delete_pet` added"), "{text}");
     assert!(text.contains("value `pending` added"), "{text}");
     // A document compared with itself: no change.
     let same = postman_codegen::diff_paths(

@@ -26,6 +26,7 @@ mod builder;
 pub mod callbacks;
 mod client;
 mod formats;
+pub mod ids;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod signature;
@@ -45,7 +46,7 @@ pub use client::Client;
 #[doc(inline)]
 pub use postman_runtime as runtime;
 pub use postman_runtime::retry;
-pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Timestamp};
+pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Secret, Timestamp};
 
 /// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.
 mod generated {

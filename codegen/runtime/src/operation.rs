@@ -56,6 +56,9 @@ pub struct Operation {
     /// Body fields with a fixed value, which every request carries (the
     /// generated method writes them; the mock selects the operation by them).
     pub constants: &'static [(&'static str, Constant)],
+    /// Query parameters with a fixed value, which every request carries (the
+    /// generated method sends them; the mock selects the operation by them).
+    pub query_constants: &'static [(&'static str, &'static str)],
     /// The arguments a caller passes: path parameters first, in the order a
     /// call gives them, then the top-level fields of the body (of a JSON
     /// object, a form, or multipart parts).
@@ -99,6 +102,7 @@ impl Operation {
             idempotent: false,
             auth: Auth::None,
             constants: &[],
+            query_constants: &[],
             fields: &[],
             examples: &[],
             content_type: None,
@@ -141,6 +145,16 @@ impl Operation {
     #[must_use]
     pub const fn constants(mut self, constants: &'static [(&'static str, Constant)]) -> Self {
         self.constants = constants;
+        self
+    }
+
+    /// The same operation, with these constant query parameters.
+    #[must_use]
+    pub const fn query_constants(
+        mut self,
+        constants: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.query_constants = constants;
         self
     }
 
@@ -345,11 +359,26 @@ pub struct Example {
     pub status: u16,
     /// Its body, exactly as the spec gives it.
     pub body: &'static str,
+    /// The parameter (a body field or query key) whose presence in a
+    /// request selects this answer over the plain ones; `None` for those.
+    pub when: Option<&'static str>,
 }
 
 impl Example {
     /// An example named `name` answering `status` with `body`.
     pub const fn new(name: &'static str, status: u16, body: &'static str) -> Self {
-        Example { name, status, body }
+        Example {
+            name,
+            status,
+            body,
+            when: None,
+        }
+    }
+
+    /// The same example, the answer to a request that carries `param`.
+    #[must_use]
+    pub const fn when(mut self, param: &'static str) -> Self {
+        self.when = Some(param);
+        self
     }
 }

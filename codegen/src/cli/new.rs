@@ -120,13 +120,29 @@ fn read_spec(input: &Path) -> Result<Spec, Vec<String>> {
     };
     if input.is_dir() {
         let files = SpecFiles::find(input).map_err(|e| vec![e.to_string()])?;
-        let overlay = match &files.overlay {
-            Some(path) => Some((name_of(path), read(path)?)),
-            None => None,
+        // A spec of several collections is one API to the generator, but
+        // the crate's README and mock test are written from one.
+        let ([collection], overlays) = (files.collections.as_slice(), &files.overlays) else {
+            return Err(vec![format!(
+                "{}: new reads a folder of one collection (and at most one overlay); it holds {}",
+                input.display(),
+                files.collections.len()
+            )]);
+        };
+        let overlay = match overlays.as_slice() {
+            [] => None,
+            [path] => Some((name_of(path), read(path)?)),
+            more => {
+                return Err(vec![format!(
+                    "{}: new reads at most one overlay; the folder holds {}",
+                    input.display(),
+                    more.len()
+                )]);
+            }
         };
         return Ok(Spec {
-            shown: files.collection.display().to_string(),
-            collection: (name_of(&files.collection), read(&files.collection)?),
+            shown: collection.display().to_string(),
+            collection: (name_of(collection), read(collection)?),
             overlay,
         });
     }

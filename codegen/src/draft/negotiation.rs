@@ -235,6 +235,7 @@ mod tests {
             status,
             body: String::new(),
             content_type: content_type.map(str::to_owned),
+            when: None,
         }
     }
 

@@ -3,9 +3,11 @@
 //! the runtime needs to send a call (method, path, authentication,
 //! idempotence, the item's own content type and `Accept`) and what the mock
 //! and inspection read (constants, fields with their formats and values,
-//! examples); bodies are written elsewhere.
+//! examples, how a listing pages); bodies are written elsewhere.
 
 use crate::draft::auth::{AuthScheme, Placement};
+use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::{Api, Operation, PathPiece};
 use crate::model::descriptor::{self, DescribedBody};
@@ -23,19 +25,26 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
     let names: Vec<_> = api
         .operations
         .iter()
-        .map(|op| ident(&op.const_name))
+        .map(|op| {
+            let name = ident(&op.const_name);
+            let gate = gates::cfg(&op.gate);
+            quote! { #gate &#name }
+        })
         .collect();
     quote! {
         /// Static descriptions of every operation: what the runtime sends, and
         /// the examples the spec documents.
         pub mod operations {
             #[allow(unused_imports)]
-            use super::rt::{Auth, Constant, Example, Field, Format, Method, Operation, PathPart};
+            use super::rt::{
+                Auth, Constant, Example, Field, Format, Method, OffsetPaging, Operation, Pagination,
+                PathPart,
+            };
 
             #(#statics)*
 
             /// Every operation, in the order of the spec.
-            pub static ALL: &[&Operation] = &[#(&#names),*];
+            pub static ALL: &[&Operation] = &[#(#names),*];
         }
     }
 }
@@ -103,7 +112,8 @@ fn descriptor(api: &Api, op: &Operation, query: &[(String, String)]) -> TokenStr
     let examples = op.examples.iter().map(|e| {
         let (name, body) = (&e.name, &e.body);
         let status = Literal::u16_unsuffixed(e.status);
-        quote! { Example::new(#name, #status, #body) }
+        let when = e.when.as_ref().map(|param| quote! { .when(#param) });
+        quote! { Example::new(#name, #status, #body) #when }
     });
     // Setters only for what differs from `Operation::new`'s defaults.
     let mut setters = quote! { .item(#item) };
@@ -121,6 +131,10 @@ fn descriptor(api: &Api, op: &Operation, query: &[(String, String)]) -> TokenStr
     let constants: Vec<_> = constants.collect();
     if !constants.is_empty() {
         setters.extend(quote! { .constants(&[#(#constants),*]) });
+    }
+    if !op.query_constants.is_empty() {
+        let pairs = op.query_constants.iter().map(|(k, v)| quote! { (#k, #v) });
+        setters.extend(quote! { .query_constants(&[#(#pairs),*]) });
     }
     if !fields.is_empty() {
         setters.extend(quote! { .fields(&[#(#fields),*]) });
@@ -152,7 +166,12 @@ fn descriptor(api: &Api, op: &Operation, query: &[(String, String)]) -> TokenStr
         let pairs = query.iter().map(|(k, v)| quote! { (#k, #v) });
         setters.extend(quote! { .query(&[#(#pairs),*]) });
     }
+    if let Some(spec) = &op.paging {
+        setters.extend(paging::descriptor(spec));
+    }
+    let gate = gates::cfg(&op.gate);
     quote! {
+        #gate
         #docs
         pub static #constant: Operation =
             Operation::new(#name, Method::#method, &[#(#path),*]) #setters;

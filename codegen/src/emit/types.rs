@@ -3,6 +3,8 @@
 use crate::emit::body;
 use crate::emit::enums;
 use crate::emit::errors;
+use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
@@ -40,20 +42,28 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = Vec::new();
     for chunk in api.types.chunks(CHUNK) {
         parts.push(Part::new(chunk.len(), move || {
-            Ok(chunk.iter().map(|def| definition(api, uses, def)).collect())
+            chunk
+                .iter()
+                .map(|def| {
+                    let name = def.name();
+                    gates::items(definition(api, uses, def), gates::of_type(api, name))
+                })
+                .collect()
         }));
     }
     parts.push(Part::new(1, move || {
-        let multipart = payloads::multipart_types(api);
+        let multipart = payloads::multipart_types(api)?;
         let unknown = enums::unknown_value(api);
         Ok(quote! { #multipart #unknown })
     }));
     for chunk in api.operations.chunks(CHUNK) {
         parts.push(Part::new(chunk.len(), move || {
-            Ok(chunk
+            chunk
                 .iter()
-                .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)))
-                .collect())
+                .filter_map(|op| op.params.as_ref())
+                .zip(chunk.iter().filter(|op| op.params.is_some()))
+                .map(|(p, op)| gates::items(params(p, &op.item), gates::of_type(api, &p.type_name)))
+                .collect()
         }));
         parts.push(Part::new(chunk.len(), move || {
             Ok(chunk
@@ -85,7 +95,8 @@ fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
                 .contains(name)
                 .then(|| payloads::form_value(s));
             let def = structure(s);
-            quote! { #def #json #form #nested }
+            let page = api.pages.get(name).map(|p| paging::page_impl(name, p));
+            quote! { #def #json #form #nested #page }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
         TypeDef::Union(u) => unions::union(u),

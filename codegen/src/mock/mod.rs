@@ -40,9 +40,8 @@ use crate::model::input::Input;
 use crate::model::lower::lower;
 use crate::read::folders::Selection;
 use crate::read::limits::Limits;
-use crate::read::overlay::{Overlay, read as read_overlay};
-use crate::read::postman_items::read_folders;
-use crate::read::spec_dir::{SpecFiles, read_files};
+use crate::read::sources::{Named, read_spec};
+use crate::read::spec_dir::{NamedText, SpecFiles, read_files};
 use postman_runtime::Operation;
 use std::fmt;
 use std::net::SocketAddr;
@@ -70,9 +69,15 @@ impl MockSpec {
         let limits = Limits::default();
         if path.is_dir() {
             let files = SpecFiles::find(path)?;
-            let (collection, overlay) = read_files(path, &files, &limits)?;
-            let overlay = overlay.as_ref().map(|o| (o.name.as_str(), o.text.as_str()));
-            MockSpec::from_text(&collection.name, &collection.text, overlay)
+            let (collections, overlays) = read_files(path, &files, &limits)?;
+            fn named(list: &[NamedText]) -> Vec<Named<'_>> {
+                list.iter()
+                    .map(|t| (t.name.as_str(), t.text.as_str()))
+                    .collect()
+            }
+            let (collections, overlays) = (named(&collections), named(&overlays));
+            let title = files_title(&collections);
+            MockSpec::from_spec(&title, &collections, &overlays, &[])
         } else {
             let name = path.display().to_string();
             let text = limits.read_file(path, &name)?;
@@ -109,17 +114,25 @@ impl MockSpec {
         overlay: Option<(&str, &str)>,
         client_methods: &[String],
     ) -> Result<Self, Errors> {
+        let overlays: Vec<Named<'_>> = overlay.into_iter().collect();
+        MockSpec::from_spec(name, &[(name, text)], &overlays, client_methods)
+    }
+
+    /// The spec of `collections` and `overlays`, named `name` where the
+    /// collections have no title.
+    fn from_spec(
+        name: &str,
+        collections: &[Named<'_>],
+        overlays: &[Named<'_>],
+        client_methods: &[String],
+    ) -> Result<Self, Errors> {
         let limits = Limits::default();
-        let parsed = read_folders(name, text, &Selection::new(&[]), &limits)?;
-        let (overlay_data, overlay_file) = match overlay {
-            Some((file, text)) => (read_overlay(file, text, &limits)?, file),
-            None => (Overlay::default(), ""),
-        };
+        let collections: Vec<_> = collections.iter().map(|&c| (c, None)).collect();
+        let selection = Selection::new(&[]);
+        let (parsed, overlay_data) = read_spec(&collections, overlays, &selection, &limits)?;
         let input = Input {
-            collection: &parsed,
-            collection_file: name,
+            collections: &parsed,
             overlay: &overlay_data,
-            overlay_file,
             // Serve what can be served; the rest is a warning.
             skip_unsupported: true,
             client_name: "Client",
@@ -222,4 +235,10 @@ impl std::error::Error for ServeError {}
 pub async fn serve(path: &Path, credentials: MockCredentials) -> Result<MockServer, ServeError> {
     let spec = MockSpec::from_path(path).map_err(ServeError::Spec)?;
     spec.start(credentials).await.map_err(ServeError::Io)
+}
+
+/// The name of a spec folder's collections, for warnings and the title.
+fn files_title(collections: &[Named<'_>]) -> String {
+    let names: Vec<&str> = collections.iter().map(|(n, _)| *n).collect();
+    names.join(", ")
 }

@@ -12,8 +12,8 @@ use crate::draft::operation::Draft;
 use crate::draft::path::Piece;
 use crate::draft::response::ResponseDraft;
 use crate::draft::shape::{Kind, Shape};
+use crate::draft::variant::VariantPlace;
 use crate::error::{Error, ErrorKind, Location};
-use crate::model::input::Input;
 use crate::read::overlay::OperationOverlay;
 use crate::read::postman::Body;
 use crate::read::{jsonc, lenient, markdown};
@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Reports every entry that names what the collection lacks, and drops the
 /// drafts of those entries: each problem is reported once, here, rather
 /// than again as the field or type the entry would have made.
-pub(super) fn check(input: &Input<'_>, drafts: &mut Vec<Draft<'_>>, errors: &mut Vec<Error>) {
+pub(super) fn check(drafts: &mut Vec<Draft<'_>>, errors: &mut Vec<Error>) {
     let known = Known::of(drafts);
     let mut stale = Vec::with_capacity(drafts.len());
     for d in drafts.iter() {
@@ -35,20 +35,15 @@ pub(super) fn check(input: &Input<'_>, drafts: &mut Vec<Draft<'_>>, errors: &mut
         stale.push(!problems.is_empty());
         let shown = entry.item.join(" / ");
         errors.extend(problems.into_iter().map(|problem| {
+            // Overlays are merged, each entry keeping the file it came from.
             Error::new(
-                Location::file(file_of(input, entry)),
+                Location::file(&entry.file),
                 ErrorKind::Overlay(format!("operation \"{shown}\": {problem}")),
             )
         }));
     }
     let mut flags = stale.into_iter();
     drafts.retain(|_| !flags.next().unwrap_or(false));
-}
-
-/// The overlay file an entry comes from, which its errors name: the one
-/// overlay here; where several are merged, the entry's own.
-fn file_of<'a>(input: &Input<'a>, _entry: &OperationOverlay) -> &'a str {
-    input.overlay_file
 }
 
 /// The top-level field names that the drafts sharing a type name show.
@@ -131,8 +126,21 @@ fn problems(d: &Draft<'_>, entry: &OperationOverlay, known: &Known) -> Vec<Strin
         && d.body.is_none()
         && d.payload.is_none()
     {
+        // A response variant may take every field of the body, which the
+        // plain method then does not send.
+        let taken = d
+            .variant
+            .as_ref()
+            .filter(|v| v.place == VariantPlace::Body)
+            .map(|v| {
+                format!(
+                    " (its every field is a parameter of the response variant `{}`)",
+                    v.spec.params_type
+                )
+            })
+            .unwrap_or_default();
         out.push(format!(
-            "`request_type` `{name}` names a body the request does not have"
+            "`request_type` `{name}` names a body the request does not have{taken}"
         ));
     }
     if let Some(name) = &entry.response_type

@@ -1,44 +1,45 @@
 //! One resource however its path variable is spelled: `/users/:id` and
 //! `/users/:userId/credentials` both step into a user, so both get the one
-//! handle `users(id)` rather than `users(id)` and `users_2(user_id)`.
+//! handle `user(id)` rather than `user(id)` and `user_2(user_id)`.
 //!
 //! Handles are told apart by their parent, literal and parameter name, so
-//! the parameter names are made the same first: at each place (the links
-//! before it, already made the same, and its literal) the first spelling in
-//! document order is kept, and a later item's is renamed to it, in its chain,
-//! path pieces, docs and examples. The wire does not change: path values are
-//! sent by position. The path as the item writes it stays in the docs.
+//! the parameter names are made the same first: at each place (the steps
+//! before it, already made the same, and the literal that names it) the
+//! first spelling in document order is kept, and a later item's is renamed
+//! to it, in its route, path pieces, docs and examples. The wire does not
+//! change: path values are sent by position. The path as the item writes it
+//! stays in the docs.
 
 use crate::draft::operation::Draft;
-use crate::draft::path::{Link, Piece};
+use crate::draft::path::{Piece, Step};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// The links before a place, then the literal that names it.
-type Place = (Vec<Link>, String);
 
 /// Renames, in every draft, a path parameter spelled otherwise than where
 /// an earlier item first named the same place.
 pub(super) fn unify(drafts: &mut [Draft<'_>]) {
-    let mut first: BTreeMap<Place, String> = BTreeMap::new();
+    // The steps up to and including a literal, to the parameter after it.
+    let mut first: BTreeMap<Vec<Step>, String> = BTreeMap::new();
     for d in drafts.iter_mut() {
-        let mut prefix: Vec<Link> = Vec::with_capacity(d.chain.len());
+        let mut route: Vec<Step> = Vec::with_capacity(d.route.len());
         let mut renames: BTreeMap<String, String> = BTreeMap::new();
-        let mut claimed: Vec<(Place, String)> = Vec::new();
-        for link in &d.chain {
-            let place = (prefix.clone(), link.resource.clone());
+        let mut claimed: Vec<(Vec<Step>, String)> = Vec::new();
+        for step in &d.route {
             // A parameter that no literal names is its own resource.
-            let name = match first.get(&place) {
-                Some(name) if link.resource != link.param => name.clone(),
-                _ => link.param.clone(),
+            let named = matches!(route.last(), Some(Step::Literal(_)));
+            let Step::Param(param) = step else {
+                route.push(step.clone());
+                continue;
             };
-            if name != link.param {
-                renames.insert(link.param.clone(), name.clone());
+            if !named {
+                route.push(step.clone());
+                continue;
             }
-            claimed.push((place, name.clone()));
-            prefix.push(Link {
-                resource: link.resource.clone(),
-                param: name,
-            });
+            let name = first.get(&route).unwrap_or(param).clone();
+            if name != *param {
+                renames.insert(param.clone(), name.clone());
+            }
+            claimed.push((route.clone(), name.clone()));
+            route.push(Step::Param(name));
         }
         if !distinct_after(d, &renames) {
             // Two parameters of one path would share a name: the item keeps
@@ -52,7 +53,7 @@ pub(super) fn unify(drafts: &mut [Draft<'_>]) {
             continue;
         }
         let renamed = |name: &String| renames.get(name).unwrap_or(name).clone();
-        d.chain = prefix;
+        d.route = route;
         for piece in &mut d.pieces {
             if let Piece::Param(name) = piece {
                 *name = renamed(name);

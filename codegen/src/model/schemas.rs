@@ -309,7 +309,7 @@ fn variant_label(ty: &TypeRef, k: usize) -> String {
     match ty {
         TypeRef::Named(n) => naming::bare(n).to_owned(),
         TypeRef::Boxed(inner) => variant_label(inner, k),
-        TypeRef::String => "String".into(),
+        TypeRef::String | TypeRef::Secret => "String".into(),
         TypeRef::Integer => "Integer".into(),
         TypeRef::Float => "Number".into(),
         TypeRef::Bool => "Boolean".into(),

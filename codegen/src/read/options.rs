@@ -1,8 +1,44 @@
-//! How to generate: the [`Options`] every entry point takes, read with the
-//! input.
+//! What a caller hands the generator: the spec's files as named texts, and
+//! the options. Kept in the first stage since every stage reads them.
 
 use super::limits::Limits;
 use super::overlay::DocExamples;
+use std::collections::BTreeMap;
+
+/// A named input text; the name appears in every error about it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The file name shown in errors, such as `spec/api.postman_collection.json`.
+    pub name: &'a str,
+    /// The file's contents.
+    pub text: &'a str,
+}
+
+/// Several collections and overlays that together describe one API.
+///
+/// Collections are generated in the order given (a spec folder gives them in
+/// file-name order), their items concatenated; each collection's auth and
+/// variables apply to its own items only. Overlays are merged: their
+/// operations concatenated, their `resources` and `params` merged by key
+/// (the same value twice is fine; two different values are an error naming
+/// both files).
+#[derive(Debug, Clone, Default)]
+pub struct Spec<'a> {
+    /// The collections.
+    pub collections: Vec<Source<'a>>,
+    /// The overlays.
+    pub overlays: Vec<Source<'a>>,
+}
+
+impl<'a> Spec<'a> {
+    /// A spec of one collection and its overlay, if any.
+    pub fn new(collection: Source<'a>, overlay: Option<Source<'a>>) -> Self {
+        Spec {
+            collections: vec![collection],
+            overlays: overlay.into_iter().collect(),
+        }
+    }
+}
 
 /// How to generate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +71,13 @@ pub struct Options {
     pub folders: Vec<String>,
     /// Bounds on the input: file size, name length, folder depth.
     pub limits: Limits,
+    /// The cargo feature that gates each collection's items, by the
+    /// collection's name ([`Source::name`]). The generated module decides
+    /// every name over the whole spec, whatever features are enabled, and
+    /// gates each item (`#[cfg(feature = ...)]`) by the features of the
+    /// operations that use it; a collection without a feature is always
+    /// generated, and so is whatever its operations use.
+    pub features: BTreeMap<String, String>,
 }
 
 impl Default for Options {
@@ -48,6 +91,7 @@ impl Default for Options {
             example_calls: false,
             folders: Vec::new(),
             limits: Limits::default(),
+            features: BTreeMap::new(),
         }
     }
 }
@@ -86,6 +130,17 @@ impl Options {
     /// Sets [`Options::limits`].
     pub fn with_limits(mut self, limits: Limits) -> Self {
         self.limits = limits;
+        self
+    }
+
+    /// Gates the items of the collection called `collection` by `feature`
+    /// (see [`Options::features`]).
+    pub fn with_feature(
+        mut self,
+        collection: impl Into<String>,
+        feature: impl Into<String>,
+    ) -> Self {
+        self.features.insert(collection.into(), feature.into());
         self
     }
 

@@ -247,10 +247,10 @@ async fn a_bearer_api_needs_no_user_name_and_the_generated_client_passes() {
             .build()
             .unwrap(),
     );
-    let params = auth::api::ListOrdersParams::default();
-    client.list_orders(&params).await.unwrap();
-    client.me().await.unwrap();
-    client.me_by_query().await.unwrap();
+    let params = auth::api::OrdersGetParams::default();
+    client.orders().get(&params).await.unwrap();
+    client.me().get().await.unwrap();
+    client.me().get_query().await.unwrap();
     // Another token is refused, as the API would.
     let other = auth::Client(
         ClientBuilder::for_vendor(&NEUTRAL)
@@ -260,7 +260,7 @@ async fn a_bearer_api_needs_no_user_name_and_the_generated_client_passes() {
             .build()
             .unwrap(),
     );
-    let refused = other.list_orders(&params).await.unwrap_err();
+    let refused = other.orders().get(&params).await.unwrap_err();
     assert!(
         matches!(refused.kind(), ErrorKind::Api { status, .. } if status.as_u16() == 401),
         "{refused:?}"
@@ -273,17 +273,18 @@ async fn a_bearer_api_needs_no_user_name_and_the_generated_client_passes() {
 async fn the_mock_s_own_client_passes_every_scheme_it_can_hold() {
     let mock = auth_mock(fixed()).await;
     let client = auth::Client(mock.client_builder().build().unwrap());
-    client.widgets("w1").get_widget().await.unwrap();
-    let search = auth::api::SearchInQueryParams::new().with_q("bolts");
-    client.search_in_query(&search).await.unwrap();
+    client.widget("w1").get().await.unwrap();
+    let search = auth::api::SearchGetParams::new().with_q("bolts");
+    client.search().get(&search).await.unwrap();
     client
-        .list_orders(&auth::api::ListOrdersParams::default())
+        .orders()
+        .get(&auth::api::OrdersGetParams::default())
         .await
         .unwrap();
-    client.me().await.unwrap();
-    client.me_by_query().await.unwrap();
-    client.legacy().await.unwrap();
-    client.health().await.unwrap();
+    client.me().get().await.unwrap();
+    client.me().get_query().await.unwrap();
+    client.legacy().get().await.unwrap();
+    client.health().get().await.unwrap();
     // Recorded with the credential readable, never printed.
     let requests = mock.requests();
     assert!(requests.iter().all(|r| r.status == 200), "{requests:?}");
@@ -311,6 +312,6 @@ async fn a_kind_the_mock_was_not_given_is_checked_for_presence_only() {
     assert_eq!(status, 200);
     // The mock's own client brings a stand-in for each kind.
     let client = auth::Client(mock.client_builder().build().unwrap());
-    client.legacy().await.unwrap();
-    client.widgets("w1").get_widget().await.unwrap();
+    client.legacy().get().await.unwrap();
+    client.widget("w1").get().await.unwrap();
 }

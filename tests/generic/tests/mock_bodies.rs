@@ -35,17 +35,17 @@ async fn post(mock: &MockServer, path: &str, content_type: &str, body: &str) -> 
     )
 }
 
-fn charge() -> payloads::api::CreateChargeRequest {
+fn charge() -> payloads::api::ChargesCreateRequest {
     use payloads::api::*;
-    CreateChargeRequest::new(CreateChargeRequestRequired {
+    ChargesCreateRequest::new(ChargesCreateRequestRequired {
         amount: 2000,
         currency: "usd".into(),
         capture: true,
-        metadata: CreateChargeRequestMetadata::new(CreateChargeRequestMetadataRequired {
+        metadata: ChargesCreateRequestMetadata::new(ChargesCreateRequestMetadataRequired {
             order_id: 6735,
         }),
-        items: vec![CreateChargeRequestItemsItem::new(
-            CreateChargeRequestItemsItemRequired {
+        items: vec![ChargesCreateRequestItemsItem::new(
+            ChargesCreateRequestItemsItemRequired {
                 price: "price_1".into(),
             },
         )],
@@ -57,28 +57,29 @@ fn charge() -> payloads::api::CreateChargeRequest {
 #[tokio::test]
 async fn every_body_mode_the_generated_client_sends_is_accepted_and_recorded() {
     let (mock, client) = payloads_mock().await;
-    client.create_charge(&charge()).await.unwrap();
-    client.empty_form().await.unwrap();
-    let upload = payloads::api::UploadReportRequest {
+    client.charges().create(&charge()).await.unwrap();
+    client.pings().create().await.unwrap();
+    let upload = payloads::api::FilesCreateRequest {
         purpose: "dispute_evidence".into(),
         pages: 3,
         file: Upload::bytes(&b"%PDF-1.7"[..]).file_name("report.pdf"),
         thumbnail: None,
     };
-    client.upload_report(&upload).await.unwrap();
+    client.files().create(&upload).await.unwrap();
     client
-        .put_image(&Upload::bytes(&b"\x89PNG"[..]))
+        .logo()
+        .replace(&Upload::bytes(&b"\x89PNG"[..]))
         .await
         .unwrap();
-    client.send_invoice_xml("<invoice/>").await.unwrap();
-    client.send_csv("a,b\n1,2\n").await.unwrap();
+    client.invoices_xml().create("<invoice/>").await.unwrap();
+    client.imports().create("a,b\n1,2\n").await.unwrap();
     let variables =
-        payloads::api::FindCustomerVariables::new(payloads::api::FindCustomerVariablesRequired {
+        payloads::api::GraphqlCreateVariables::new(payloads::api::GraphqlCreateVariablesRequired {
             id: "cus_9".into(),
             first: 2,
         });
-    client.find_customer(&variables).await.unwrap();
-    client.touch().await.unwrap();
+    client.graphql().create(&variables).await.unwrap();
+    client.touch().create().await.unwrap();
 
     let requests = mock.requests();
     let statuses: Vec<u16> = requests.iter().map(|r| r.status).collect();
@@ -125,12 +126,12 @@ async fn raw_json_goes_to_a_json_operation_and_nothing_else_does() {
     let api = MockApi::new(&NEUTRAL, auth::api::operations::ALL);
     let mock = MockServer::start(api).await.unwrap();
     let client = auth::Client(mock.client_builder().build().unwrap());
-    let order = auth::api::CreateOrderRequest::new(auth::api::CreateOrderRequestRequired {
+    let order = auth::api::OrdersCreateRequest::new(auth::api::OrdersCreateRequestRequired {
         sku: "SKU-1".into(),
         qty: 2,
         session: "s".into(),
     });
-    client.create_order(&order).await.unwrap();
+    client.orders().create(&order).await.unwrap();
     assert_eq!(
         mock.requests()[0].body,
         Some(json!({"sku": "SKU-1", "qty": 2, "session": "s"}))

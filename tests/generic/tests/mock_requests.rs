@@ -19,8 +19,8 @@ async fn mocked_mock() -> (MockServer, mocked::Client) {
     (mock, client)
 }
 
-fn list(action: &str, limit: &str) -> mocked::api::ListEventsParams {
-    mocked::api::ListEventsParams::new()
+fn list(action: &str, limit: &str) -> mocked::api::EventsGetParams {
+    mocked::api::EventsGetParams::new()
         .with_action(action)
         .with_limit(limit)
 }
@@ -37,12 +37,20 @@ fn verify_message(mock: &MockServer) -> Option<String> {
 #[tokio::test]
 async fn the_query_is_recorded_and_tells_apart_operations_on_one_url() {
     let (mock, client) = mocked_mock().await;
-    let listed = client.list_events(&list("list", "10")).await.unwrap();
+    let listed = client.events().get(&list("list", "10")).await.unwrap();
     assert_eq!(listed.events.len(), 2);
     let count_params = mocked::api::CountEventsParams::new()
         .with_action("count")
         .with_limit("10");
-    assert_eq!(client.count_events(&count_params).await.unwrap().count, 2);
+    assert_eq!(
+        client
+            .events()
+            .count_events(&count_params)
+            .await
+            .unwrap()
+            .count,
+        2
+    );
     // By hand, in another order, and with a value of neither.
     let get = |query: &'static str| {
         reqwest::Client::new()
@@ -60,7 +68,7 @@ async fn the_query_is_recorded_and_tells_apart_operations_on_one_url() {
     assert_eq!(
         routed,
         [
-            Some("list_events"),
+            Some("events_get"),
             Some("count_events"),
             Some("count_events")
         ]
@@ -105,7 +113,7 @@ async fn each_saved_example_is_served_by_name_or_status_with_its_own_type() {
         "The operation has no example response matching `x-mock-response-name`."
     );
     // A text answer keeps its type: the generated client reads it as text.
-    assert_eq!(client.export_report().await.unwrap(), "id,total\n1,20\n");
+    assert_eq!(client.latest().get().await.unwrap(), "id,total\n1,20\n");
     let report = reqwest::get(format!("{}/reports/latest", mock.base_url()))
         .await
         .unwrap();
@@ -117,33 +125,32 @@ async fn expectations_on_the_request_pass_when_a_call_matches() {
     let api = MockApi::new(&NEUTRAL, auth::api::operations::ALL);
     let mock = MockServer::start(api).await.unwrap();
     let client = auth::Client(mock.client_builder().build().unwrap());
-    let order = auth::api::CreateOrderRequest::new(auth::api::CreateOrderRequestRequired {
+    let order = auth::api::OrdersCreateRequest::new(auth::api::OrdersCreateRequestRequired {
         sku: "SKU-1".into(),
         qty: 2,
         session: "s-1".into(),
     });
     // Made before the call: counts it when it comes.
-    mock.expect("create_order")
+    mock.expect("orders_create")
         .with_json_body(json!({"sku": "SKU-1", "qty": 2, "session": "s-1"}))
         .with_header("x-trace", "t-1")
         .times(1);
     client
-        .create_order(&order)
+        .orders()
+        .create(&order)
         .header("x-trace", "t-1")
         .await
         .unwrap();
-    client.create_order(&order).await.unwrap();
-    let search = auth::api::SearchInQueryParams::new().with_q("bolts");
-    client.search_in_query(&search).await.unwrap();
+    client.orders().create(&order).await.unwrap();
+    let search = auth::api::SearchGetParams::new().with_q("bolts");
+    client.search().get(&search).await.unwrap();
     // Made after the calls: counts those recorded.
-    mock.expect("search_in_query")
-        .with_query("q", "bolts")
-        .times(1);
-    mock.expect("create_order")
+    mock.expect("search_get").with_query("q", "bolts").times(1);
+    mock.expect("orders_create")
         .with_json_body_including(json!({"qty": 2}))
         .matching(|request| request.headers.get("x-trace").is_none())
         .times(1);
-    mock.expect("create_order").times(2);
+    mock.expect("orders_create").times(2);
     assert_eq!(verify_message(&mock), None);
 }
 
@@ -156,20 +163,20 @@ async fn a_failed_expectation_names_the_closest_call_without_its_credentials() {
         .unwrap();
     let client = auth::Client(mock.client_builder().build().unwrap());
     for q in ["bolts", "nuts"] {
-        let search = auth::api::SearchInQueryParams::new().with_q(q);
-        client.search_in_query(&search).await.unwrap();
+        let search = auth::api::SearchGetParams::new().with_q(q);
+        client.search().get(&search).await.unwrap();
     }
-    mock.expect("search_in_query")
+    mock.expect("search_get")
         .with_query("q", "screws")
         .with_header("accept", "application/json")
         .times(1);
-    mock.expect("search_in_query")
+    mock.expect("search_get")
         .matching(|request| request.query.len() > 5);
     let message = verify_message(&mock).expect("unmet");
     assert!(
         message.contains(
-            "search_in_query with query q=screws, header accept: application/json: \
-             expected exactly 1 call(s), got 0 (of 2 call(s) of search_in_query)"
+            "search_get with query q=screws, header accept: application/json: \
+             expected exactly 1 call(s), got 0 (of 2 call(s) of search_get)"
         ),
         "{message}"
     );

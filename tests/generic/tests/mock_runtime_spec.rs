@@ -103,13 +103,13 @@ async fn a_collection_served_from_its_file_checks_and_records_as_documented() {
     };
     assert_eq!(create("fake-token").await.unwrap().status().as_u16(), 200);
     assert_eq!(create("other").await.unwrap().status().as_u16(), 401);
-    mock.expect("create_order")
+    mock.expect("orders_create")
         .with_query("source", "test")
         .with_json_body_including(json!({"sku": "SKU-1"}))
         .times(1);
     let requests = mock.requests();
     assert_eq!(requests[0].query.get("source"), Some("test"));
-    assert_eq!(requests[0].operation, Some("create_order"));
+    assert_eq!(requests[0].operation, Some("orders_create"));
     mock.verify();
 }
 

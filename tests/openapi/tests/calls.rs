@@ -32,7 +32,7 @@ async fn a_recursive_type_is_read_and_parameters_sent() {
     let params = api::GetNodeParams::new()
         .with_expand(["a"])
         .with_x_trace("t1");
-    let node = client.nodes("n1").get_node(&params).await.expect("a node");
+    let node = client.node("n1").get_node(&params).await.expect("a node");
     assert_eq!(node.id.as_deref(), Some("n1"));
     assert_eq!(
         node.parent.as_ref().and_then(|p| p.id.as_deref()),
@@ -53,7 +53,7 @@ async fn an_error_body_is_reached_by_its_status() {
         .mount(&server)
         .await;
     let error = client
-        .nodes("gone")
+        .node("gone")
         .get_node(&api::GetNodeParams::new())
         .await
         .expect_err("404");
@@ -83,6 +83,7 @@ async fn a_union_is_sent_as_its_variant_and_read_by_its_tag() {
         radius: 2.0,
     });
     let shape = client
+        .shapes()
         .create_shape(&api::Shape::Circle(circle))
         .await
         .expect("a shape");

@@ -26,7 +26,7 @@ async fn responses_made_from_schemas_read_as_their_types() {
     let server = mock(schemas_yaml::api::operations::ALL).await;
     let client = schemas_yaml::Client(server.client_builder().build().expect("a client"));
     let node = client
-        .nodes("00000000-0000-4000-8000-000000000000")
+        .node("00000000-0000-4000-8000-000000000000")
         .get_node(&schemas_yaml::api::GetNodeParams::new())
         .await
         .expect("the schema's sample, read as a Node");
@@ -36,7 +36,11 @@ async fn responses_made_from_schemas_read_as_their_types() {
         Some("00000000-0000-4000-8000-000000000000")
     );
     assert_eq!(node.size, Some(10));
-    let shapes = client.list_shapes().await.expect("a sample of the listing");
+    let shapes = client
+        .shapes()
+        .list_shapes()
+        .await
+        .expect("a sample of the listing");
     assert!(shapes.by_name.is_empty());
     assert_eq!(server.requests().len(), 2);
 }
@@ -46,11 +50,15 @@ async fn an_operation_of_a_document_with_a_relative_server_reaches_its_path() {
     let server = mock(bodies_json::api::operations::ALL).await;
     let builder = server.client_builder().api_key("fake-key-not-a-secret");
     let client = bodies_json::Client(builder.build().expect("a client"));
-    // The mock reads JSON bodies only: a text body is refused (415), but
-    // it arrived on the document's path, under its server's.
-    let refused = client.send_text("hello").await.expect_err("text refused");
-    assert_eq!(refused.status().map(|s| s.as_u16()), Some(415));
+    // The mock takes the operation's own body mode (here text) and
+    // records it on the document's path, under its server's.
+    client
+        .raw()
+        .send_text("hello")
+        .await
+        .expect("a text body taken");
     let recorded = server.requests();
     assert_eq!(recorded.len(), 1);
     assert_eq!(recorded[0].path, "/api/v3/raw");
+    assert_eq!(recorded[0].raw_body, b"hello");
 }

@@ -21,12 +21,14 @@ const BY_NAME: &str = "x-mock-response-name";
 /// Chooses an example by status (as above).
 const BY_CODE: &str = "x-mock-response-code";
 
-/// The example `headers` ask for by name or status, else the first
-/// successful one; `None` when the operation documents none. `Err` names
+/// The example `headers` ask for by name or status, else the success one
+/// the request's parameters select (`checks::answer`); `None` when the operation documents none. `Err` names
 /// the header that asked for an example the operation does not have.
 pub(super) fn example<'a>(
     op: &'a Operation,
     headers: &RecordedHeaders,
+    query: &str,
+    body: Option<&serde_json::Value>,
 ) -> Result<Option<&'a Example>, &'static str> {
     if let Some(name) = headers.get(BY_NAME) {
         return op
@@ -45,7 +47,7 @@ pub(super) fn example<'a>(
             .map(Some)
             .ok_or(BY_CODE);
     }
-    Ok(op.examples.iter().find(|e| (200..300).contains(&e.status)))
+    Ok(super::checks::answer(op, query, body))
 }
 
 /// `example` as an answer (`200 {}` when there is none), with its content

@@ -108,7 +108,7 @@ pub(super) fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
             };
         }
     };
-    let op = match checks::select(vendor, &candidates, body.as_ref()) {
+    let op = match checks::select(vendor, &candidates, head.query.as_str(), body.as_ref()) {
         Ok(op) => op,
         Err(message) => {
             return Decision {
@@ -147,7 +147,7 @@ fn checked_answer(
     if let Err(message) = checks::arguments(state.api.vendor, op, args, body) {
         return worded(state, StatusCode::BAD_REQUEST, &message);
     }
-    let example = match answer::example(op, &head.headers) {
+    let example = match answer::example(op, &head.headers, head.query.as_str(), body) {
         Ok(example) => example,
         Err(header) => {
             return error(

@@ -204,7 +204,8 @@ pub(super) fn responses(c: &mut Converter<'_>, ctx: &Context<'_>) -> Responses {
         });
         let Some((media, spec)) = media else {
             if is_success {
-                out.examples.push(example(code, status, String::new()));
+                out.examples
+                    .push(example(code, status, String::new(), None));
             }
             continue;
         };
@@ -220,7 +221,8 @@ pub(super) fn responses(c: &mut Converter<'_>, ctx: &Context<'_>) -> Responses {
         };
         let value = media_example(spec).unwrap_or_else(|| sample(&schema, &c.schemas));
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
-        out.examples.push(example(code, status, text));
+        out.examples
+            .push(example(code, status, text, Some(media.clone())));
         if is_success {
             out.schema = Some(schema);
         } else if !code.starts_with('2') {
@@ -230,14 +232,12 @@ pub(super) fn responses(c: &mut Converter<'_>, ctx: &Context<'_>) -> Responses {
     out
 }
 
-fn example(code: &str, status: u16, body: String) -> Example {
+fn example(code: &str, status: u16, body: String, content_type: Option<String>) -> Example {
     Example {
         name: format!("{code} response"),
         status: Some(status),
         body: Some(body),
-        // The body is JSON written from the schema's example: its text says
-        // what it is.
-        content_type: None,
+        content_type,
         request_body: Body::None,
     }
 }

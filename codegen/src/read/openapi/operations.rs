@@ -120,6 +120,7 @@ pub(super) fn read(
         variables,
         items,
         warnings: Vec::new(),
+        top_folders: Vec::new(),
     };
     (collection, schemas, c.schemas)
 }

@@ -3,6 +3,7 @@
 
 use crate::read::openapi::schema::{Schema, Schemas};
 use crate::read::postman::Collection;
+use crate::read::sources::Parsed;
 
 /// A document read: its operations as items, with their schemas.
 #[derive(Debug)]
@@ -11,6 +12,18 @@ pub(crate) struct OpenApi {
     /// One per item of `collection`, in the same order.
     pub operations: Vec<OperationSchemas>,
     pub schemas: Schemas,
+}
+
+impl OpenApi {
+    /// The document's operations as the one collection of a spec, named
+    /// `file` in errors; never gated by a feature.
+    pub(crate) fn parsed(&self, file: &str) -> Parsed {
+        Parsed {
+            file: file.to_owned(),
+            feature: None,
+            collection: self.collection.clone(),
+        }
+    }
 }
 
 /// What the schemas of one operation say.
