@@ -53,7 +53,7 @@ fn main() {
                 println!(
                     "nginx could not run ({why}): measuring against the bench's own hyper \
                      server instead, whose figures are not comparable with nginx's. \
-                     Install nginx (Debian: apt-get install nginx-light) for the README's."
+                     Install nginx (Debian: apt-get install nginx) for docs/benchmarks.md's."
                 );
                 None
             }
