@@ -42,12 +42,39 @@ impl Formatted {
             tokens
         };
         for item in items(tokens) {
-            let code = match split_mod(&item) {
-                Some((head, body)) => print_mod(&head, &body)?,
-                None => print(item)?,
+            let code = match split_mod(item) {
+                Ok((head, body)) => print_mod(&head, &body)?,
+                Err(item) => print(item)?,
             };
             self.push_spaced(&code, &docs);
         }
+        Ok(())
+    }
+
+    /// Formats the items `group` as the lines they take in the `mod` of
+    /// `head` whose items several calls print in turn (the module's opening
+    /// lines with the `first` group, its closing `}` with the `last`), and
+    /// appends them; tokens as for `push_items`.
+    pub(crate) fn push_mod_slice(
+        &mut self,
+        head: TokenStream,
+        group: TokenStream,
+        first: bool,
+        last: bool,
+    ) -> Result<(), String> {
+        if first && last {
+            return self.push_items(quote::quote! { #head { #group } });
+        }
+        let docs = take_doc_lines();
+        let (head, group, docs) = if docs.ambiguous {
+            (docs.restore(head), docs.restore(group), DocLines::default())
+        } else {
+            (head, group, docs)
+        };
+        let opening = opening_lines(&head)?;
+        let code = mod_lines(&head, group, opening, first, last)?
+            .ok_or_else(|| "a module slice did not print as a module".to_owned())?;
+        self.push_spaced(&code, &docs);
         Ok(())
     }
 
@@ -107,53 +134,80 @@ const MOD_ITEMS: usize = 64;
 
 /// An item `[attributes] [visibility] mod name { body }` as the tokens
 /// before its body and the body's items, when there are more than
-/// `MOD_ITEMS` of them; `None` for any other item.
-fn split_mod(item: &TokenStream) -> Option<(TokenStream, Vec<TokenStream>)> {
-    let mut tokens: Vec<TokenTree> = item.clone().into_iter().collect();
-    let Some(TokenTree::Group(body)) = tokens.last() else {
-        return None;
+/// `MOD_ITEMS` of them; any other item given back. Taken by value: the
+/// tokens are moved, never cloned one by one.
+fn split_mod(item: TokenStream) -> Result<(TokenStream, Vec<TokenStream>), TokenStream> {
+    let mut tokens: Vec<TokenTree> = item.into_iter().collect();
+    let is_mod = match &tokens[..] {
+        [
+            ..,
+            TokenTree::Ident(kw),
+            TokenTree::Ident(_),
+            TokenTree::Group(body),
+        ] => kw == "mod" && body.delimiter() == Delimiter::Brace,
+        _ => false,
     };
-    let is_mod = matches!(
-        &tokens[..tokens.len() - 1],
-        [.., TokenTree::Ident(kw), TokenTree::Ident(_)] if kw == "mod"
-    );
-    if body.delimiter() != Delimiter::Brace || !is_mod {
-        return None;
+    let inner = match tokens.last() {
+        Some(TokenTree::Group(body)) if is_mod => items(body.stream()).collect(),
+        _ => Vec::new(),
+    };
+    if inner.len() <= MOD_ITEMS {
+        return Err(tokens.into_iter().collect());
     }
-    let inner: Vec<TokenStream> = items(body.stream()).collect();
     tokens.pop();
-    (inner.len() > MOD_ITEMS).then(|| (tokens.into_iter().collect(), inner))
+    Ok((tokens.into_iter().collect(), inner))
 }
 
 /// The `mod` of `head` and the items `body`, printed as `print` prints it
-/// whole, but `MOD_ITEMS` items at a time: `prettyplease` prints a module's
-/// items one after the other, each alone, so the module printed around each
-/// group in turn gives the same lines, less the module's first lines
-/// (docs, attributes, `mod name {`) and its last (`}`) repeated.
+/// whole, but `MOD_ITEMS` items at a time (`mod_lines`).
 fn print_mod(head: &TokenStream, body: &[TokenStream]) -> Result<String, String> {
-    let around = |group: &[TokenStream]| {
-        let group: TokenStream = group.iter().cloned().collect();
-        quote::quote! { #head { #group } }
-    };
-    // The module's opening lines: as many as it prints empty.
-    let opening = print(around(&[]))?.lines().count();
+    let opening = opening_lines(head)?;
     let groups = body.len().div_ceil(MOD_ITEMS);
     let mut code = String::new();
     for (i, group) in body.chunks(MOD_ITEMS).enumerate() {
-        let text = print(around(group))?;
-        let lines: Vec<&str> = text.lines().collect();
-        if lines.len() <= opening || lines.last() != Some(&"}") {
+        let group: TokenStream = group.iter().cloned().collect();
+        let Some(lines) = mod_lines(head, group, opening, i == 0, i + 1 == groups)? else {
             // Not printed as expected: the whole module in one go.
-            return print(around(body));
-        }
-        let start = if i == 0 { 0 } else { opening };
-        let end = lines.len() - usize::from(i + 1 < groups);
-        for line in &lines[start..end] {
-            code.push_str(line);
-            code.push('\n');
-        }
+            let body: TokenStream = body.iter().cloned().collect();
+            return print(quote::quote! { #head { #body } });
+        };
+        code.push_str(&lines);
     }
     Ok(code)
+}
+
+/// How many lines the `mod` of `head` opens with (docs, attributes,
+/// `mod name {`): as many as it prints empty.
+fn opening_lines(head: &TokenStream) -> Result<usize, String> {
+    Ok(print(quote::quote! { #head {} })?.lines().count())
+}
+
+/// The lines that the items `group` take in the `mod` of `head` when the
+/// module's items are printed a group at a time: `prettyplease` prints a
+/// module's items one after the other, each alone, so the module printed
+/// around each group in turn gives the same lines, less the module's
+/// `opening` lines (but for the `first` group) and its closing `}` (but
+/// for the `last`). `None` when the module did not print that way.
+fn mod_lines(
+    head: &TokenStream,
+    group: TokenStream,
+    opening: usize,
+    first: bool,
+    last: bool,
+) -> Result<Option<String>, String> {
+    let text = print(quote::quote! { #head { #group } })?;
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= opening || lines.last() != Some(&"}") {
+        return Ok(None);
+    }
+    let start = if first { 0 } else { opening };
+    let end = lines.len() - usize::from(!last);
+    let mut code = String::new();
+    for line in &lines[start..end] {
+        code.push_str(line);
+        code.push('\n');
+    }
+    Ok(Some(code))
 }
 
 /// Whether a printed `line` begins an item (or its docs or attributes).
