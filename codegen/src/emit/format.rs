@@ -84,7 +84,7 @@ impl Formatted {
         let Some(first) = other.text.lines().next() else {
             return;
         };
-        if self.ends_item && opens_item(first) {
+        if self.ends_item && opens_item(first.trim_start()) {
             self.text.push('\n');
         }
         self.text.push_str(&other.text);
@@ -101,10 +101,11 @@ impl Formatted {
     /// their values from `docs`.
     fn push_spaced(&mut self, code: &str, docs: &DocLines) {
         for line in code.lines() {
-            if self.ends_item && opens_item(line) {
+            // Trimmed once: this runs for every line of the module.
+            let trimmed = line.trim_start();
+            if self.ends_item && opens_item(trimmed) {
                 self.text.push('\n');
             }
-            let trimmed = line.trim_start();
             match docs.value(trimmed) {
                 Some(value) => {
                     self.text.push_str(&line[..line.len() - trimmed.len()]);
@@ -114,9 +115,9 @@ impl Formatted {
                 None => self.text.push_str(line),
             }
             self.text.push('\n');
-            let line = line.trim_end();
-            self.ends_item = !line.trim_start().starts_with("//")
-                && (line.ends_with('}') || line.ends_with(';'));
+            let trimmed = trimmed.trim_end();
+            self.ends_item =
+                !trimmed.starts_with("//") && (trimmed.ends_with('}') || trimmed.ends_with(';'));
         }
     }
 }
@@ -195,24 +196,30 @@ fn mod_lines(
     first: bool,
     last: bool,
 ) -> Result<Option<String>, String> {
-    let text = print(quote::quote! { #head { #group } })?;
-    let lines: Vec<&str> = text.lines().collect();
-    if lines.len() <= opening || lines.last() != Some(&"}") {
+    let mut text = print(quote::quote! { #head { #group } })?;
+    // Cut by offsets, not line by line: only the few opening lines are read.
+    let Some(closing) = text.strip_suffix("}\n").map(str::len) else {
+        return Ok(None);
+    };
+    let start = match (first, opening.checked_sub(1)) {
+        (true, _) => 0,
+        (false, Some(n)) => match text.match_indices('\n').nth(n) {
+            Some((at, _)) => at + 1,
+            None => return Ok(None),
+        },
+        (false, None) => return Ok(None),
+    };
+    if start > closing || !text[..closing].ends_with('\n') {
         return Ok(None);
     }
-    let start = if first { 0 } else { opening };
-    let end = lines.len() - usize::from(!last);
-    let mut code = String::new();
-    for line in &lines[start..end] {
-        code.push_str(line);
-        code.push('\n');
-    }
-    Ok(Some(code))
+    text.truncate(if last { text.len() } else { closing });
+    text.drain(..start);
+    Ok(Some(text))
 }
 
-/// Whether a printed `line` begins an item (or its docs or attributes).
-fn opens_item(line: &str) -> bool {
-    let trimmed = line.trim_start();
+/// Whether a printed line, `trimmed` of its indentation, begins an item
+/// (or its docs or attributes).
+fn opens_item(trimmed: &str) -> bool {
     ["///", "#[", "pub ", "impl", "use ", "mod "]
         .iter()
         .any(|p| trimmed.starts_with(p))
