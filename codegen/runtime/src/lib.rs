@@ -67,6 +67,7 @@ mod request;
 mod response;
 pub mod retry;
 mod retry_after;
+mod secret;
 mod signer;
 mod state;
 mod status;
@@ -90,14 +91,15 @@ pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, OffsetPaging, Operation,
-    Pagination, PathPart, Placement,
+    Auth, BodyKind, Constant, Example, Field, FieldLocation, Format, Method, OffsetPaging,
+    Operation, Pagination, PathPart, Placement,
 };
 pub use paginate::{Items, NextPage, Page, Pages};
 pub use reply::Reply;
 pub use request::Request;
 pub use response::Response;
 pub use retry::RetryPolicy;
+pub use secret::Secret;
 pub use signer::{SignRequest, Signer};
 pub use status::StatusCode;
 pub use timestamp::Timestamp;

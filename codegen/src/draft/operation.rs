@@ -8,17 +8,21 @@
 use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
-use crate::draft::negotiation::{answered, declared};
-use crate::draft::path::{Link, Piece, credential_vars, path};
+use crate::draft::negotiation::{answered, declared, typed_by_examples};
+use crate::draft::path::{Piece, Step, credential_vars, path};
 use crate::draft::payload::Payload;
-use crate::draft::query::{QueryParam, query_params};
+use crate::draft::query::{QueryParam, query_params, take_constants};
 use crate::draft::response::{Example, ResponseDraft, responses};
 use crate::draft::secrets::{looks_like_credential, without_credential_names};
+use crate::draft::variant::{self, VariantDraft};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::markdown;
+use crate::read::openapi::OperationSchemas;
 use crate::read::overlay::OperationOverlay;
 use crate::read::postman::{Item, KeyValue};
 use crate::read::url::{self, Base};
+use crate::read::variants::ResponseVariant;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 const METHODS: &[&str] = &[
@@ -40,6 +44,8 @@ const RESERVED_HEADERS: &[&str] = &[
 
 #[derive(Debug, Clone)]
 pub(crate) struct Draft<'a> {
+    /// The collection file the item comes from, named in its errors.
+    pub file: &'a str,
     pub item: &'a Item,
     pub overlay: Option<&'a OperationOverlay>,
     pub display: String,
@@ -53,16 +59,22 @@ pub(crate) struct Draft<'a> {
     /// The collection variable the host is written as (`{{baseUrl}}`), which
     /// a caller may set; its value, if any, is the default in `base`.
     pub host_variable: Option<String>,
-    pub chain: Vec<Link>,
+    /// The path's steps, from which resources and method names are derived.
+    pub route: Vec<Step>,
     pub pieces: Vec<Piece>,
     pub template: String,
     pub param_docs: BTreeMap<String, String>,
     /// Example values of path parameters, from URL and collection variables.
     pub param_examples: BTreeMap<String, String>,
     pub query: Vec<KeyValue>,
+    /// A response variant's parameters and answer, when the operation has one.
+    pub variant: Option<VariantDraft<'a>>,
     /// The same query parameters, each typed from its example.
     #[allow(dead_code, reason = "read once parameter structs take typed values")]
     pub query_params: Vec<QueryParam>,
+    /// Query parameters with a fixed value (the overlay's constants): the
+    /// method sends them, callers never pass them.
+    pub query_constants: Vec<(String, Value)>,
     pub headers: Vec<KeyValue>,
     /// The item's own `Content-Type`, as written (variables put in).
     pub content_type: Option<String>,
@@ -77,14 +89,18 @@ pub(crate) struct Draft<'a> {
     pub examples: Vec<Example>,
     /// Saved examples left out; reported if the operation is kept.
     pub dropped: Vec<Warning>,
+    /// What an OpenAPI document's schemas say of the body and responses,
+    /// which type them in place of the examples.
+    pub schemas: Option<&'a OperationSchemas>,
 }
 
 /// Reads `item` as an operation.
 pub(crate) fn draft<'a>(
-    file: &str,
+    file: &'a str,
     item: &'a Item,
     overlay: Option<&'a OperationOverlay>,
     vars: &BTreeMap<String, String>,
+    variants: &'a [ResponseVariant],
 ) -> Result<Draft<'a>, Error> {
     let display = item.display_path();
     let here = || Location::item(file, &display);
@@ -129,12 +145,14 @@ pub(crate) fn draft<'a>(
     for q in &mut parsed.query {
         q.value = filled(&q.key, q.value.as_deref(), vars);
     }
+    let query_constants = take_constants(overlay, &mut parsed.query)
+        .map_err(|m| Error::new(here(), ErrorKind::Overlay(m)))?;
     let doc = overlay
         .and_then(|o| o.description.clone())
         .unwrap_or_else(|| request.description.clone());
     let table = markdown::argument_table(&request.description);
     let credentials = credential_vars(item.auth.as_ref());
-    let (chain, pieces, template) = path(&parsed.segments, &credentials);
+    let (route, pieces, template) = path(&parsed.segments, &credentials);
 
     let mut param_docs = BTreeMap::new();
     let mut param_examples = BTreeMap::new();
@@ -182,6 +200,7 @@ pub(crate) fn draft<'a>(
             _ => None,
         })
         .chain(parsed.query.iter().map(|q| q.key.as_str()))
+        .chain(query_constants.iter().map(|(k, _)| k.as_str()))
         .collect();
     let sent = body(
         file,
@@ -194,15 +213,22 @@ pub(crate) fn draft<'a>(
         vars,
         &mut dropped,
     )?;
-    let (body, payload) = match sent {
+    let (mut body, payload) = match sent {
         Sent::Nothing => (None, None),
         Sent::Json(json) => (Some(json), None),
         Sent::Other(other) => (None, Some(other)),
     };
 
-    let (response, examples) = responses(file, &display, item, vars, &mut dropped);
-    let response = answered(response, accept.as_deref());
+    let answers = responses(file, &display, item, vars, &mut dropped, variants);
+    let response = answered(answers.response, accept.as_deref());
+    let examples = answers.examples;
+    let (response, implied) = typed_by_examples(response, accept.as_deref(), &examples);
+    let accept = accept.or(implied);
+    let variant = answers
+        .variant
+        .and_then(|(spec, other)| variant::take(spec, other, &mut body, &mut parsed.query));
     Ok(Draft {
+        file,
         item,
         overlay,
         display: display.clone(),
@@ -213,13 +239,15 @@ pub(crate) fn draft<'a>(
         auth,
         base: parsed.base,
         host_variable: parsed.host_variable,
-        chain,
+        route,
         pieces,
         template,
         param_docs,
         param_examples,
+        variant,
         query_params: query_params(&parsed.query, vars),
         query: parsed.query,
+        query_constants,
         headers,
         content_type,
         accept,
@@ -235,6 +263,7 @@ pub(crate) fn draft<'a>(
         doc,
         examples,
         dropped,
+        schemas: None,
     })
 }
 

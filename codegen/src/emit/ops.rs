@@ -10,10 +10,12 @@
 use crate::emit::body;
 use crate::emit::descriptors::descriptors;
 use crate::emit::docs::doc_line;
-use crate::emit::examples;
+use crate::emit::examples::{self, Flavor};
+use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
+use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
+use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -53,16 +55,28 @@ pub(crate) fn parts<'a>(
 /// Handle structs per part: each is small.
 const HANDLES: usize = 64;
 
+/// What a handle stands for, as its docs say it.
+fn what(h: &Handle) -> String {
+    match (&h.param, h.kind) {
+        (Some(p), _) => format!("The `{}` resource identified by `{}`", h.resource, p.wire),
+        (None, HandleKind::Own) => format!("Your own `{}` resource", h.resource),
+        (None, HandleKind::Single) => format!("The `{}` resource", h.resource),
+        (None, _) => format!("The `{}` collection", h.resource),
+    }
+}
+
 fn handle_struct(h: &Handle) -> TokenStream {
     let name = ident(&h.type_name);
+    let gate = gates::cfg(&h.gate);
     let docs = doc(&format!(
-        "The `{}` resource identified by `{}`, with its operations.\n\n\
+        "{}, with its operations.\n\n\
          Cheap to create and to clone: it holds the client and the path parameters.",
-        h.resource, h.param.wire
+        what(h)
     ));
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone)]
         pub struct #name {
@@ -95,27 +109,46 @@ fn impl_block(
     if body.is_empty() {
         return Ok(body);
     }
-    let target = match owner.and_then(|o| api.handles.get(o)) {
-        Some(h) => ident(&h.type_name),
-        None => ident(client),
+    let (target, gate) = match owner.and_then(|o| api.handles.get(o)) {
+        Some(h) => (ident(&h.type_name), gates::cfg(&h.gate)),
+        None => (ident(client), TokenStream::new()),
     };
-    Ok(quote! { impl #target { #body } })
+    Ok(quote! { #gate impl #target { #body } })
 }
 
 /// The method that steps from the parent (or the client) to handle `h`.
 fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     let name = ident(&h.type_name);
     let accessor = ident(&h.accessor);
-    let own = &h.param;
-    let own_field = ident(&own.field);
-    let mut text = format!(
-        "The `{}` resource identified by `{}`.",
-        h.resource, own.wire
-    );
-    if !own.doc.trim().is_empty() {
+    let gate = gates::cfg(&h.gate);
+    let mut text = format!("{}.", what(h));
+    if let Some(own) = h.param.as_ref().filter(|p| !p.doc.trim().is_empty()) {
         text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
     }
     let docs = doc(&text);
+    let Some(own) = &h.param else {
+        let client = if on_client {
+            quote! { AsRef::<rt::Client>::as_ref(self).clone() }
+        } else {
+            quote! { self.client.clone() }
+        };
+        let path_params = if on_client {
+            quote! { Vec::new() }
+        } else {
+            quote! { self.path_params.clone() }
+        };
+        return quote! {
+            #gate
+            #docs
+            pub fn #accessor(&self) -> #name {
+                #name {
+                    client: #client,
+                    path_params: #path_params,
+                }
+            }
+        };
+    };
+    let own_field = ident(&own.field);
     let build = if on_client {
         quote! {
             #name {
@@ -134,6 +167,7 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
         }
     };
     quote! {
+        #gate
         #docs
         pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
             #build
@@ -141,12 +175,40 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     }
 }
 
+/// The operation's method, its response variant's when it has one, and
+/// the one listing every item when it pages.
 fn method(
     api: &Api,
     op: &Operation,
     examples: Option<&DocExamples>,
 ) -> Result<TokenStream, String> {
-    let name = ident(&op.method_name);
+    let plain = one_method(api, op, examples, Flavor::Plain)?;
+    let variant = match &op.variant {
+        Some(v) => one_method(api, op, examples, Flavor::Variant(v))?,
+        None => TokenStream::new(),
+    };
+    let all = match &op.paging {
+        Some(p) => one_method(api, op, examples, Flavor::All(p))?,
+        None => TokenStream::new(),
+    };
+    Ok(quote! { #plain #variant #all })
+}
+
+fn one_method(
+    api: &Api,
+    op: &Operation,
+    examples: Option<&DocExamples>,
+    flavor: Flavor<'_>,
+) -> Result<TokenStream, String> {
+    let variant = match flavor {
+        Flavor::Variant(v) => Some(v),
+        _ => None,
+    };
+    let name = ident(match flavor {
+        Flavor::Plain => &op.method_name,
+        Flavor::Variant(v) => &v.method_name,
+        Flavor::All(p) => &p.method_name,
+    });
     let constant = ident(&op.const_name);
     let mut text = format!("`{} {}`", op.http_method, op.template);
     if op
@@ -170,15 +232,42 @@ fn method(
          processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been. \
          Per-call options: [`Call`](rt::Call)."
     });
+    if matches!(flavor, Flavor::All(_)) {
+        // Each page is such a call; the options are the listing's.
+        text = text.replace(
+            "Per-call options: [`Call`](rt::Call).",
+            "Options for every page: [`Items`](rt::Items).",
+        );
+    }
     // The spec's text is made safe on its own, so that a block it leaves
     // open ends with it rather than take in what follows.
-    let mut docs = doc(op.doc.trim());
+    let plain = naming::bare(&op.method_name);
+    let mut docs = match flavor {
+        // The plain method's docs say what the operation does; these say
+        // what differs.
+        Flavor::Variant(v) => doc(&format!(
+            "[`{plain}`](Self::{plain}), with `callback`: the parameters that make the API \
+             answer as the spec's *{}* example shows, which is what this method returns.",
+            v.example_name,
+        )),
+        Flavor::All(p) => doc(&format!(
+            "Every item [`{plain}`](Self::{plain}) lists, page after page: the first page \
+             as `{plain}` asks for it (with the page size in `{}`, if given), then each page \
+             its `{}` link names. Nothing is sent until the items are polled; \
+             [`max_items`](rt::Items::max_items) and [`max_pages`](rt::Items::max_pages) \
+             end the listing early.",
+            p.limit,
+            p.next.join("."),
+        )),
+        Flavor::Plain => doc(op.doc.trim()),
+    };
     if !docs.is_empty() {
         docs.extend(doc_line(""));
     }
     docs.extend(doc(&text));
+    let section = examples.and_then(|config| examples::section(api, op, flavor, config));
     // The example is a Rust code block on purpose, so it skips sanitizing.
-    if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
+    if let Some(lines) = section {
         docs.extend(doc_line(""));
         for line in lines {
             let line = format!(" {line}");
@@ -207,8 +296,12 @@ fn method(
             quote! { body: #ty }
         });
     }
-    let steps = body::steps(api, op)?;
-    let (output, decode) = match &op.response {
+    if let Some(v) = variant {
+        let ty = borrowed(&v.params);
+        inputs.push(quote! { callback: #ty });
+    }
+    let steps = body::steps(api, op, variant)?;
+    let (output, decode) = match variant.map_or(&op.response, |v| &v.response) {
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty }),
         ResponseSpec::Text => (quote! { String }, quote! { text }),
@@ -217,15 +310,24 @@ fn method(
     };
     // Built now, failures included, and sent when awaited: the call holds
     // the request and a clone of the client, nothing borrowed, and makes
-    // the sending future only when first polled.
+    // the sending future only when first polled. A listing likewise.
+    let (output, send) = match flavor {
+        Flavor::All(p) => {
+            let page = ident(&p.page_type);
+            (quote! { rt::Items<#page> }, quote! { paginate })
+        }
+        _ => (quote! { rt::Call<#output> }, quote! { call }),
+    };
+    let gate = gates::cfg(&op.gate);
     Ok(quote! {
+        #gate
         #docs
-        pub fn #name(&self, #(#inputs),*) -> rt::Call<#output> {
+        pub fn #name(&self, #(#inputs),*) -> #output {
             let client: &rt::Client = #client;
             let request = client
                 .request(&operations::#constant, #args)
                 #steps;
-            client.call(request, rt::Response::#decode)
+            client.#send(request, rt::Response::#decode)
         }
     })
 }

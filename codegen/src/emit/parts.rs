@@ -51,17 +51,19 @@ impl<'a> Part<'a> {
     /// A module of many items in parts of `per_part` items each: one
     /// module's syntax tree is too large to hold at once. `head` makes what
     /// comes before the module's braces, and `items(range)` the items of
-    /// those indices in `0..count`; every part weighs its item count.
+    /// those indices in `0..count`; every part weighs its item count and
+    /// holds its own clone of `items` (share what it captures).
     pub(crate) fn module<H, I>(count: usize, per_part: usize, head: H, items: I) -> Vec<Self>
     where
         H: Fn() -> TokenStream + Copy + Send + Sync + 'a,
-        I: Fn(std::ops::Range<usize>) -> Result<TokenStream, String> + Copy + Send + Sync + 'a,
+        I: Fn(std::ops::Range<usize>) -> Result<TokenStream, String> + Clone + Send + Sync + 'a,
     {
         let per_part = per_part.max(1);
         let parts = count.div_ceil(per_part).max(1);
         (0..parts)
             .map(|i| {
                 let range = i * per_part..((i + 1) * per_part).min(count);
+                let items = items.clone();
                 Part {
                     weight: range.len(),
                     build: Box::new(move || items(range.clone())),

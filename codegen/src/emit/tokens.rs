@@ -60,6 +60,7 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::Json => quote! { JsonValue },
         TypeRef::JsonObject => quote! { JsonMap<String, JsonValue> },
         TypeRef::Timestamp => quote! { rt::Timestamp },
+        TypeRef::Secret => quote! { rt::Secret },
         TypeRef::List(item) => {
             let item = type_tokens(item);
             quote! { Vec<#item> }
@@ -69,6 +70,14 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             quote! { #name }
         }
         TypeRef::Upload => quote! { rt::Upload },
+        TypeRef::Map(value) => {
+            let value = type_tokens(value);
+            quote! { ::std::collections::BTreeMap<String, #value> }
+        }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote! { Box<#inner> }
+        }
     }
 }
 

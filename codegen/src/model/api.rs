@@ -6,8 +6,12 @@
 
 use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
+pub(crate) use crate::model::api_paging::{FieldStep, PageImpl, PagingSpec};
+pub(crate) use crate::model::api_types::{
+    EnumDef, FieldDef, StructDef, TypeDef, TypeRef, UnionDef, UnionVariant, Variant,
+};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything the generated module contains.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +27,11 @@ pub(crate) struct Api {
     /// Position of each type in `types`, by name: the emitter looks types up
     /// once per field, and a scan would make generation quadratic.
     pub type_index: BTreeMap<String, usize>,
+    /// The features each type (named, parameter or multipart struct) needs,
+    /// by name; a type not listed is always compiled.
+    pub type_gates: BTreeMap<String, Gate>,
+    /// The page types of listings that page, by name (never an alias).
+    pub pages: BTreeMap<String, PageImpl>,
 }
 
 impl Api {
@@ -41,7 +50,7 @@ impl Api {
     pub(crate) fn struct_def(&self, name: &str) -> Option<&StructDef> {
         match self.type_def(name)? {
             TypeDef::Struct(s) => Some(s),
-            TypeDef::Enum(_) => None,
+            _ => None,
         }
     }
 
@@ -49,7 +58,36 @@ impl Api {
     pub(crate) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
         match self.type_def(name)? {
             TypeDef::Enum(e) => Some(e),
-            TypeDef::Struct(_) => None,
+            _ => None,
+        }
+    }
+}
+
+/// When an item is compiled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Always: some user of it belongs to no feature.
+    #[default]
+    Always,
+    /// When any of these features is enabled.
+    Any(BTreeSet<String>),
+}
+
+impl Gate {
+    /// The gate of an item of a collection with `feature`.
+    pub(crate) fn of(feature: Option<&str>) -> Gate {
+        match feature {
+            None => Gate::Always,
+            Some(f) => Gate::Any(BTreeSet::from([f.to_owned()])),
+        }
+    }
+
+    /// Needed by whoever needs `self` or `other`.
+    pub(crate) fn join(&mut self, other: &Gate) {
+        match (&mut *self, other) {
+            (Gate::Always, _) => {}
+            (_, Gate::Always) => *self = Gate::Always,
+            (Gate::Any(mine), Gate::Any(theirs)) => mine.extend(theirs.iter().cloned()),
         }
     }
 }
@@ -64,7 +102,8 @@ pub(crate) struct HostSpec {
 }
 
 /// A resource handle: a value that holds the path parameters leading to a
-/// resource and offers its operations (`client.orders(id).cancel()`).
+/// resource and offers its operations (`client.orders(id).cancel()`,
+/// `client.orders().list()`).
 #[derive(Debug, Clone)]
 pub(crate) struct Handle {
     pub type_name: String,
@@ -73,10 +112,31 @@ pub(crate) struct Handle {
     pub parent: Option<usize>,
     /// The path literal that names the resource, as written in the spec.
     pub resource: String,
-    /// This handle's own path parameter; the earlier ones belong to its
-    /// ancestors (see [`Api::path_params`]). Holding only its own keeps the
-    /// model, and the code emitted from it, linear in the path's length.
-    pub param: PathParam,
+    pub kind: HandleKind,
+    /// The features it needs: those of the operations under it.
+    pub gate: Gate,
+    /// This handle's own path parameter (an item's); the earlier ones belong
+    /// to its ancestors (see [`Api::path_params`]). Holding only its own
+    /// keeps the model, and the code emitted from it, linear in the path's
+    /// length.
+    pub param: Option<PathParam>,
+}
+
+/// What a handle stands for, read from the path's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum HandleKind {
+    /// A literal alone (`Message/`): the collection; its accessor takes no
+    /// argument.
+    Collection,
+    /// A literal and a parameter (`Message/{id}/`): one item of it.
+    Item,
+    /// A literal and the credentials (`Account/{{user}}/`): the caller's own
+    /// resource; its accessor takes no argument.
+    Own,
+    /// A literal at the root that no path follows with a parameter
+    /// (`/health`, `Pricing/`): one resource, not known to hold items; its
+    /// accessor takes no argument and keeps the literal's number.
+    Single,
 }
 
 /// The path parameters of `handles[owner]` from the root down, its own last.
@@ -84,7 +144,7 @@ pub(crate) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&Path
     let mut out = Vec::new();
     let mut at = owner;
     while let Some(h) = at.and_then(|i| handles.get(i)) {
-        out.push(&h.param);
+        out.extend(&h.param);
         // A parent always comes before its child, so the walk ends.
         at = h.parent.filter(|&p| Some(p) < at);
     }
@@ -103,6 +163,8 @@ pub(crate) struct PathParam {
     pub format: Option<String>,
     /// A value to show in examples.
     pub example: String,
+    /// The example is the overlay's, which wins over the item's own.
+    pub example_fixed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +179,8 @@ pub(crate) struct Operation {
     pub idempotent: bool,
     /// The handle that offers this operation; `None` for the client itself.
     pub owner: Option<usize>,
+    /// The feature of its collection, if any.
+    pub gate: Gate,
     /// Index into `Api::hosts`.
     pub host: usize,
     pub path: Vec<PathPiece>,
@@ -127,6 +191,9 @@ pub(crate) struct Operation {
     /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,
     pub auth: AuthScheme,
+    /// Query parameters with a fixed value, sent by the method, never
+    /// passed by callers; they tell operations on one URL apart.
+    pub query_constants: Vec<(String, String)>,
     pub params: Option<ParamsSpec>,
     pub body: Option<BodySpec>,
     /// The item's own `Content-Type`, where the runtime would write another
@@ -135,8 +202,48 @@ pub(crate) struct Operation {
     /// The item's own `Accept`, where it is not the runtime's default.
     pub accept: Option<String>,
     pub response: ResponseSpec,
+    /// The documented error bodies, typed, by status; read from an error
+    /// by the type named here.
+    pub errors: Option<ErrorBodies>,
     pub doc: String,
     pub examples: Vec<Example>,
+    /// A second method for the answer a parameter switches to.
+    pub variant: Option<VariantSpec>,
+    /// How it pages, when it lists items across pages.
+    pub paging: Option<PagingSpec>,
+}
+
+/// The method of a response variant: the plain method's arguments and the
+/// variant's parameters, answered as the variant's example shows.
+#[derive(Debug, Clone)]
+pub(crate) struct VariantSpec {
+    pub method_name: String,
+    /// The struct of the parameters (`TypeRef::Named`).
+    pub params: TypeRef,
+    /// The parameters go in the query (else in the JSON body).
+    pub in_query: bool,
+    pub response: ResponseSpec,
+    /// The example the answer is typed from.
+    pub example_name: String,
+    /// The parameters' example values, for docs.
+    pub example: Value,
+}
+
+/// An operation's documented error bodies: one type with a variant per
+/// status (`404`, `4XX`, `default`).
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBodies {
+    pub type_name: String,
+    pub bodies: Vec<ErrorBody>,
+}
+
+/// The body documented for one status, or range of statuses.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBody {
+    /// As the spec writes it: `404`, `4XX`, `default`.
+    pub status: String,
+    pub variant: String,
+    pub ty: TypeRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -254,74 +361,4 @@ pub(crate) enum ResponseSpec {
     Bytes,
     /// Examples say nothing: any JSON, an empty body read as `null`.
     Any,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TypeDef {
-    Struct(StructDef),
-    Enum(EnumDef),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct StructDef {
-    pub name: String,
-    pub doc: String,
-    pub fields: Vec<FieldDef>,
-    /// Name of the catch-all field that keeps undocumented keys (responses).
-    pub extra: Option<String>,
-    /// Name of the struct of required fields the constructor takes (request
-    /// types with required fields): fields by name, so two of one type
-    /// cannot be swapped silently.
-    pub required: Option<String>,
-    /// The earlier struct of the same shape this one is an alias of; its
-    /// own fields stay here, so examples and `diff` read it as before.
-    pub shares: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct FieldDef {
-    pub wire: String,
-    pub name: String,
-    pub ty: TypeRef,
-    pub optional: bool,
-    pub doc: String,
-    /// A format the runtime checks, from the overlay.
-    pub format: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct EnumDef {
-    pub name: String,
-    pub doc: String,
-    pub variants: Vec<Variant>,
-    /// Accepts values it does not list, kept sealed in a catch-all variant
-    /// with this name.
-    pub catch_all: Option<String>,
-    /// Callers send it (a request enum), as well as or instead of reading it.
-    pub sent: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Variant {
-    pub wire: String,
-    pub name: String,
-}
-
-/// A Rust type in a field, body or response.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TypeRef {
-    String,
-    Integer,
-    Float,
-    Bool,
-    /// Any JSON value.
-    Json,
-    /// A JSON object with arbitrary keys.
-    JsonObject,
-    /// A date-time string, kept verbatim and read leniently by the runtime.
-    Timestamp,
-    List(Box<TypeRef>),
-    Named(String),
-    /// A file: bytes or a stream, with a file name and content type.
-    Upload,
 }

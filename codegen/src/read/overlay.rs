@@ -6,7 +6,7 @@
 //!
 //! ```json
 //! {
-//!   "resources": { "members": "member" },
+//!   "resources": { "members": "member", "Media": { "collection": "media", "item": "media_item" } },
 //!   "params": { "member_address": { "format": "e164" } },
 //!   "doc_examples": { "types_path": "my_sdk", "prologue": ["let client = ...;"] },
 //!   "operations": [
@@ -26,22 +26,43 @@
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::jsonc;
 use crate::read::limits::Limits;
+use crate::read::paging::{self, OperationPaging, PagingOverlay};
+use crate::read::variants::{self, ResponseVariant};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Overlay {
-    /// Accessor names for resources, by the path literal that introduces them.
-    pub resources: BTreeMap<String, String>,
-    /// Path parameters, by name, wherever they appear: `description`, `format`.
+    /// Accessor names for resources, by the path literal that introduces
+    /// them, or by a path ending in it (`Masking/Session`): the longest
+    /// match wins.
+    pub resources: BTreeMap<String, ResourceNames>,
+    /// Path parameters, by name wherever they appear, or by a path ending
+    /// in the parameter (`Masking/Session/{id}`): `description`, `format`.
     pub params: BTreeMap<String, FieldOverlay>,
     /// Runnable examples for the generated docs.
     pub doc_examples: Option<DocExamples>,
+    /// Responses a request parameter switches (`variants`).
+    pub response_variants: Vec<ResponseVariant>,
+    /// How listings page (`paging`), for every operation whose answer has
+    /// the places it names.
+    pub pagination: Option<PagingOverlay>,
     pub operations: Vec<OperationOverlay>,
+}
+
+/// The accessors of one resource: the item's (a literal followed by a
+/// parameter, `client.message(id)`) and the collection's (the literal alone,
+/// `client.messages()`), which is the item's, pluralized, unless given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ResourceNames {
+    pub item: Option<String>,
+    pub collection: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OperationOverlay {
+    /// The overlay file the entry comes from, named in errors about it.
+    pub file: String,
     /// Folder names then the item name.
     pub item: Vec<String>,
     /// Narrows `item` to one HTTP method when several items share a name.
@@ -55,6 +76,8 @@ pub(crate) struct OperationOverlay {
     pub free_form_body: bool,
     pub fields: BTreeMap<String, FieldOverlay>,
     pub response_fields: BTreeMap<String, FieldOverlay>,
+    /// The operation's own paging, or `false` (`paging`).
+    pub pagination: Option<OperationPaging>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -113,21 +136,32 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     check_keys(
         root,
         "the overlay",
-        &["resources", "params", "doc_examples", "operations"],
+        &[
+            "resources",
+            "params",
+            "doc_examples",
+            "response_variants",
+            "pagination",
+            "operations",
+        ],
     )
     .map_err(bad)?;
     let mut overlay = Overlay::default();
     if let Some(resources) = root.get("resources") {
-        for (literal, name) in object(resources, "`resources`").map_err(bad)? {
-            let name = name
-                .as_str()
-                .ok_or_else(|| bad(format!("`resources.{literal}` must be a string")))?;
-            overlay.resources.insert(literal.clone(), name.to_owned());
+        for (literal, names) in object(resources, "`resources`").map_err(bad)? {
+            let names = resource_names(names, &format!("`resources.{literal}`")).map_err(bad)?;
+            overlay.resources.insert(literal.clone(), names);
         }
     }
     overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
     if let Some(value) = root.get("doc_examples") {
         overlay.doc_examples = Some(doc_examples(value).map_err(bad)?);
+    }
+    if let Some(value) = root.get("response_variants") {
+        overlay.response_variants = variants::read(value).map_err(bad)?;
+    }
+    if let Some(value) = root.get("pagination") {
+        overlay.pagination = Some(paging::read_api(value).map_err(bad)?);
     }
     let operations = match root.get("operations") {
         None => return Ok(overlay),
@@ -136,11 +170,28 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     };
     for (n, entry) in operations.iter().enumerate() {
         let what = format!("`operations[{n}]`");
-        overlay
-            .operations
-            .push(operation(entry, &what).map_err(bad)?);
+        let mut op = operation(entry, &what).map_err(bad)?;
+        op.file = file.to_owned();
+        overlay.operations.push(op);
     }
     Ok(overlay)
+}
+
+/// A name (the item's) or `{"item": .., "collection": ..}`.
+fn resource_names(value: &Value, what: &str) -> Result<ResourceNames, String> {
+    if let Some(item) = value.as_str() {
+        return Ok(ResourceNames {
+            item: Some(item.to_owned()),
+            collection: None,
+        });
+    }
+    let obj = object(value, what)
+        .map_err(|_| format!("{what} must be a name or an object of `item` and `collection`"))?;
+    check_keys(obj, what, &["item", "collection"])?;
+    Ok(ResourceNames {
+        item: string(obj, "item", what)?,
+        collection: string(obj, "collection", what)?,
+    })
 }
 
 fn doc_examples(value: &Value) -> Result<DocExamples, String> {
@@ -182,6 +233,7 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
             "body",
             "fields",
             "response_fields",
+            "pagination",
         ],
     )?;
     let item = match obj.get("item") {
@@ -198,6 +250,7 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
         Some(_) => return Err(format!("{what}.body must be \"free_form\"")),
     };
     Ok(OperationOverlay {
+        file: String::new(),
         item,
         method: string(obj, "method", what)?.map(|m| m.to_ascii_uppercase()),
         name: string(obj, "name", what)?,
@@ -215,6 +268,10 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
             obj.get("response_fields"),
             &format!("{what}.response_fields"),
         )?,
+        pagination: obj
+            .get("pagination")
+            .map(|v| paging::read_operation(v, &format!("{what}.pagination")))
+            .transpose()?,
     })
 }
 

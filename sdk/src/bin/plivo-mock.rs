@@ -12,7 +12,7 @@ const USAGE: &str = "usage: plivo-mock [--port <port>] [--auth-id <id>] [--auth-
                   [--header-read-timeout <seconds>] [--body-read-timeout <seconds>]
                   [--idle-timeout <seconds>]
                   [--inject <operation>:<fault>[,<fault>...]]...
-Limits default to those of plivo::mock::MockLimits (see the README).
+Limits default to those of plivo::mock::MockLimits (docs/mock.md, Limits).
 --inject answers the operation's next calls (times=N, default 1) with
 status=<code> (200..=599) [retry-after=<seconds>], or the spec's example
 after delay-ms=<ms> (at most 3600000), or reset (the connection, once the

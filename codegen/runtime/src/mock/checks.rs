@@ -1,20 +1,48 @@
 //! The request checks the mock makes; what they find is worded by the
 //! vendor ([`crate::Vendor::mock_message`]).
+//!
+//! A body is read as its kind records it (`bodies`): a form's or a
+//! multipart body's values are strings, so a constant or an enum value is
+//! compared as text there; a form field nested with brackets
+//! (`address[city]`) is present when any of its keys is.
 
-use crate::operation::{FieldLocation, Format, Operation};
+use crate::operation::{Example, FieldLocation, Format, Operation};
 use crate::{MockProblem, Vendor};
 use serde_json::Value;
 
-/// The operation among `candidates` (same URL and method) that `body`
-/// selects through its constant fields, or the message explaining why none
-/// does.
+/// The operation among `candidates` (same URL and method) that `body` and
+/// `query` select through their constants (the one matching the most, when
+/// an operation without constants shares the URL), or the message
+/// explaining why none does.
 pub(super) fn select(
     vendor: &dyn Vendor,
     candidates: &[&'static Operation],
+    query: &str,
     body: Option<&Value>,
 ) -> Result<&'static Operation, String> {
-    if let Some(op) = candidates.iter().find(|op| constants_match(op, body)) {
+    let query = query_pairs(query);
+    let best = candidates
+        .iter()
+        .filter(|op| constants_match(op, body) && query_matches(op, &query))
+        // The first of the most specific: `max_by_key` would take the last.
+        .fold(None::<&&'static Operation>, |best, op| match best {
+            Some(b) if specificity(b) >= specificity(op) => Some(b),
+            _ => Some(op),
+        });
+    if let Some(op) = best {
         return Ok(op);
+    }
+    // Every candidate wants a query constant the query does not carry.
+    if candidates.iter().all(|op| !query_matches(op, &query))
+        && let Some((key, _)) = candidates.iter().flat_map(|op| op.query_constants).next()
+    {
+        return Err(
+            vendor.mock_message(&if query.iter().any(|(k, _)| k == key) {
+                MockProblem::Invalid(key)
+            } else {
+                MockProblem::Missing(key)
+            }),
+        );
     }
     // Name the constant field that is missing or wrong.
     let key = candidates
@@ -28,11 +56,87 @@ pub(super) fn select(
     }))
 }
 
+/// The example that answers a request: the first success one whose `when`
+/// parameter the request carries (in its body or query), else the first
+/// plain success one.
+pub(super) fn answer<'o>(
+    op: &'o Operation,
+    query: &str,
+    body: Option<&Value>,
+) -> Option<&'o Example> {
+    let query = query_pairs(query);
+    let carries = |param: &str| {
+        body.and_then(|b| b.get(param))
+            .is_some_and(|v| !v.is_null())
+            || query.iter().any(|(k, _)| k == param)
+    };
+    let success = |e: &&Example| (200..300).contains(&e.status);
+    op.examples
+        .iter()
+        .filter(success)
+        .find(|e| e.when.is_some_and(carries))
+        .or_else(|| {
+            op.examples
+                .iter()
+                .filter(success)
+                .find(|e| e.when.is_none())
+        })
+}
+
+/// How many constants an operation is selected by.
+fn specificity(op: &Operation) -> usize {
+    op.constants.len() + op.query_constants.len()
+}
+
+/// The query's pairs, decoded (`+` is a space, as forms write it).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let spaced = s.replace('+', " ");
+        super::routing::percent_decode(&spaced).unwrap_or(spaced)
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(pair), String::new()),
+        })
+        .collect()
+}
+
+fn query_matches(op: &Operation, query: &[(String, String)]) -> bool {
+    op.query_constants
+        .iter()
+        .all(|(key, value)| query.iter().any(|(k, v)| k == key && v == value))
+}
+
 fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
     op.constants.iter().all(|(key, constant)| {
         let expected = serde_json::to_value(constant).unwrap_or(Value::Null);
-        body.and_then(|b| b.get(*key)) == Some(&expected)
+        match body.and_then(|b| b.get(*key)) {
+            // A form carries every value as text.
+            Some(Value::String(text)) if !expected.is_string() => {
+                text.as_str() == expected.to_string().as_str()
+            }
+            found => found == Some(&expected),
+        }
     })
+}
+
+/// The value of the top-level field `name`: its key, or for a form field
+/// nested with brackets, the first of its keys (`name[...]`).
+fn field<'a>(body: Option<&'a Value>, name: &str) -> Option<&'a Value> {
+    let object = body?.as_object()?;
+    let value = object.get(name).or_else(|| {
+        object
+            .iter()
+            .find(|(key, _)| {
+                key.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('['))
+            })
+            .map(|(_, value)| value)
+    });
+    value.filter(|v| !v.is_null())
 }
 
 /// The first problem with the arguments of `op`, as the vendor words it.
@@ -52,23 +156,27 @@ pub(super) fn arguments(
                 }
             }
             FieldLocation::Body => {
-                let value = body
-                    .and_then(|b| b.get(field.name))
-                    .filter(|v| !v.is_null());
-                let Some(value) = value else {
+                let Some(value) = self::field(body, field.name) else {
                     if field.required {
                         return Err(vendor.mock_message(&MockProblem::Missing(field.name)));
                     }
                     continue;
                 };
-                let text = value.as_str();
-                let listed =
-                    field.values.is_empty() || text.is_some_and(|t| field.values.contains(&t));
-                if !listed {
-                    return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
-                }
-                if let Some(format) = field.format {
-                    valid(vendor, field.name, format, text.unwrap_or_default())?;
+                // A repeated form key holds an array: each value is checked.
+                let values = match value {
+                    Value::Array(items) if !items.is_empty() => items.iter().collect(),
+                    other => vec![other],
+                };
+                for value in values {
+                    let text = value.as_str();
+                    let listed =
+                        field.values.is_empty() || text.is_some_and(|t| field.values.contains(&t));
+                    if !listed {
+                        return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
+                    }
+                    if let Some(format) = field.format {
+                        valid(vendor, field.name, format, text.unwrap_or_default())?;
+                    }
                 }
             }
         }
@@ -80,4 +188,58 @@ fn valid(vendor: &dyn Vendor, name: &str, format: Format, value: &str) -> Result
     vendor
         .check_format(format.name(), value)
         .map_err(|_| vendor.mock_message(&MockProblem::Invalid(name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::{Example, Method, PathPart};
+    use crate::test_vendor::TEST;
+
+    const PATH: &[PathPart] = &[PathPart::Literal("/calls/")];
+    static ALL_CALLS: Operation = Operation::new("list", Method::GET, PATH);
+    static LIVE: Operation =
+        Operation::new("list_live", Method::GET, PATH).query_constants(&[("status", "live")]);
+    static QUEUED: Operation =
+        Operation::new("list_queued", Method::GET, PATH).query_constants(&[("status", "queued")]);
+
+    static HANGUP: Operation = Operation::new("hangup", Method::DELETE, PATH).examples(&[
+        Example::new("done", 204, ""),
+        Example::new("accepted", 202, r#"{"message": "async"}"#).when("callback_url"),
+    ]);
+
+    /// A request carrying a variant's parameter gets the variant's answer;
+    /// before, the first success example answered every request.
+    #[test]
+    fn a_parameter_selects_its_answer() {
+        let name = |query: &str, body: Option<Value>| {
+            answer(&HANGUP, query, body.as_ref()).map(|e| e.name)
+        };
+        assert_eq!(name("", None), Some("done"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": "https://x"}))),
+            Some("accepted")
+        );
+        assert_eq!(name("callback_url=https%3A%2F%2Fx", None), Some("accepted"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": null}))),
+            Some("done")
+        );
+    }
+
+    fn picked(query: &str) -> Result<&'static str, String> {
+        select(&TEST, &[&ALL_CALLS, &LIVE, &QUEUED], query, None).map(|op| op.name)
+    }
+
+    /// A query constant selects its operation, the plain one takes the
+    /// rest; before, the first candidate took every request.
+    #[test]
+    fn query_constants_select_the_operation() {
+        assert_eq!(picked("status=live"), Ok("list_live"));
+        assert_eq!(picked("limit=5&status=queued"), Ok("list_queued"));
+        assert_eq!(picked(""), Ok("list"));
+        assert_eq!(picked("status=ended"), Ok("list"));
+        let only_live = select(&TEST, &[&LIVE, &QUEUED], "", None);
+        assert!(only_live.is_err(), "{only_live:?}");
+    }
 }
