@@ -62,6 +62,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let mut per_request = Vec::new();
+    let mut peaks = Vec::new();
     for n in [10usize, 100, 1_000, 10_000]
         .into_iter()
         .filter(|&n| n <= largest)
@@ -70,12 +71,21 @@ fn main() {
         let f = measure(Mode::Sdk, if n >= 10_000 { 3 } else { 10 }, &file, None);
         assert_eq!(f.operations, n);
         per_request.push(f.median.as_secs_f64() / n as f64);
+        peaks.push((n, f.peak_kib));
         report(&format!("synthetic, {n} requests (as the SDK)"), n, &f);
     }
     if let (Some(small), Some(large)) = (per_request.get(1), per_request.get(3)) {
         println!(
             "growth: time per request at 10,000 is {:.2}x that at 100 (1.00 is linear)",
             large / small
+        );
+    }
+    // What each request adds to the peak: the slope between the two
+    // largest sizes, so the process's fixed part cancels out.
+    if let [.., (n0, kib0), (n1, kib1)] = peaks[..] {
+        println!(
+            "peak memory per request: {:.1} KiB (from {n0} to {n1} requests)",
+            kib1.saturating_sub(kib0) as f64 / (n1 - n0) as f64
         );
     }
 

@@ -8,46 +8,65 @@
 use crate::draft::auth::{AuthScheme, Placement};
 use crate::emit::gates;
 use crate::emit::paging;
+use crate::emit::parts::Part;
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::{Api, Operation, PathPiece};
 use crate::model::descriptor::{self, DescribedBody};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
+use std::ops::Range;
+use std::sync::Arc;
 
-pub(crate) fn descriptors(api: &Api) -> TokenStream {
-    let selectors = descriptor::query_selectors(api);
-    let statics = api
-        .operations
-        .iter()
-        .zip(&selectors)
-        .map(|(op, query)| descriptor(api, op, query));
-    let names: Vec<_> = api
-        .operations
-        .iter()
-        .map(|op| {
-            let name = ident(&op.const_name);
-            let gate = gates::cfg(&op.gate);
-            quote! { #gate &#name }
-        })
-        .collect();
-    quote! {
-        /// Static descriptions of every operation: what the runtime sends, and
-        /// the examples the spec documents.
-        pub mod operations {
-            #[allow(unused_imports)]
-            use super::rt::{
-                Auth, Constant, Example, Field, Format, Method, OffsetPaging, Operation, Pagination,
-                PathPart,
-            };
-
-            #(#statics)*
-
-            /// Every operation, in the order of the spec.
-            pub static ALL: &[&Operation] = &[#(#names),*];
+/// The module of descriptors, in parts of `PER_PART` operations: built
+/// and printed whole, its tokens and syntax tree took about 6 and 22 KiB
+/// per operation, the generator's largest holders.
+pub(crate) fn descriptors(api: &Api) -> Vec<Part<'_>> {
+    let count = api.operations.len();
+    // Computed once over every operation (they depend on one another),
+    // shared by the parts.
+    let selectors = Arc::new(descriptor::query_selectors(api));
+    let head = || {
+        quote! {
+            /// Static descriptions of every operation: what the runtime sends, and
+            /// the examples the spec documents.
+            pub mod operations
         }
-    }
+    };
+    let items = move |range: Range<usize>| {
+        let mut tokens = TokenStream::new();
+        if range.start == 0 {
+            tokens.extend(quote! {
+                #[allow(unused_imports)]
+                use super::rt::{
+                    Auth, Constant, Example, Field, Format, Method, OffsetPaging, Operation,
+                    Pagination, PathPart,
+                };
+            });
+        }
+        let last = range.end == count;
+        let ops = api.operations.get(range.clone()).unwrap_or_default();
+        let query = selectors.get(range).unwrap_or_default();
+        let statics = ops.iter().zip(query);
+        tokens.extend(statics.map(|(op, query)| descriptor(api, op, query)));
+        if last {
+            let names = api.operations.iter().map(|op| {
+                let name = ident(&op.const_name);
+                let gate = gates::cfg(&op.gate);
+                quote! { #gate &#name }
+            });
+            tokens.extend(quote! {
+                /// Every operation, in the order of the spec.
+                pub static ALL: &[&Operation] = &[#(#names),*];
+            });
+        }
+        Ok(tokens)
+    };
+    Part::module(count, PER_PART, head, items)
 }
+
+/// Operations per part of the descriptors' module.
+const PER_PART: usize = 64;
 
 fn descriptor(api: &Api, op: &Operation, query: &[(String, String)]) -> TokenStream {
     let constant = ident(&op.const_name);

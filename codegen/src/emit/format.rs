@@ -42,11 +42,39 @@ impl Formatted {
             tokens
         };
         for item in items(tokens) {
-            let file: syn::File = syn::parse2(item).map_err(|e| e.to_string())?;
-            let code = prettyplease::unparse(&file);
-            drop(file);
+            let code = match split_mod(item) {
+                Ok((head, body)) => print_mod(&head, &body)?,
+                Err(item) => print(item)?,
+            };
             self.push_spaced(&code, &docs);
         }
+        Ok(())
+    }
+
+    /// Formats the items `group` as the lines they take in the `mod` of
+    /// `head` whose items several calls print in turn (the module's opening
+    /// lines with the `first` group, its closing `}` with the `last`), and
+    /// appends them; tokens as for `push_items`.
+    pub(crate) fn push_mod_slice(
+        &mut self,
+        head: TokenStream,
+        group: TokenStream,
+        first: bool,
+        last: bool,
+    ) -> Result<(), String> {
+        if first && last {
+            return self.push_items(quote::quote! { #head { #group } });
+        }
+        let docs = take_doc_lines();
+        let (head, group, docs) = if docs.ambiguous {
+            (docs.restore(head), docs.restore(group), DocLines::default())
+        } else {
+            (head, group, docs)
+        };
+        let opening = opening_lines(&head)?;
+        let code = mod_lines(&head, group, opening, first, last)?
+            .ok_or_else(|| "a module slice did not print as a module".to_owned())?;
+        self.push_spaced(&code, &docs);
         Ok(())
     }
 
@@ -56,7 +84,7 @@ impl Formatted {
         let Some(first) = other.text.lines().next() else {
             return;
         };
-        if self.ends_item && opens_item(first) {
+        if self.ends_item && opens_item(first.trim_start()) {
             self.text.push('\n');
         }
         self.text.push_str(&other.text);
@@ -73,10 +101,11 @@ impl Formatted {
     /// their values from `docs`.
     fn push_spaced(&mut self, code: &str, docs: &DocLines) {
         for line in code.lines() {
-            if self.ends_item && opens_item(line) {
+            // Trimmed once: this runs for every line of the module.
+            let trimmed = line.trim_start();
+            if self.ends_item && opens_item(trimmed) {
                 self.text.push('\n');
             }
-            let trimmed = line.trim_start();
             match docs.value(trimmed) {
                 Some(value) => {
                     self.text.push_str(&line[..line.len() - trimmed.len()]);
@@ -86,16 +115,111 @@ impl Formatted {
                 None => self.text.push_str(line),
             }
             self.text.push('\n');
-            let line = line.trim_end();
-            self.ends_item = !line.trim_start().starts_with("//")
-                && (line.ends_with('}') || line.ends_with(';'));
+            let trimmed = trimmed.trim_end();
+            self.ends_item =
+                !trimmed.starts_with("//") && (trimmed.ends_with('}') || trimmed.ends_with(';'));
         }
     }
 }
 
-/// Whether a printed `line` begins an item (or its docs or attributes).
-fn opens_item(line: &str) -> bool {
-    let trimmed = line.trim_start();
+/// `tokens`, one or more whole items, printed.
+fn print(tokens: TokenStream) -> Result<String, String> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| e.to_string())?;
+    Ok(prettyplease::unparse(&file))
+}
+
+/// A `mod` holds at most this many items per print: the descriptors of
+/// every operation are one `mod`, whose syntax tree alone took about 22 KiB
+/// per operation (225 MiB of a 10,000-request collection's 465 MiB peak).
+const MOD_ITEMS: usize = 64;
+
+/// An item `[attributes] [visibility] mod name { body }` as the tokens
+/// before its body and the body's items, when there are more than
+/// `MOD_ITEMS` of them; any other item given back. Taken by value: the
+/// tokens are moved, never cloned one by one.
+fn split_mod(item: TokenStream) -> Result<(TokenStream, Vec<TokenStream>), TokenStream> {
+    let mut tokens: Vec<TokenTree> = item.into_iter().collect();
+    let is_mod = match &tokens[..] {
+        [
+            ..,
+            TokenTree::Ident(kw),
+            TokenTree::Ident(_),
+            TokenTree::Group(body),
+        ] => kw == "mod" && body.delimiter() == Delimiter::Brace,
+        _ => false,
+    };
+    let inner = match tokens.last() {
+        Some(TokenTree::Group(body)) if is_mod => items(body.stream()).collect(),
+        _ => Vec::new(),
+    };
+    if inner.len() <= MOD_ITEMS {
+        return Err(tokens.into_iter().collect());
+    }
+    tokens.pop();
+    Ok((tokens.into_iter().collect(), inner))
+}
+
+/// The `mod` of `head` and the items `body`, printed as `print` prints it
+/// whole, but `MOD_ITEMS` items at a time (`mod_lines`).
+fn print_mod(head: &TokenStream, body: &[TokenStream]) -> Result<String, String> {
+    let opening = opening_lines(head)?;
+    let groups = body.len().div_ceil(MOD_ITEMS);
+    let mut code = String::new();
+    for (i, group) in body.chunks(MOD_ITEMS).enumerate() {
+        let group: TokenStream = group.iter().cloned().collect();
+        let Some(lines) = mod_lines(head, group, opening, i == 0, i + 1 == groups)? else {
+            // Not printed as expected: the whole module in one go.
+            let body: TokenStream = body.iter().cloned().collect();
+            return print(quote::quote! { #head { #body } });
+        };
+        code.push_str(&lines);
+    }
+    Ok(code)
+}
+
+/// How many lines the `mod` of `head` opens with (docs, attributes,
+/// `mod name {`): as many as it prints empty.
+fn opening_lines(head: &TokenStream) -> Result<usize, String> {
+    Ok(print(quote::quote! { #head {} })?.lines().count())
+}
+
+/// The lines that the items `group` take in the `mod` of `head` when the
+/// module's items are printed a group at a time: `prettyplease` prints a
+/// module's items one after the other, each alone, so the module printed
+/// around each group in turn gives the same lines, less the module's
+/// `opening` lines (but for the `first` group) and its closing `}` (but
+/// for the `last`). `None` when the module did not print that way.
+fn mod_lines(
+    head: &TokenStream,
+    group: TokenStream,
+    opening: usize,
+    first: bool,
+    last: bool,
+) -> Result<Option<String>, String> {
+    let mut text = print(quote::quote! { #head { #group } })?;
+    // Cut by offsets, not line by line: only the few opening lines are read.
+    let Some(closing) = text.strip_suffix("}\n").map(str::len) else {
+        return Ok(None);
+    };
+    let start = match (first, opening.checked_sub(1)) {
+        (true, _) => 0,
+        (false, Some(n)) => match text.match_indices('\n').nth(n) {
+            Some((at, _)) => at + 1,
+            None => return Ok(None),
+        },
+        (false, None) => return Ok(None),
+    };
+    if start > closing || !text[..closing].ends_with('\n') {
+        return Ok(None);
+    }
+    text.truncate(if last { text.len() } else { closing });
+    text.drain(..start);
+    Ok(Some(text))
+}
+
+/// Whether a printed line, `trimmed` of its indentation, begins an item
+/// (or its docs or attributes).
+fn opens_item(trimmed: &str) -> bool {
     ["///", "#[", "pub ", "impl", "use ", "mod "]
         .iter()
         .any(|p| trimmed.starts_with(p))
@@ -183,6 +307,52 @@ mod tests {
         let mut spaced = Formatted::new("", 0);
         spaced.push_spaced(&whole, &DocLines::default());
         assert_eq!(out.finish(), spaced.finish());
+    }
+
+    /// A `mod` of many items, printed a group of items at a time, reads as
+    /// it does printed whole: its docs, attributes, inner attribute, items
+    /// whose lines wrap, a nested `mod`, and doc placeholders.
+    #[test]
+    fn a_large_mod_prints_as_it_does_whole() {
+        for n in [0, 1, MOD_ITEMS, MOD_ITEMS + 1, 3 * MOD_ITEMS + 5] {
+            let statics = |placeholders: bool| {
+                (0..n).map(move |i| {
+                    let name = quote::format_ident!("OPERATION_NUMBER_{i}");
+                    let text = format!(" Operation {i}.");
+                    let docs = if placeholders {
+                        doc_line(&text)
+                    } else {
+                        quote! { #[doc = #text] }
+                    };
+                    quote! {
+                        #docs
+                        pub static #name: Operation = Operation::new("a rather long name", "a rather long path").with(Field::text("first"), Field::text("second_field"));
+                    }
+                })
+            };
+            let module = |placeholders: bool| {
+                let statics = statics(placeholders);
+                quote! {
+                    /// The descriptors.
+                    #[allow(unused_imports)]
+                    pub mod operations {
+                        #![allow(clippy::all)]
+                        use super::rt::{Field, Operation};
+                        #(#statics)*
+                        pub mod nested { pub fn f() {} }
+                        /// All of them.
+                        pub static ALL: &[&Operation] = &[];
+                    }
+                    pub const AFTER: u8 = 1;
+                }
+            };
+            let whole: syn::File = syn::parse2(module(false)).unwrap();
+            let mut expected = Formatted::new("", 0);
+            expected.push_spaced(&prettyplease::unparse(&whole), &DocLines::default());
+            let mut out = Formatted::new("", 0);
+            out.push_items(module(true)).unwrap();
+            assert_eq!(out.finish(), expected.finish(), "{n} items");
+        }
     }
 
     /// Docs printed through placeholders read as the attributes themselves

@@ -48,8 +48,7 @@ pub(crate) fn parts<'a>(
             impl_block(api, owner, client, examples)
         }));
     }
-    let all = api.operations.len();
-    parts.push(Part::new(all, move || Ok(descriptors(api))));
+    parts.extend(descriptors(api));
     parts
 }
 

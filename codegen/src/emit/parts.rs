@@ -13,13 +13,26 @@ use crate::emit::format::Formatted;
 use proc_macro2::TokenStream;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A part of the module: a sequence of whole top-level items.
+/// Makes tokens from the model, on the thread that formats them.
+type Build<'a> = Box<dyn Fn() -> Result<TokenStream, String> + Send + Sync + 'a>;
+
+/// A part of the module: a sequence of whole top-level items, or some
+/// items of one module that several parts print in turn.
 pub(crate) struct Part<'a> {
     /// Roughly how many operations or definitions it prints: the heaviest
     /// parts are handed out first, so no worker starts a long one last
     /// while the others wait.
     weight: usize,
-    build: Box<dyn Fn() -> Result<TokenStream, String> + Send + Sync + 'a>,
+    build: Build<'a>,
+    within: Option<Within<'a>>,
+}
+
+/// The module a part's items are in: what comes before its braces (docs,
+/// attributes, `mod name`), and which of its parts this is.
+struct Within<'a> {
+    head: Build<'a>,
+    first: bool,
+    last: bool,
 }
 
 impl<'a> Part<'a> {
@@ -31,6 +44,48 @@ impl<'a> Part<'a> {
         Part {
             weight,
             build: Box::new(build),
+            within: None,
+        }
+    }
+
+    /// A module of many items in parts of `per_part` items each: one
+    /// module's syntax tree is too large to hold at once. `head` makes what
+    /// comes before the module's braces, and `items(range)` the items of
+    /// those indices in `0..count`; every part weighs its item count and
+    /// holds its own clone of `items` (share what it captures).
+    pub(crate) fn module<H, I>(count: usize, per_part: usize, head: H, items: I) -> Vec<Self>
+    where
+        H: Fn() -> TokenStream + Copy + Send + Sync + 'a,
+        I: Fn(std::ops::Range<usize>) -> Result<TokenStream, String> + Clone + Send + Sync + 'a,
+    {
+        let per_part = per_part.max(1);
+        let parts = count.div_ceil(per_part).max(1);
+        (0..parts)
+            .map(|i| {
+                let range = i * per_part..((i + 1) * per_part).min(count);
+                let items = items.clone();
+                Part {
+                    weight: range.len(),
+                    build: Box::new(move || items(range.clone())),
+                    within: Some(Within {
+                        head: Box::new(move || Ok(head())),
+                        first: i == 0,
+                        last: i + 1 == parts,
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Builds the part's tokens and appends them to `out`, formatted.
+    fn format(&self, out: &mut Formatted) -> Result<(), String> {
+        match &self.within {
+            None => out.push_items((self.build)()?),
+            Some(within) => {
+                let head = (within.head)()?;
+                let items = (self.build)()?;
+                out.push_mod_slice(head, items, within.first, within.last)
+            }
         }
     }
 }
@@ -57,7 +112,7 @@ pub(crate) fn format_into(
     let threads = threads.clamp(1, parts.len().max(1));
     if threads == 1 {
         for part in parts {
-            out.push_items((part.build)()?)?;
+            part.format(out)?;
         }
         return Ok(());
     }
@@ -102,14 +157,59 @@ fn work(
         let Some(&i) = order.get(taken) else {
             return done;
         };
-        let formatted = (parts[i].build)().and_then(|tokens| {
-            let mut text = Formatted::new("", 0);
-            text.push_items(tokens)?;
-            Ok(text)
-        });
+        let mut text = Formatted::new("", 0);
+        let formatted = parts[i].format(&mut text).map(|()| text);
         // Every part is built even after an error: which error is
         // reported (the first in module order, as on one thread) must not
         // depend on timing.
         done.push((i, formatted));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::docs::doc_line;
+    use quote::{format_ident, quote};
+
+    /// A module printed in parts reads as it does printed whole, on one
+    /// thread or several, with an item before and after it: its docs, the
+    /// items' doc placeholders, the blank lines between them.
+    #[test]
+    fn a_module_in_parts_reads_as_it_does_whole() {
+        let head = || {
+            quote! {
+                /// The statics.
+                #[allow(dead_code)]
+                pub mod statics
+            }
+        };
+        let item = |i: usize| {
+            let name = format_ident!("VALUE_NUMBER_{i}");
+            let docs = doc_line(&format!(" Value {i}, documented at some length."));
+            quote! { #docs pub static #name: (&str, &str) = ("a rather long text", "and another one"); }
+        };
+        for count in [0, 1, 4, 5, 13] {
+            let before = || Ok(quote! { pub const BEFORE: u8 = 1; });
+            let after = || Ok(quote! { pub const AFTER: u8 = 2; });
+            let mut parts = vec![Part::new(1, before)];
+            parts.extend(Part::module(count, 4, head, move |range| {
+                Ok(range.map(item).collect())
+            }));
+            parts.push(Part::new(1, after));
+            let mut whole = Formatted::new("", 0);
+            let (h, items): (TokenStream, TokenStream) = (head(), (0..count).map(item).collect());
+            whole
+                .push_items(
+                    quote! { pub const BEFORE: u8 = 1; #h { #items } pub const AFTER: u8 = 2; },
+                )
+                .unwrap();
+            let whole = whole.finish();
+            for threads in [1, 3] {
+                let mut out = Formatted::new("", 0);
+                format_into(&mut out, &parts, threads).unwrap();
+                assert_eq!(out.finish(), whole, "{count} items, {threads} threads");
+            }
+        }
     }
 }

@@ -93,7 +93,11 @@ pub fn operations(entry: &Path) -> Vec<Documented> {
         .unwrap_or_default();
     for (key, item) in paths {
         let (file, item) = follow(entry, &item);
-        let (template, fixed) = key.split_once('?').unwrap_or((&key, ""));
+        // A fragment (box's `/files/{file_id}#add_shared_link`, which tells
+        // apart operations of one path and method) is never part of a
+        // request's target (RFC 9112, 3.2), so it is not matched.
+        let key = key.split_once('#').map_or(key.as_str(), |(k, _)| k);
+        let (template, fixed) = key.split_once('?').unwrap_or((key, ""));
         let shared = item.get("parameters").cloned().unwrap_or(Value::Null);
         for method in [
             "get", "put", "post", "delete", "options", "head", "patch", "trace",

@@ -1,5 +1,5 @@
-//! One round of calls and what it costs: throughput and the client's CPU
-//! time per call.
+//! One round of calls and what it costs (throughput and the client's CPU
+//! time per call), and the runtimes rounds run on.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,36 +27,88 @@ pub fn median(mut runs: Vec<Figures>) -> Figures {
     }
 }
 
-/// `calls` calls, `concurrency` at a time, on the current thread.
+/// The tokio runtime the calls run on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// Two worker threads (fixed, so that counts do not depend on the
+    /// machine's cores), the main thread waiting on them.
+    Multi,
+    /// Everything on the main thread.
+    Single,
+}
+
+impl Flavor {
+    /// Both, in the order of the printed tables.
+    pub const ALL: [Flavor; 2] = [Flavor::Multi, Flavor::Single];
+
+    /// The name `BENCH_RUNTIME` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Flavor::Multi => "multi",
+            Flavor::Single => "single",
+        }
+    }
+
+    /// The name in the printed tables.
+    pub fn label(self) -> &'static str {
+        match self {
+            Flavor::Multi => "multi-thread runtime (2 workers)",
+            Flavor::Single => "single-thread runtime",
+        }
+    }
+
+    /// The flavor `BENCH_RUNTIME` names.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// A runtime of this flavor.
+    pub fn runtime(self) -> tokio::runtime::Runtime {
+        let mut builder = match self {
+            Flavor::Multi => {
+                let mut b = tokio::runtime::Builder::new_multi_thread();
+                b.worker_threads(2);
+                b
+            }
+            Flavor::Single => tokio::runtime::Builder::new_current_thread(),
+        };
+        builder.enable_all().build().expect("runtime")
+    }
+}
+
+/// `calls` calls, `concurrency` tasks at a time, each task calling again
+/// as soon as its call ends, on whichever runtime runs this.
 pub async fn round<F, Fut>(calls: usize, concurrency: usize, call: F) -> Figures
 where
-    F: Fn(usize) -> Fut + 'static,
-    Fut: std::future::Future<Output = bool> + 'static,
+    F: Fn(usize) -> Fut + Send + Sync + 'static,
+    Fut: std::future::Future<Output = bool> + Send + 'static,
 {
     let next = Arc::new(AtomicUsize::new(0));
-    // Counted, not asserted in the task: tokio catches a task's panic, and
-    // the round would go on to report figures for calls that never worked.
     let failed = Arc::new(AtomicUsize::new(0));
     let cpu_before = cpu_time();
     let started = Instant::now();
-    let local = tokio::task::LocalSet::new();
     let call = Arc::new(call);
-    for _ in 0..concurrency {
-        let (next, failed, call) = (Arc::clone(&next), Arc::clone(&failed), Arc::clone(&call));
-        local.spawn_local(async move {
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= calls {
-                    return;
+    let tasks: Vec<_> = (0..concurrency)
+        .map(|_| {
+            let (next, failed, call) = (Arc::clone(&next), Arc::clone(&failed), Arc::clone(&call));
+            tokio::spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= calls {
+                        return;
+                    }
+                    if !call(i).await {
+                        failed.fetch_add(1, Ordering::Relaxed);
+                        return;
+                    }
                 }
-                if !call(i).await {
-                    failed.fetch_add(1, Ordering::Relaxed);
-                    return;
-                }
-            }
-        });
+            })
+        })
+        .collect();
+    for task in tasks {
+        // A task that panicked fails the round rather than passing unseen.
+        task.await.expect("a calling task panicked");
     }
-    local.await;
     let wall = started.elapsed();
     let cpu = cpu_time().saturating_sub(cpu_before);
     let failed = failed.load(Ordering::Relaxed);

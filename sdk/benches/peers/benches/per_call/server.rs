@@ -1,8 +1,10 @@
-//! The server the contenders call: one thread, HTTP/1.1 keep-alive, one
+//! The bench's own strict server: one thread, HTTP/1.1 keep-alive, one
 //! fixed answer, in a process of its own so its work is not counted. It
 //! answers 400 to any request that is not the add-user call every contender
 //! is meant to send, so a contender that skipped part of the work (the
-//! credentials, say) fails the run instead of looking cheap.
+//! credentials, say) fails the run instead of looking cheap. Every
+//! contender is checked against it before measuring; it is measured
+//! against only when nginx cannot run (`nginx.rs`).
 
 use crate::contenders::{AUTH_ID, AUTH_TOKEN, NODE_ID, PHLO_ID, TRIGGER_SOURCE};
 use crate::hand::basic_auth;
@@ -10,8 +12,45 @@ use bytes::Bytes;
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 
-const ANSWER: &str = r#"{"api_id": "073e36d4-fd1e-4be3-b00b-ab33105011a7", "error": ""}"#;
+/// The answer to the add-user call, nginx's too (`nginx.rs`).
+pub const ANSWER: &str = r#"{"api_id": "073e36d4-fd1e-4be3-b00b-ab33105011a7", "error": ""}"#;
+
+/// The server running in a child process (this bench's binary, run as
+/// `per_call serve`), killed when dropped.
+pub struct Strict {
+    child: Child,
+    /// The URL the contenders call.
+    pub base: String,
+}
+
+/// Starts the server in a child process.
+pub fn spawn() -> Strict {
+    let exe = std::env::current_exe().expect("own path");
+    let mut child = Command::new(exe)
+        .arg("serve")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("server process");
+    let mut line = String::new();
+    let stdout = child.stdout.take().expect("server stdout");
+    BufReader::new(stdout)
+        .read_line(&mut line)
+        .expect("server port");
+    Strict {
+        child,
+        base: format!("http://127.0.0.1:{}", line.trim()),
+    }
+}
+
+impl Drop for Strict {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
 
 /// Prints the port it listens on, then serves until killed.
 pub fn serve() {
