@@ -1,0 +1,111 @@
+//! A case's logical arguments (`args` in cases/*.json), as the Rust calls
+//! read them: each accessor fails with a message naming the case, so a
+//! table that asks for an argument its case lacks fails that case alone.
+
+use plivo::runtime::Upload;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+/// The arguments of one case.
+///
+/// The PHLO calls read path parameters and whole bodies only; query
+/// parameters, single fields and uploads serve the catalogue's groups.
+#[derive(Debug, Clone)]
+pub struct Args {
+    case: String,
+    args: Value,
+}
+
+impl Args {
+    /// The arguments of case `case`, as its table gives them.
+    pub fn new(case: &str, args: Value) -> Self {
+        Args {
+            case: case.to_owned(),
+            args,
+        }
+    }
+
+    fn part(&self, part: &str) -> Option<&Value> {
+        self.args.get(part)
+    }
+
+    fn missing(&self, what: &str) -> String {
+        format!("{}: {what} is not among its arguments", self.case)
+    }
+
+    /// Path parameter `name`.
+    pub fn path(&self, name: &str) -> Result<String, String> {
+        match self.part("path").and_then(|p| p.get(name)) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Ok(other.to_string()),
+            None => Err(self.missing(&format!("$path.{name}"))),
+        }
+    }
+
+    /// The whole body as the request type `T` (read as its wire names).
+    pub fn body<T: DeserializeOwned>(&self) -> Result<T, String> {
+        let body = self.part("body").ok_or_else(|| self.missing("$body"))?;
+        serde_json::from_value(body.clone())
+            .map_err(|e| format!("{}: $body is not a {}: {e}", self.case, short::<T>()))
+    }
+
+    /// The body as a JSON object, `None` when the case has none.
+    pub fn body_map(&self) -> Result<Option<Map<String, Value>>, String> {
+        match self.part("body") {
+            None => Ok(None),
+            Some(Value::Object(map)) => Ok(Some(map.clone())),
+            Some(_) => Err(format!("{}: $body is not an object", self.case)),
+        }
+    }
+
+    /// Query parameter `name` as `T`, `None` when the case leaves it out.
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn query<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
+        match self.part("query").and_then(|q| q.get(name)) {
+            None => Ok(None),
+            Some(value) => serde_json::from_value(value.clone())
+                .map(Some)
+                .map_err(|e| {
+                    format!(
+                        "{}: $query.{name} is not a {}: {e}",
+                        self.case,
+                        short::<T>()
+                    )
+                }),
+        }
+    }
+
+    /// Body field `name` as `T`, `None` when the case leaves it out.
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn field<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
+        match self.part("body").and_then(|q| q.get(name)) {
+            None => Ok(None),
+            Some(value) => serde_json::from_value(value.clone())
+                .map(Some)
+                .map_err(|e| format!("{}: $body.{name} is not a {}: {e}", self.case, short::<T>())),
+        }
+    }
+
+    /// Upload `name` (`$files.name`): its text, file name and media type.
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn upload(&self, name: &str) -> Result<Upload, String> {
+        let file = self
+            .part("files")
+            .and_then(|f| f.get(name))
+            .ok_or_else(|| self.missing(&format!("$files.{name}")))?;
+        let field = |key: &str| {
+            file.get(key)
+                .and_then(Value::as_str)
+                .ok_or_else(|| format!("{}: $files.{name} has no {key}", self.case))
+        };
+        Ok(Upload::bytes(field("text")?.as_bytes().to_vec())
+            .file_name(field("name")?)
+            .content_type(field("type")?))
+    }
+}
+
+/// A type's last path segment, for messages.
+fn short<T>() -> &'static str {
+    let name = std::any::type_name::<T>();
+    name.rsplit("::").next().unwrap_or(name)
+}

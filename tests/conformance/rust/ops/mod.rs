@@ -1,0 +1,32 @@
+//! Every case of cases/*.json as a call of the generated client: one file
+//! per group, one line per case, keyed by the case's id.
+//!
+//! A builder reads the case's logical arguments (`Args`) and returns the
+//! call unsent (`erase`), so the same line serves sending the case to the
+//! recorder and parsing a fixture into the operation's response type.
+
+use crate::args::Args;
+use crate::erased::Built;
+use plivo::Client;
+
+mod phlo;
+
+/// A case id and how to build its call.
+pub type Case = (&'static str, fn(&Client, &Args) -> Built);
+
+/// Every group's cases.
+pub fn all() -> Vec<Case> {
+    [phlo::CASES].concat()
+}
+
+/// The builder of case `id`.
+pub fn find(id: &str) -> Option<fn(&Client, &Args) -> Built> {
+    all()
+        .into_iter()
+        .find(|(case, _)| *case == id)
+        .map(|(_, build)| build)
+}
+
+#[cfg(test)]
+#[path = "tables_tests.rs"]
+mod tests;
