@@ -144,6 +144,14 @@ def check(argv):
                 fields.update(result["undeclared"])
             else:
                 got["unparsed"][row["id"]] = "%s: %s" % (row["item"], result.get("error"))
+    for source, want in expected.items():
+        for fid, reason in want.get("unparsed", {}).items():
+            if not all(isinstance(reason, dict) and reason.get(k) for k in ("kind", "why", "evidence")) \
+                    or reason["kind"] not in ("sdk-bug", "choice"):
+                failures.append("%s: fixture-gaps.json: unparsed %s needs kind (sdk-bug or choice), why and evidence" % (source, fid))
+        for fid, reason in want.get("unmapped", {}).items():
+            if not isinstance(reason, str) or not reason.strip():
+                failures.append("%s: fixture-gaps.json: unmapped %s needs a reason" % (source, fid))
     for source in sources:
         want, got = expected.get(source, {}), found[source]
         for item in sorted(set(want.get("undeclared", {})) | set(got["undeclared"])):
