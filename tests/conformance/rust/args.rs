@@ -5,8 +5,11 @@
 use plivo::runtime::Upload;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 
-/// The arguments of one case.
+/// The arguments of one case, and which of them the call read: an
+/// argument it never reads would silently go unsent ([`Args::unread`]).
 ///
 /// The PHLO calls read path parameters and whole bodies only; query
 /// parameters, single fields and uploads serve the catalogue's groups.
@@ -14,6 +17,7 @@ use serde_json::{Map, Value};
 pub struct Args {
     case: String,
     args: Value,
+    read: RefCell<BTreeSet<String>>,
 }
 
 impl Args {
@@ -22,11 +26,38 @@ impl Args {
         Args {
             case: case.to_owned(),
             args,
+            read: RefCell::default(),
         }
     }
 
     fn part(&self, part: &str) -> Option<&Value> {
         self.args.get(part)
+    }
+
+    fn mark(&self, key: String) {
+        self.read.borrow_mut().insert(key);
+    }
+
+    /// The arguments no accessor has read (`query.limit`, `body.name`):
+    /// after a call is built, each is one its request leaves out.
+    pub fn unread(&self) -> Vec<String> {
+        let read = self.read.borrow();
+        let mut unread = Vec::new();
+        for part in ["path", "query", "body", "files"] {
+            let Some(Value::Object(map)) = self.part(part) else {
+                continue;
+            };
+            if read.contains(part) {
+                continue;
+            }
+            for key in map.keys() {
+                let key = format!("{part}.{key}");
+                if !read.contains(&key) {
+                    unread.push(key);
+                }
+            }
+        }
+        unread
     }
 
     fn missing(&self, what: &str) -> String {
@@ -35,6 +66,7 @@ impl Args {
 
     /// Path parameter `name`.
     pub fn path(&self, name: &str) -> Result<String, String> {
+        self.mark(format!("path.{name}"));
         match self.part("path").and_then(|p| p.get(name)) {
             Some(Value::String(s)) => Ok(s.clone()),
             Some(other) => Ok(other.to_string()),
@@ -44,13 +76,31 @@ impl Args {
 
     /// The whole body as the request type `T` (read as its wire names).
     pub fn body<T: DeserializeOwned>(&self) -> Result<T, String> {
+        self.mark("body".into());
         let body = self.part("body").ok_or_else(|| self.missing("$body"))?;
         serde_json::from_value(body.clone())
             .map_err(|e| format!("{}: $body is not a {}: {e}", self.case, short::<T>()))
     }
 
+    /// The body as the request type `T`, read from `{}` when the case has
+    /// none (a request type whose fields are all optional).
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn body_or_empty<T: DeserializeOwned>(&self) -> Result<T, String> {
+        match self.part("body") {
+            Some(_) => self.body(),
+            None => serde_json::from_value(Value::Object(Map::new())).map_err(|e| {
+                format!(
+                    "{}: no body, and {{}} is not a {}: {e}",
+                    self.case,
+                    short::<T>()
+                )
+            }),
+        }
+    }
+
     /// The body as a JSON object, `None` when the case has none.
     pub fn body_map(&self) -> Result<Option<Map<String, Value>>, String> {
+        self.mark("body".into());
         match self.part("body") {
             None => Ok(None),
             Some(Value::Object(map)) => Ok(Some(map.clone())),
@@ -61,6 +111,7 @@ impl Args {
     /// Query parameter `name` as `T`, `None` when the case leaves it out.
     #[allow(dead_code)] // read by the calls of the catalogue's groups
     pub fn query<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
+        self.mark(format!("query.{name}"));
         match self.part("query").and_then(|q| q.get(name)) {
             None => Ok(None),
             Some(value) => serde_json::from_value(value.clone())
@@ -78,6 +129,7 @@ impl Args {
     /// Body field `name` as `T`, `None` when the case leaves it out.
     #[allow(dead_code)] // read by the calls of the catalogue's groups
     pub fn field<T: DeserializeOwned>(&self, name: &str) -> Result<Option<T>, String> {
+        self.mark(format!("body.{name}"));
         match self.part("body").and_then(|q| q.get(name)) {
             None => Ok(None),
             Some(value) => serde_json::from_value(value.clone())
@@ -89,6 +141,7 @@ impl Args {
     /// Upload `name` (`$files.name`): its text, file name and media type.
     #[allow(dead_code)] // read by the calls of the catalogue's groups
     pub fn upload(&self, name: &str) -> Result<Upload, String> {
+        self.mark(format!("files.{name}"));
         let file = self
             .part("files")
             .and_then(|f| f.get(name))

@@ -68,6 +68,10 @@ pub async fn run(cases_dir: &Path, hosts_file: &Path, groups: &[&str]) -> Result
                 }
                 Some(build) => match build(&client, &args) {
                     Err(error) => json!({"outcome": "error", "error": error}),
+                    Ok(_) if !args.unread().is_empty() => json!({
+                        "outcome": "error",
+                        "error": format!("the Rust call leaves {:?} unsent", args.unread()),
+                    }),
                     Ok(call) => match call.send().await {
                         Ok(()) => json!({"outcome": "ok"}),
                         Err(error) => json!({"outcome": "error", "error": error.to_string()}),

@@ -9,6 +9,24 @@ use crate::args::Args;
 use crate::erased::Built;
 use plivo::Client;
 
+/// A query-parameter struct from a case's `query` arguments: each
+/// `"wire name": Type => setter` is set when the case gives it.
+#[allow(unused_macros)] // used by the calls of the catalogue's groups
+macro_rules! params {
+    ($args:expr, $params:expr $(, $name:literal : $ty:ty => $with:ident)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut params = $params;
+        $(
+            if let Some(value) = $args.query::<$ty>($name)? {
+                params = params.$with(value);
+            }
+        )*
+        params
+    }};
+}
+#[allow(unused_imports)]
+pub(crate) use params;
+
 mod phlo;
 
 /// A case id and how to build its call.

@@ -92,7 +92,7 @@ fn every_operation_of_our_spec_is_a_case_or_uncovered_with_a_reason() {
 }
 
 #[test]
-fn every_rust_call_builds_from_its_cases_arguments() {
+fn every_rust_call_builds_from_its_cases_arguments_and_reads_them_all() {
     let client = Client::builder(crate::AUTH_ID, crate::AUTH_TOKEN)
         .base_url_for_all_hosts("http://127.0.0.1:9")
         .build()
@@ -102,9 +102,16 @@ fn every_rust_call_builds_from_its_cases_arguments() {
             let Some(build) = super::find(&case.id) else {
                 continue;
             };
-            if let Err(error) = build(&client, &Args::new(&case.id, case.args.clone())) {
+            let args = Args::new(&case.id, case.args.clone());
+            if let Err(error) = build(&client, &args) {
                 panic!("{error}");
             }
+            let unread = args.unread();
+            assert!(
+                unread.is_empty(),
+                "{}: the Rust call leaves {unread:?} unsent",
+                case.id
+            );
         }
     }
 }
