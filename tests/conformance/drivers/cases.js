@@ -36,10 +36,13 @@ function substitute(c, expression, files) {
   });
 }
 
+// Each upload in a folder of the case's own, under its own name (which
+// the SDK sends).
 function writeFiles(c, directory) {
   const paths = {};
   for (const [name, spec] of Object.entries((c.args || {}).files || {})) {
-    const file = path.join(directory, `${c.id}-${spec.name}`);
+    fs.mkdirSync(path.join(directory, c.id), { recursive: true });
+    const file = path.join(directory, c.id, spec.name);
     fs.writeFileSync(file, spec.text, 'utf8');
     paths[name] = file;
   }

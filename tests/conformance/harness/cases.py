@@ -61,10 +61,14 @@ def substitute(case, expression, literal, files=None):
 
 
 def write_files(case, directory):
-    """Writes the case's upload files under `directory`; {name: path}."""
+    """Writes the case's upload files under `directory`, each in a folder
+    of the case's own and under its own name (which the SDK sends); {name:
+    path}."""
     paths = {}
     for name, spec in case.get("args", {}).get("files", {}).items():
-        path = os.path.join(directory, case["id"] + "-" + spec["name"])
+        folder = os.path.join(directory, case["id"])
+        os.makedirs(folder, exist_ok=True)
+        path = os.path.join(folder, spec["name"])
         with open(path, "wb") as f:
             f.write(spec["text"].encode("utf-8"))
         paths[name] = path

@@ -17,6 +17,8 @@ an explanation can name it; the detail shows both sides. Keys:
   body:PATH                        a field (PATH like `a.b[].c`) on one side only, or
                                    with another value
   body:PATH:type                   the same value as another JSON type ("20" and 20)
+                                   (a string holding JSON is compared as the JSON it
+                                   holds: PATH then reads `data{json}.alias`)
 
 A Content-Type on a request with no body on either side means nothing and
 is not compared. Standard library only.
@@ -53,18 +55,35 @@ def text(value):
     return value if isinstance(value, str) else json.dumps(value)
 
 
-def flat(value):
-    """A form or multipart multimap with single values unwrapped, so it
-    compares with a JSON object field by field."""
-    if isinstance(value, dict):
+def flat(request):
+    """The body's value; a form or multipart multimap with single values
+    unwrapped, so it compares with a JSON object field by field (a JSON
+    body is left as it is: a one-item array there is an array)."""
+    value = request.value
+    if request.multimap and isinstance(value, dict):
         return {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in value.items()}
     return value
+
+
+def as_json(value):
+    """A string holding a JSON object or array, parsed (a multipart part
+    or form field carrying JSON text is compared by what it says)."""
+    if isinstance(value, str) and value[:1] in ("{", "["):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return None
+    return None
 
 
 def values(path, ours, theirs, out):
     if same(ours, theirs):
         return
     key = "body:" + path if path else "body"
+    mine, yours = as_json(ours), as_json(theirs)
+    if mine is not None and yours is not None:
+        values(path + "{json}", mine, yours, out)
+        return
     if isinstance(ours, dict) and isinstance(theirs, dict):
         for name in sorted(set(ours) | set(theirs)):
             sub = path + "." + name if path else name
@@ -112,7 +131,7 @@ def compare_requests(ours, theirs):
     if (a.value is None) != (b.value is None):
         out.append(("body", "ours %s, theirs %s" % (show(a.value), show(b.value))))
     elif a.value is not None:
-        values("", flat(a.value), flat(b.value), out)
+        values("", flat(a), flat(b), out)
     return out
 
 

@@ -17,6 +17,12 @@ import os
 KINDS = ("sdk-bug", "choice")
 
 
+def like(text, pattern):
+    """Equal, or matching as a shell pattern (a key such as
+    `body:documents[0].file` is matched as written, brackets and all)."""
+    return text == pattern or fnmatch.fnmatchcase(text, pattern)
+
+
 class Entry:
     def __init__(self, source, raw):
         self.source = source
@@ -32,8 +38,8 @@ class Entry:
         raw = self.raw
         return (
             raw["sdk"] in ("*", sdk)
-            and any(fnmatch.fnmatchcase(case, pattern) for pattern in raw["cases"])
-            and fnmatch.fnmatchcase(key, raw["diff"])
+            and any(like(case, pattern) for pattern in raw["cases"])
+            and like(key, raw["diff"])
         )
 
     def label(self):

@@ -27,6 +27,7 @@ Standard library only.
 import base64
 import json
 import os
+import socket
 import sys
 import threading
 import urllib.parse
@@ -96,6 +97,11 @@ def host_handler(state, host):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def setup(self):
+            super().setup()
+            # Answer each small request at once: no Nagle delay on our side.
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
         def handle_any(self):
             body = read_body(self)
             entry = {
@@ -116,9 +122,12 @@ def host_handler(state, host):
             if status != 204:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
             if status != 204 and self.command != "HEAD":
-                self.wfile.write(data)
+                # Headers and body in one write.
+                self._headers_buffer.append(b"\r\n" + data)
+                self.flush_headers()
+            else:
+                self.end_headers()
 
         do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = handle_any
 
@@ -134,13 +143,17 @@ def control_handler(state, stop):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
+        def setup(self):
+            super().setup()
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
         def reply(self, value):
             data = json.dumps(value).encode("utf-8")
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self._headers_buffer.append(b"\r\n" + data)
+            self.flush_headers()
 
         def do_POST(self):
             body = read_body(self)

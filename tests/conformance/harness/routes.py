@@ -14,6 +14,9 @@ import urllib.parse
 class Route:
     def __init__(self, op):
         self.op = op
+        # More literal text is a more specific route: `PhoneNumber/Compliance/`
+        # wins over `PhoneNumber/{number}/` for the same request.
+        self.literal = sum(len(p.get("literal", "")) for p in op["path"])
         self.params = []
         pattern = ""
         for part in op["path"]:
@@ -47,14 +50,15 @@ def load(operations_file):
 
 
 def find(routes, method, host, path, prefer=None):
-    """[(op, params)] of every route matching; `prefer`'s item first."""
+    """[(op, params)] of every route matching: `prefer`'s item first, then
+    the most literal."""
     found = []
     for route in routes:
         params = route.match(method, host, path)
         if params is not None:
-            found.append((route.op, params))
-    found.sort(key=lambda pair: pair[0]["item"] != prefer)
-    return found
+            found.append((route, params))
+    found.sort(key=lambda pair: (pair[0].op["item"] != prefer, -pair[0].literal))
+    return [(route.op, params) for route, params in found]
 
 
 def example(op):

@@ -70,10 +70,24 @@ class Compare(unittest.TestCase):
                                       entry(headers=[JSON], body=b'{"limit": "20", "on": "true", "x": 2}'))
         self.assertEqual(keys(found), ["body:limit:type", "body:on:type", "body:x"])
 
+    def test_a_one_item_json_array_is_not_its_item(self):
+        found = diff.compare_requests(entry(headers=[JSON], body=b'{"status": "active"}'),
+                                      entry(headers=[JSON], body=b'{"status": ["active"]}'))
+        self.assertEqual(keys(found), ["body:status"])
+
     def test_fields_on_one_side_and_nested_lists_are_named_by_path(self):
         found = diff.compare_requests(entry(headers=[JSON], body=b'{"a": {"b": [{"c": 1}]}, "mine": 1}'),
                                       entry(headers=[JSON], body=b'{"a": {"b": [{"c": 2}]}, "yours": 1}'))
         self.assertEqual(keys(found), ["body:a.b[].c", "body:mine", "body:yours"])
+
+    def test_json_text_in_a_field_compares_as_json(self):
+        form = ("Content-Type", "application/x-www-form-urlencoded")
+        same = diff.compare_requests(entry(headers=[form], body=b"data=%7B%22a%22%3A+1%2C+%22b%22%3A+2%7D"),
+                                     entry(headers=[form], body=b"data=%7B%22b%22%3A2%2C%22a%22%3A1%7D"))
+        self.assertEqual(same, [])
+        found = diff.compare_requests(entry(headers=[form], body=b"data=%7B%22a%22%3A1%7D"),
+                                      entry(headers=[form], body=b"data=%7B%22a%22%3A2%7D"))
+        self.assertEqual(keys(found), ["body:data{json}.a"])
 
     def test_a_body_on_one_side_only(self):
         self.assertEqual(keys(diff.compare_requests(entry(method="DELETE"), entry(method="DELETE", headers=[JSON], body=b"{}"))),
@@ -145,6 +159,16 @@ class Routing(unittest.TestCase):
         status, body = routes.answer(*found[0])
         self.assertEqual((status, json.loads(body)), (200, {"id": "a+b", "n": 1}))
         self.assertEqual(routes.find(compiled, "GET", "https://other", "/v1/Account/MA1/Thing/a"), [])
+
+    def test_the_most_literal_route_wins(self):
+        ops = [dict(self.OPS[0], item="A / Get"),
+               dict(self.OPS[0], item="A / List sub", path=[{"literal": "/v1/Account/"}, {"username": True},
+                                                           {"literal": "/Thing/Sub/"}])]
+        compiled = [routes.Route(op) for op in ops]
+        found = routes.find(compiled, "GET", "https://h", "/v1/Account/MA1/Thing/Sub/")
+        self.assertEqual([op["item"] for op, _ in found], ["A / List sub", "A / Get"])
+        found = routes.find(compiled, "GET", "https://h", "/v1/Account/MA1/Thing/Sub/", prefer="A / Get")
+        self.assertEqual(found[0][0]["item"], "A / Get")
 
 
 if __name__ == "__main__":

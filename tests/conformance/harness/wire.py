@@ -30,6 +30,8 @@ class Request:
         self.media_type = content_type.split(";")[0].strip().lower()
         self.credentials = basic(self.headers.get("authorization"))
         self.value = parse_body(self.media_type, content_type, self.body)
+        # Forms and multipart bodies are multimaps (every value a list).
+        self.multimap = self.media_type in ("application/x-www-form-urlencoded", "multipart/form-data")
 
     def line(self):
         query = "?" + self.raw_query if self.raw_query else ""

@@ -138,6 +138,29 @@ impl Args {
         }
     }
 
+    /// Body field `name` as `T`; an error when the case leaves it out.
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn required<T: DeserializeOwned>(&self, name: &str) -> Result<T, String> {
+        self.field(name)?
+            .ok_or_else(|| self.missing(&format!("$body.{name}")))
+    }
+
+    /// Body field `name` as JSON text (a multipart part holding JSON).
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn json_text(&self, name: &str) -> Result<String, String> {
+        let value: Value = self.required(name)?;
+        Ok(value.to_string())
+    }
+
+    /// Upload `name`, `None` when the case has no such file.
+    #[allow(dead_code)] // read by the calls of the catalogue's groups
+    pub fn upload_opt(&self, name: &str) -> Result<Option<Upload>, String> {
+        match self.part("files").and_then(|f| f.get(name)) {
+            None => Ok(None),
+            Some(_) => self.upload(name).map(Some),
+        }
+    }
+
     /// Upload `name` (`$files.name`): its text, file name and media type.
     #[allow(dead_code)] // read by the calls of the catalogue's groups
     pub fn upload(&self, name: &str) -> Result<Upload, String> {

@@ -27,6 +27,21 @@ macro_rules! params {
 #[allow(unused_imports)]
 pub(crate) use params;
 
+/// A multipart request struct from a case's arguments, every field named:
+/// required body fields, optional ones, then optional uploads (`$files`).
+#[allow(unused_macros)] // used by the calls of the catalogue's groups
+macro_rules! multipart {
+    ($args:expr, $ty:ident { $($req:ident),* ; $($opt:ident),* ; $($file:ident),* $(,)? }) => {
+        $ty {
+            $($req: $args.required(stringify!($req))?,)*
+            $($opt: $args.field(stringify!($opt))?,)*
+            $($file: $args.upload_opt(stringify!($file))?,)*
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use multipart;
+
 mod phlo;
 
 /// A case id and how to build its call.
