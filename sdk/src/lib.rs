@@ -21,11 +21,14 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod access_token;
 mod builder;
+pub mod callbacks;
 mod client;
 mod formats;
 #[cfg(feature = "mock")]
 pub mod mock;
+pub mod signature;
 mod vendor;
 pub mod xml;
 

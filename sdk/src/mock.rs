@@ -65,7 +65,8 @@ use crate::vendor::{AUTH_ID_VAR, PLIVO};
 use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
 pub use postman_runtime::mock::{
-    Expectation, InvalidStatus, MockLimits, RecordedHeaders, RecordedRequest, UnknownOperation,
+    CallbackError, CallbackReply, Expectation, InvalidStatus, MockCallback, MockLimits,
+    RecordedHeaders, RecordedRequest, UnknownOperation,
 };
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -215,7 +216,8 @@ impl MockServer {
         auth_token: &str,
         limits: MockLimits,
     ) -> std::io::Result<Self> {
-        let api = MockApi::new(&PLIVO, crate::operations::ALL);
+        let api = MockApi::new(&PLIVO, crate::operations::ALL)
+            .callback_signer(&crate::signature::mock_signer::PLIVO_V3);
         let inner =
             postman_runtime::mock::MockServer::bind(api, addr, auth_id, auth_token, limits).await?;
         Ok(MockServer { inner })
@@ -314,6 +316,38 @@ impl MockServer {
     /// answer, recorded or not.
     pub fn calls(&self, operation: &str) -> u64 {
         self.inner.calls(operation)
+    }
+
+    /// Makes the listing of `operation` (one that pages) hold `count`
+    /// items, served a page at a time as each request's `limit` and
+    /// `offset` ask. Without it, a listing holds two pages and a half of
+    /// its default page size.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has), or the operation does not page.
+    #[track_caller]
+    pub fn items(&self, operation: &str, count: usize) {
+        self.inner.items(operation, count);
+    }
+
+    /// Sends `callback` to your server on loopback as Plivo would call
+    /// your answer or status URL: a form `POST` (or a `GET`), signed with
+    /// `X-Plivo-Signature-V3` (and `-Ma-V3`) and a fresh
+    /// `X-Plivo-Signature-V3-Nonce`, keyed with the mock's Auth Token
+    /// ([`MockServer::AUTH_TOKEN`]); returns your server's answer. See the
+    /// `callback_server` example.
+    ///
+    /// # Errors
+    ///
+    /// When the URL is not plain `http` to loopback (nothing is sent
+    /// elsewhere), or your server does not answer within 10 seconds.
+    pub async fn send_callback(
+        &self,
+        callback: &MockCallback,
+    ) -> Result<CallbackReply, CallbackError> {
+        self.inner.send_callback(callback).await
     }
 }
 

@@ -97,3 +97,19 @@ fn run_and_retrieve() {
         "{out}"
     );
 }
+
+#[test]
+fn callback_server_answers_signed_callbacks_and_refuses_a_forged_one() {
+    let out = run("callback_server");
+    assert!(
+        out.contains(
+            "answer: 200 <Response><Speak>Hello +14155551234, this call is ringing.</Speak></Response>"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("hangup: 200 ended after 42 s"), "{out}");
+    assert!(
+        out.contains("forged: 403 the callback's signature does not match"),
+        "{out}"
+    );
+}

@@ -1,7 +1,10 @@
 //! The one error type of every call.
 
+mod page_link;
+
 use crate::{StatusCode, TransportError};
 use bytes::Bytes;
+pub use page_link::PageLinkProblem;
 use std::fmt;
 
 /// Why a call failed, and what is known about it.
@@ -102,6 +105,14 @@ pub enum ErrorKind {
         /// The body exactly as received.
         body: Bytes,
     },
+    /// A page of a paginated listing named a next page that is not
+    /// followed: nothing was sent for it. The pages before it were
+    /// delivered.
+    #[error("next page not requested: {problem}")]
+    PageLink {
+        /// Why the link was not followed.
+        problem: PageLinkProblem,
+    },
 }
 
 /// An error and its causes on one line; transport errors keep the useful
@@ -129,7 +140,7 @@ impl Error {
         // What is known without the transport; it records attempts and
         // delivery itself for every error of a call it made.
         let (attempts, delivery) = match &kind {
-            ErrorKind::InvalidInput { .. } => (0, Delivery::NotSent),
+            ErrorKind::InvalidInput { .. } | ErrorKind::PageLink { .. } => (0, Delivery::NotSent),
             ErrorKind::Decode { .. } => (1, Delivery::Processed),
             _ => (1, Delivery::Unknown),
         };

@@ -59,6 +59,7 @@ mod method;
 pub mod mock;
 mod multipart;
 mod operation;
+mod paginate;
 mod path;
 mod payload;
 mod reply;
@@ -83,14 +84,16 @@ pub use body::{JsonObject, WriteJson};
 pub use builder::ClientBuilder;
 pub use call::{Call, WithResponse};
 pub use client::Client;
-pub use error::{Delivery, Error, ErrorKind};
+pub use error::{Delivery, Error, ErrorKind, PageLinkProblem};
 pub use form::{Form, FormValue, WriteForm};
 pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, Operation, PathPart, Placement,
+    Auth, Constant, Example, Field, FieldLocation, Format, Method, OffsetPaging, Operation,
+    Pagination, PathPart, Placement,
 };
+pub use paginate::{Items, NextPage, Page, Pages};
 pub use reply::Reply;
 pub use request::Request;
 pub use response::Response;

@@ -6,8 +6,10 @@
 
 use crate::host::Host;
 pub use crate::method::Method;
+pub use pagination::{OffsetPaging, Pagination};
 pub use scheme::{Auth, Placement};
 
+mod pagination;
 mod scheme;
 
 /// What the runtime and the mock need to know about one operation of the API.
@@ -67,6 +69,9 @@ pub struct Operation {
     /// The `Accept` header the spec declares, such as `application/pdf`;
     /// `None` sends `application/json`.
     pub accept: Option<&'static str>,
+    /// How its answers are paged, for a listing the spec says pages (the
+    /// mock serves its pages); `None` for an answer in one piece.
+    pub pagination: Option<Pagination>,
 }
 
 impl Operation {
@@ -87,6 +92,7 @@ impl Operation {
             examples: &[],
             content_type: None,
             accept: None,
+            pagination: None,
         }
     }
 
@@ -152,6 +158,13 @@ impl Operation {
     #[must_use]
     pub const fn accept(mut self, accept: &'static str) -> Self {
         self.accept = Some(accept);
+        self
+    }
+
+    /// The same operation, its answers paged as `pagination` says.
+    #[must_use]
+    pub const fn pagination(mut self, pagination: Pagination) -> Self {
+        self.pagination = Some(pagination);
         self
     }
 }

@@ -1,6 +1,7 @@
 //! A request as a value: built from an operation, inspectable, then sent.
 
 mod bodies;
+mod page;
 
 use crate::body::JsonObject;
 use crate::operation::Operation;

@@ -12,6 +12,7 @@ use crate::transport::Clients;
 use crate::{Error, Vendor};
 use reqwest::Url;
 use reqwest::header::HeaderValue;
+use std::borrow::Cow;
 use std::fmt;
 use std::time::Duration;
 
@@ -176,10 +177,16 @@ impl State {
         Ok(path)
     }
 
+    /// The URL of `operation`'s host, without a trailing `/`: what its
+    /// paths are appended to.
+    pub(crate) fn base_of(&self, operation: &Operation) -> Result<Cow<'_, str>, Error> {
+        crate::host::url_of(operation.host, &self.hosts)
+    }
+
     /// The URL a request of `operation` goes to: on its own host, so that
     /// its credentials go nowhere else.
     pub(crate) fn url(&self, operation: &Operation, path_and_query: &str) -> Result<Url, Error> {
-        let base = crate::host::url_of(operation.host, &self.hosts)?;
+        let base = self.base_of(operation)?;
         // The message leaves the URL out: its path may hold personal data.
         let mut text = String::with_capacity(base.len() + path_and_query.len());
         text.push_str(&base);

@@ -149,3 +149,17 @@ async fn the_error_lists_every_operation_name() {
         assert!(err.contains(op.name), "{err}");
     }
 }
+
+#[tokio::test]
+#[should_panic(expected = "operation `add_user` does not page")]
+async fn a_listing_size_for_an_operation_that_does_not_page_is_refused() {
+    let mock = MockServer::start().await.unwrap();
+    mock.items("add_user", 45);
+}
+
+#[tokio::test]
+#[should_panic(expected = "no operation named \"list_everything\"; known operations: ")]
+async fn a_listing_size_for_an_unknown_operation_is_refused() {
+    let mock = MockServer::start().await.unwrap();
+    mock.items("list_everything", 45);
+}

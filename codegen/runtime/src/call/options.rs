@@ -149,6 +149,19 @@ impl CallOptions {
         Ok(())
     }
 
+    /// The same options for another call of the operation (the next page
+    /// of a listing), once these passed [`CallOptions::check`]: a refusal
+    /// was reported by that call, and is not carried.
+    pub(crate) fn copy_checked(&self) -> CallOptions {
+        CallOptions {
+            timeout: self.timeout,
+            retry: self.retry.clone(),
+            headers: self.headers.clone(),
+            idempotency_key: self.idempotency_key.clone(),
+            refused: None,
+        }
+    }
+
     /// Whether the call may be retried as an idempotent one: its operation
     /// is, or it carries a key the API deduplicates by.
     pub(crate) fn idempotent(&self, operation: &Operation) -> bool {

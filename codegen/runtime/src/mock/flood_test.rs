@@ -37,6 +37,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
+        query: None,
         headers: super::headers::RecordedHeaders::default(),
         authorized,
         json: true,

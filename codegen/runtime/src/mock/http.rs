@@ -3,6 +3,7 @@
 
 use super::headers::RecordedHeaders;
 use super::lock::lock;
+use super::paging::{self, Paged};
 use super::record::RecordedRequest;
 use super::response::MockResponse;
 use super::state::State;
@@ -21,6 +22,8 @@ use std::sync::atomic::Ordering;
 pub(super) struct Head {
     pub(super) method: String,
     pub(super) path: String,
+    /// The query (after the `?`), if any, percent-encoded.
+    pub(super) query: Option<String>,
     pub(super) headers: RecordedHeaders,
     pub(super) authorized: bool,
     /// The body, if any, is declared as `application/json`.
@@ -63,6 +66,7 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
     let head = Head {
         method: req.method().as_str().to_owned(),
         path: req.uri().path().to_owned(),
+        query: req.uri().query().map(str::to_owned),
         headers: RecordedHeaders::from_map(req.headers()),
         authorized: req.headers().get(AUTHORIZATION) == Some(state.expected_auth()),
         json: content_type.is_some_and(is_json),
@@ -160,6 +164,7 @@ fn record_status(
         operation,
         method: head.method,
         path: head.path,
+        query: head.query,
         headers: head.headers,
         body,
         status,
@@ -233,7 +238,21 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
     let example = op.examples.iter().find(|e| (200..300).contains(&e.status));
     let (status, text) = example.map_or((200, "{}"), |e| (e.status, e.body));
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-    let mut response = json(status, Bytes::from_static(text.as_bytes()));
+    let mut text = Bytes::from_static(text.as_bytes());
+    if let (Some(pagination), Some(example)) = (&op.pagination, example) {
+        let count = state.item_count(op.name, pagination);
+        let query = head.query.as_deref();
+        match paging::page(pagination, example.body, &head.path, query, count) {
+            Paged::Page(page) => text = Bytes::from(page),
+            Paged::AsIs => {}
+            Paged::Invalid(parameter) => {
+                let message = vendor.mock_message(&MockProblem::Invalid(parameter));
+                let response = worded(state, StatusCode::BAD_REQUEST, &message);
+                return (Some(op.name), body, response, scripted);
+            }
+        }
+    }
+    let mut response = json(status, text);
     if let Some(scripted) = &scripted {
         add_headers(&mut response, scripted);
         if let Some(body) = &scripted.body {

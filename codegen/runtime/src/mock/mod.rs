@@ -12,7 +12,19 @@
 //! | known path, wrong method | 405 |
 //! | a required field missing | 400 |
 //! | a value outside an enum, a format or a constant | 400 |
+//! | a listing that pages ([`Operation::pagination`](crate::Operation::pagination)): a limit or offset the API refuses | 400 |
+//! | a listing that pages: otherwise | the page asked for (below) |
 //! | otherwise | the example's status and body |
+//!
+//! A listing that pages holds more items than its example: copies of the
+//! example's items, each copy with identifiers of its own (a field named
+//! `id` or ending in `_id`, `Id` or `uuid`; a UUID stays one), two pages
+//! and a half of the default page size unless a test says how many
+//! ([`MockServer::items`]). Each request gets the page its limit and
+//! offset ask for, with the next and previous links (paths under the
+//! request's own path, its other query parameters kept; `null` past the
+//! ends), the total, and its limit and offset filled in where the
+//! descriptor says. The same request always gets the same page.
 //!
 //! Error bodies and their wording are the vendor's
 //! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
@@ -73,8 +85,12 @@
 //! ```
 
 mod accept;
+mod callback;
+#[cfg(test)]
+mod callback_test;
 mod checks;
 mod connection;
+mod distinct;
 mod expect;
 #[cfg(test)]
 mod flood_test;
@@ -82,11 +98,15 @@ mod headers;
 mod http;
 mod limits;
 mod lock;
+mod paging;
+#[cfg(test)]
+mod paging_test;
 mod record;
 mod response;
 mod routing;
 mod state;
 
+pub use callback::{CallbackError, CallbackReply, CallbackSigner, MockCallback};
 pub use expect::{Expectation, UnknownOperation};
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
@@ -208,6 +228,36 @@ impl MockServer {
         Ok(())
     }
 
+    /// Makes the listing of `operation` (one whose descriptor pages:
+    /// [`crate::Operation::pagination`]) hold `count` items, served a page
+    /// at a time. Without it, a listing holds two pages and a half of its
+    /// default page size.
+    ///
+    /// # Panics
+    ///
+    /// When the mock has no such operation (the message lists the names it
+    /// has), or the operation does not page.
+    #[track_caller]
+    pub fn items(&self, operation: &str, count: usize) {
+        let name = match self.state.known(operation) {
+            Ok(name) => name,
+            Err(unknown) => panic!("{unknown}"),
+        };
+        let pages = self
+            .state
+            .api
+            .operations
+            .iter()
+            .any(|op| op.name == name && op.pagination.is_some());
+        assert!(
+            pages,
+            "operation `{name}` does not page: its descriptor has no pagination"
+        );
+        let mut items = lock(&self.state.items);
+        items.retain(|(op, _)| *op != name);
+        items.push((name, count));
+    }
+
     /// Expects `operation` to be called: at least once, unless narrowed
     /// (`mock.expect("add_user").times(1)`). Checked by
     /// [`verify`](Self::verify), and when the server is dropped.
@@ -244,6 +294,23 @@ impl MockServer {
         if let Some(report) = self.state.unmet() {
             panic!("{report}");
         }
+    }
+
+    /// Sends `callback` to a server under test on loopback, with the
+    /// headers of the API's [`CallbackSigner`] keyed with the mock's
+    /// password, as the vendor would call a webhook; returns the answer.
+    ///
+    /// # Errors
+    ///
+    /// When the URL is not plain `http` to loopback (nothing is sent
+    /// elsewhere), the signer fails, or the server does not answer within
+    /// 10 seconds.
+    pub async fn send_callback(
+        &self,
+        callback: &MockCallback,
+    ) -> Result<CallbackReply, CallbackError> {
+        let secret = self.state.credentials.password();
+        callback::send(self.state.api.signer, secret, callback).await
     }
 
     /// The names of the operations served, in the order given.

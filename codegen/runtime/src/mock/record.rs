@@ -15,6 +15,9 @@ pub struct RecordedRequest {
     pub method: String,
     /// The path as sent, percent-encoding included.
     pub path: String,
+    /// The query as sent (after the `?`), percent-encoding included, if
+    /// the request had one.
+    pub query: Option<String>,
     /// The headers as sent (credentials redacted in `Debug` only).
     pub headers: RecordedHeaders,
     /// The JSON body, if there was one and it parsed.
@@ -79,6 +82,7 @@ fn weight(request: &RecordedRequest) -> usize {
     size_of::<RecordedRequest>()
         + request.method.len()
         + request.path.len()
+        + request.query.as_ref().map_or(0, String::len)
         + request.headers.weight()
         + request.body.as_ref().map_or(0, value_weight)
 }
@@ -107,6 +111,7 @@ mod tests {
             operation: None,
             method: "POST".to_owned(),
             path: path.to_owned(),
+            query: None,
             headers: RecordedHeaders::default(),
             body,
             status: 200,

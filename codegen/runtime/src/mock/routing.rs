@@ -76,7 +76,7 @@ fn match_path(parts: &[PathPart], path: &str, username: &str) -> Option<Vec<Stri
     rest.is_empty().then_some(args)
 }
 
-fn percent_decode(text: &str) -> Option<String> {
+pub(super) fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -2,13 +2,15 @@
 //! connection it serves: the API, the credentials it accepts, its limits,
 //! the scripted answers, what it recorded and the expectations on it.
 
+use super::callback::CallbackSigner;
 use super::expect::{Calls, Expected, UnknownOperation, unmet};
 use super::limits::MockLimits;
 use super::lock::lock;
+use super::paging::default_count;
 use super::record::Recording;
 use super::response::MockResponse;
 use crate::credentials::Credentials;
-use crate::{Operation, Vendor};
+use crate::{Operation, Pagination, Vendor};
 use reqwest::header::HeaderValue;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
@@ -18,13 +20,26 @@ use std::sync::atomic::AtomicU64;
 pub struct MockApi {
     pub(super) vendor: &'static dyn Vendor,
     pub(super) operations: &'static [&'static Operation],
+    pub(super) signer: Option<&'static dyn CallbackSigner>,
 }
 
 impl MockApi {
     /// The API of `vendor`, with these operations (the generated
     /// `operations::ALL`).
     pub fn new(vendor: &'static dyn Vendor, operations: &'static [&'static Operation]) -> Self {
-        MockApi { vendor, operations }
+        MockApi {
+            vendor,
+            operations,
+            signer: None,
+        }
+    }
+
+    /// Signs the callbacks [`super::MockServer::send_callback`] sends, as
+    /// the vendor signs its webhooks; without one they go unsigned.
+    #[must_use]
+    pub fn callback_signer(mut self, signer: &'static dyn CallbackSigner) -> Self {
+        self.signer = Some(signer);
+        self
     }
 }
 
@@ -38,6 +53,9 @@ pub(super) struct State {
     pub(super) recorded: Mutex<Recording>,
     pub(super) calls: Mutex<Calls>,
     pub(super) expected: Mutex<Vec<Expected>>,
+    /// How many items each paged operation a test set lists
+    /// ([`super::MockServer::items`]).
+    pub(super) items: Mutex<Vec<(&'static str, usize)>>,
     /// Feeds the request ids of answers.
     pub(super) ids: AtomicU64,
 }
@@ -67,6 +85,7 @@ impl State {
             )),
             calls: Mutex::new(Calls::default()),
             expected: Mutex::new(Vec::new()),
+            items: Mutex::new(Vec::new()),
             limits,
             scripted: Mutex::new(Vec::new()),
             ids: AtomicU64::new(u64::from(seed)),
@@ -83,6 +102,15 @@ impl State {
                 operations.iter().map(|op| op.name).collect(),
             )),
         }
+    }
+
+    /// How many items the listing of `operation` holds: as a test set
+    /// it, else the default for its `pagination`.
+    pub(super) fn item_count(&self, operation: &str, pagination: &Pagination) -> usize {
+        lock(&self.items)
+            .iter()
+            .find(|(name, _)| *name == operation)
+            .map_or_else(|| default_count(pagination), |(_, count)| *count)
     }
 
     pub(super) fn unmet(&self) -> Option<String> {
