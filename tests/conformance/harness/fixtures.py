@@ -32,6 +32,11 @@ import cases as case_tables
 import routes
 
 AUTH_ID = "MACONFORMANCE0000001"
+# Why a fixture does not parse: the SDK's fixture is not an answer of the
+# API (sdk-bug), our spec rejects it on purpose (choice), or our spec is
+# stricter than the API's real answers and must change (spec-gap: a to-do,
+# kept listed so that the fix shows here by failing until it is removed).
+FIXTURE_KINDS = ("sdk-bug", "choice", "spec-gap")
 API = "https://api.plivo.com"
 PHLO = "https://phlorunner.plivo.com"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -147,8 +152,9 @@ def check(argv):
     for source, want in expected.items():
         for fid, reason in want.get("unparsed", {}).items():
             if not all(isinstance(reason, dict) and reason.get(k) for k in ("kind", "why", "evidence")) \
-                    or reason["kind"] not in ("sdk-bug", "choice"):
-                failures.append("%s: fixture-gaps.json: unparsed %s needs kind (sdk-bug or choice), why and evidence" % (source, fid))
+                    or reason["kind"] not in FIXTURE_KINDS:
+                failures.append("%s: fixture-gaps.json: unparsed %s needs kind (%s), why and evidence" % (
+                    source, fid, ", ".join(FIXTURE_KINDS)))
         for fid, reason in want.get("unmapped", {}).items():
             if not isinstance(reason, str) or not reason.strip():
                 failures.append("%s: fixture-gaps.json: unmapped %s needs a reason" % (source, fid))
