@@ -5,7 +5,7 @@
 //
 // Usage: node node_fixtures.js NODE_MODULES OUT_FILE
 //
-// OUT_FILE: a JSON list of {id, method, action, params, body} (or
+// OUT_FILE: a JSON list of {id, line, method, action, params, body} (or
 // {..., error} for a branch that rejects or answers nothing). The
 // function makes no request: each branch resolves a literal.
 'use strict';
@@ -38,7 +38,8 @@ function branches(source) {
     }
     const condition = source.slice(head.lastIndex, end - 1);
     if (!/\baction\b/.test(condition)) continue;
-    const branch = { method: null, action: null, params: {} };
+    const line = source.slice(0, found.index).split('\n').length;
+    const branch = { method: null, action: null, params: {}, line };
     for (const c of condition.matchAll(CONSTRAINT)) {
       if (c[5] !== undefined) branch.action = `account/${AUTH_ID}/${c[5]}`;
       else if (c[1] === 'method') branch.method = c[4];
@@ -77,9 +78,9 @@ async function main([modules, outFile]) {
     seen.add(id);
     try {
       const answer = await withTimeout(request(b.method, b.action, { ...b.params }), 1000);
-      out.push({ id, method: b.method, action: b.action, params: b.params, body: answer.body });
+      out.push({ id, line: b.line, method: b.method, action: b.action, params: b.params, body: answer.body });
     } catch (error) {
-      out.push({ id, method: b.method, action: b.action, params: b.params, error: String(error) });
+      out.push({ id, line: b.line, method: b.method, action: b.action, params: b.params, error: String(error) });
     }
   }
   fs.writeFileSync(outFile, `${JSON.stringify(out, null, 1)}\n`);

@@ -99,6 +99,8 @@ def prepare(argv):
     for source in sources:
         for origin, fid, method, host, path, params, entry in source:
             row = {"source": origin, "id": fid}
+            if "line" in entry:
+                row["where"] = "dist/rest/request-test.js:%d" % entry["line"]
             if "error" in entry:
                 row["skipped"] = "the SDK's tests answer it with an error: " + entry["error"]
             elif "unmapped" in entry:
@@ -148,7 +150,8 @@ def check(argv):
                 fields = got["undeclared"].setdefault(row["item"], set())
                 fields.update(result["undeclared"])
             else:
-                got["unparsed"][row["id"]] = "%s: %s" % (row["item"], result.get("error"))
+                where = " (%s)" % row["where"] if "where" in row else ""
+                got["unparsed"][row["id"]] = "%s: %s%s" % (row["item"], result.get("error"), where)
     for source, want in expected.items():
         for fid, reason in want.get("unparsed", {}).items():
             if not all(isinstance(reason, dict) and reason.get(k) for k in ("kind", "why", "evidence")) \
