@@ -77,12 +77,15 @@ def python_fixtures(folder, mapping_file):
 
 
 def choose(candidates, params):
-    """Among operations on one method and path, those whose constants the
-    fixture's params carry (all of them when none does)."""
+    """Among operations on one method and path, those whose body or query
+    constants the fixture's params carry (`action`, `status=live`); when
+    none does, those with no constants; else all of them."""
+    def constants(op):
+        return list(op.get("constants", [])) + list(op.get("query_constants", []))
     fitting = [(op, p) for op, p in candidates
-               if all(str(params.get(name)) == str(value) for name, value in op["constants"])
-               and op["constants"]]
-    return fitting or candidates
+               if constants(op) and all(str(params.get(n)) == str(v) for n, v in constants(op))]
+    plain = [(op, p) for op, p in candidates if not constants(op)]
+    return fitting or plain or candidates
 
 
 def prepare(argv):
