@@ -214,7 +214,22 @@ impl<'a> MapAccess<'a> for MapWalker<'a> {
             return Err(serde::de::Error::custom("a value asked for before its key"));
         };
         seed.deserialize(self.parent.child(value, key))
+            .map_err(|e| within(key, e))
     }
+}
+
+/// `error`, raised below `step`, naming where: "at `a.b[]`: message" (a
+/// missing field is named at the object that lacks it).
+fn within(step: &str, error: Error) -> Error {
+    let text = error.to_string();
+    let (path, message) = match text.strip_prefix("at `").and_then(|r| r.split_once("`: ")) {
+        Some((rest, message)) if rest.starts_with('[') => {
+            (format!("{step}{rest}"), message.to_owned())
+        }
+        Some((rest, message)) => (format!("{step}.{rest}"), message.to_owned()),
+        None => (step.to_owned(), text),
+    };
+    serde::de::Error::custom(format!("at `{path}`: {message}"))
 }
 
 /// The items of an array, each walked under `[]`.
@@ -231,7 +246,10 @@ impl<'a> SeqAccess<'a> for SeqWalker<'a> {
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
         match self.iter.next() {
-            Some(value) => seed.deserialize(self.parent.child(value, "[]")).map(Some),
+            Some(value) => seed
+                .deserialize(self.parent.child(value, "[]"))
+                .map(Some)
+                .map_err(|e| within("[]", e)),
             None => Ok(None),
         }
     }

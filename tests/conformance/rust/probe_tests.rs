@@ -103,6 +103,23 @@ fn a_body_that_does_not_parse_is_serdes_error() {
 }
 
 #[test]
+fn an_error_names_where_it_is() {
+    let body = json!({"api_id": "a", "meta": {"limit": 20}, "objects": [{"name": "n", "details": 1}, {"name": null, "details": 1}]});
+    let error = probe::<List>(&body).unwrap_err().to_string();
+    assert!(
+        error.starts_with("at `objects[].name`: invalid type: null"),
+        "{error}"
+    );
+    let error = probe::<List>(&json!({"api_id": "a", "meta": {}, "objects": []}))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.starts_with("at `meta`: missing field `limit`"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_body_read_as_any_json_is_untyped_as_a_whole() {
     let found = probe::<Value>(&json!({"a": 1})).unwrap();
     assert_eq!(found.untyped, set(&["(the whole body)"]));
