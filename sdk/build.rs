@@ -5,7 +5,7 @@
 //! `postman-codegen`: Cargo reruns this script whenever either changes, and
 //! the published crate needs neither symlinks nor copies.
 
-use postman_codegen::{Options, Source, generate, generate_xml};
+use postman_codegen::{Options, Source, Spec, generate_spec, generate_xml};
 use std::path::{Path, PathBuf};
 
 /// The methods `plivo::Client` has besides those the generated module adds
@@ -24,12 +24,18 @@ fn main() {
     // the mock), so `postman-codegen spec/` prints this same module. The
     // module calls `postman_runtime` itself and extends `crate::Client`,
     // whose own methods it must leave free.
-    let options = Options::default().with_client_methods(CLIENT_METHODS.iter().copied());
-    let output = match generate(
-        source(plivo_spec::COLLECTION),
-        Some(source(plivo_spec::OVERLAY)),
-        &options,
-    ) {
+    //
+    // Every group is read, so names are the same whatever features are on;
+    // each group's items are gated by the cargo feature of its name, so a
+    // build compiles only the groups it enables.
+    let mut options = Options::default().with_client_methods(CLIENT_METHODS.iter().copied());
+    let mut spec = Spec::default();
+    for group in plivo_spec::GROUPS {
+        spec.collections.push(source(group.collection));
+        spec.overlays.push(source(group.overlay));
+        options = options.with_feature(group.collection.name, group.name);
+    }
+    let output = match generate_spec(&spec, &options) {
         Ok(output) => output,
         Err(error) => fail(&error.to_string()),
     };

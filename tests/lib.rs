@@ -55,7 +55,7 @@ pub async fn server_and_client() -> (MockServer, Client) {
 /// A client pointed at `server`.
 pub fn local_client(server: &MockServer) -> Client {
     Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .build()
         .expect("a client for the local server")
 }

@@ -44,9 +44,9 @@ fn main() {
     );
 
     let spec = root.join("spec");
-    let collection = spec.join("plivo-phlo.postman_collection.json");
+    let collection = spec.join("phlo.postman_collection.json");
     let requests = inputs::requests(&json(&collection));
-    let overlay = spec.join("plivo-phlo.overlay.json");
+    let overlay = spec.join("phlo.overlay.json");
     let f = measure(Mode::Sdk, 100, &collection, Some(&overlay));
     report("spec/ (Plivo PHLO), as the SDK builds it", requests, &f);
 

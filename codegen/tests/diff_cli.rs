@@ -113,7 +113,7 @@ fn two_git_revisions_of_a_spec_folder() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("field `note` added to `CreateOrderRequest` (optional, `String`)"),
+        stdout.contains("field `note` added to `OrdersCreateRequest` (optional, `String`)"),
         "{stdout}"
     );
     // The overlay was read at the revision too: its enum is in both models.
@@ -141,7 +141,7 @@ fn changelog_prints_only_the_entry() {
     assert!(stdout.starts_with("## Unreleased\n\n"), "{stdout}");
     assert!(
         stdout.contains(
-            "\n### Added\n\n- field `note` added to `CreateOrderRequest` (optional, `String`)\n"
+            "\n### Added\n\n- field `note` added to `OrdersCreateRequest` (optional, `String`)\n"
         ),
         "{stdout}"
     );

@@ -97,26 +97,26 @@ impl Shop {
         let (oc, oo) = (self.collection.to_string(), self.overlay.to_string());
         let (nc, no) = (new.collection.to_string(), new.overlay.to_string());
         diff(
-            Spec {
-                collection: Source {
+            &Spec::new(
+                Source {
                     name: "old/shop.postman.json",
                     text: &oc,
                 },
-                overlay: Some(Source {
+                Some(Source {
                     name: "old/shop.overlay.json",
                     text: &oo,
                 }),
-            },
-            Spec {
-                collection: Source {
+            ),
+            &Spec::new(
+                Source {
                     name: "new/shop.postman.json",
                     text: &nc,
                 },
-                overlay: Some(Source {
+                Some(Source {
                     name: "new/shop.overlay.json",
                     text: &no,
                 }),
-            },
+            ),
             &Options::default(),
         )
         .unwrap_or_else(|e| panic!("{e}: {:?}", e.sides))
@@ -247,15 +247,15 @@ fn edits() -> Vec<Edit> {
             bumps: (Patch, Minor),
         },
         Edit {
-            // `CancelOrderResponse` becomes an alias of the new, earlier
-            // `CloseOrderResponse`: code naming it still compiles.
+            // `CancelResponse` becomes an alias of the new, earlier
+            // `CloseResponse`: code naming it still compiles.
             name: "add an endpoint answering like a later one",
             apply: |s| {
                 s.items().insert(
                     0,
                     json!({
                         "name": "Close order",
-                        "request": { "method": "POST", "url": "https://shop.example.com/v1/closed" },
+                        "request": { "method": "POST", "url": "https://shop.example.com/v1/orders/{order_id}/close" },
                         "response": [{ "name": "ok", "code": 200, "body": "{\"id\": \"o-1\", \"cancelled\": true}" }]
                     }),
                 );
@@ -265,8 +265,8 @@ fn edits() -> Vec<Edit> {
             bumps: (Patch, Minor),
         },
         Edit {
-            // `RefundOrderResponse` was `CancelOrderResponse`; now it is its
-            // own struct, and a list of both no longer compiles.
+            // `RefundResponse` was `CancelResponse`; now it is its own
+            // struct, and a list of both no longer compiles.
             name: "add a response field to one of two names of one type",
             apply: |s| {
                 s.response("Refund order", |b| {
@@ -278,7 +278,7 @@ fn edits() -> Vec<Edit> {
             bumps: (Minor, Major),
         },
         Edit {
-            // `ReleaseOrderResponse` becomes an alias of `HoldOrderResponse`:
+            // `ReleaseResponse` becomes an alias of `HoldResponse`:
             // one `From` impl for each now conflict.
             name: "make two response types one shape",
             apply: |s| {
@@ -292,14 +292,27 @@ fn edits() -> Vec<Edit> {
         },
         Edit {
             name: "remove an endpoint",
-            apply: |s| s.items().retain(|i| i["name"] != "Cancel order"),
+            apply: |s| {
+                s.items().retain(|i| i["name"] != "Cancel order");
+                let entries = s.overlay["operations"].as_array_mut().unwrap();
+                entries.retain(|o| o["item"][1] != "Cancel order");
+            },
             kind: ChangeKind::OperationRemoved,
             verdict: Breaking,
             bumps: (Minor, Major),
         },
         Edit {
+            // Method names come from the path and the overlay: the item's
+            // title is docs.
             name: "rename an item",
-            apply: |s| s.item("Cancel order")["name"] = json!("Cancel an order"),
+            apply: |s| s.item("Hold order")["name"] = json!("Hold an order"),
+            kind: ChangeKind::DocChanged,
+            verdict: Docs,
+            bumps: (Patch, Patch),
+        },
+        Edit {
+            name: "rename an operation (overlay)",
+            apply: |s| s.overlay["operations"][1]["name"] = json!("fetch"),
             kind: ChangeKind::OperationRenamed,
             verdict: Breaking,
             bumps: (Minor, Major),
@@ -483,7 +496,7 @@ fn edits_together_take_the_worst_verdict_in_a_stable_order() {
     let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("no {s} in\n{text}"));
     assert!(at("\nBreaking:\n") < at("\nAdditive:\n"), "{text}");
     assert!(at("\nAdditive:\n") < at("\nDocs:\n"), "{text}");
-    assert!(at("operation `orders.cancel_order` removed") < at("\nAdditive:\n"));
+    assert!(at("operation `order.cancel` removed") < at("\nAdditive:\n"));
     assert_eq!(base.diff(&new).render(), text);
     assert_eq!(base.diff(&new).changelog(), report.changelog());
 }
@@ -508,10 +521,10 @@ fn a_change_of_type_identity_names_both_types() {
     };
     assert_eq!(
         line("add a response field to one of two names of one type"),
-        "type `RefundOrderResponse` is no longer the same type as `CancelOrderResponse` (it was an alias of it)"
+        "type `RefundResponse` is no longer the same type as `CancelResponse` (it was an alias of it)"
     );
     assert_eq!(
         line("make two response types one shape"),
-        "types `HoldOrderResponse` and `ReleaseOrderResponse` are now one type (they were distinct)"
+        "types `HoldResponse` and `ReleaseResponse` are now one type (they were distinct)"
     );
 }

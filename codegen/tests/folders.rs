@@ -54,8 +54,13 @@ fn generate_folders(folders: &[&str], overlay: Option<&str>) -> Result<Output, S
     .map_err(|e| e.to_string())
 }
 
+/// Whether the module has the operation of this (unique) name: method
+/// names come from the paths, so the descriptors tell operations apart.
 fn has_operation(code: &str, name: &str) -> bool {
-    code.contains(&format!("pub fn {name}("))
+    code.contains(&format!(
+        "pub static {}: Operation",
+        name.to_ascii_uppercase()
+    ))
 }
 
 #[test]
@@ -67,10 +72,10 @@ fn a_chosen_folder_gives_its_operations_and_only_those() {
     );
     let out = generate_folders(&["Accounts"], None).unwrap();
     assert_eq!(out.operations, 2, "{}", out.summary());
-    assert!(has_operation(&out.code, "list_accounts"));
-    assert!(has_operation(&out.code, "get_capability"));
-    assert!(!has_operation(&out.code, "make_call"));
-    assert!(!has_operation(&out.code, "top_level_ping"));
+    assert!(has_operation(&out.code, "accounts_list"));
+    assert!(has_operation(&out.code, "get_capabilities"));
+    assert!(!has_operation(&out.code, "calls_create"));
+    assert!(!has_operation(&out.code, "pings_list"));
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
 }
 
@@ -78,8 +83,8 @@ fn a_chosen_folder_gives_its_operations_and_only_those() {
 fn a_nested_path_chooses_the_sub_folder_alone() {
     let out = generate_folders(&["Accounts/Capabilities"], None).unwrap();
     assert_eq!(out.operations, 1, "{}", out.summary());
-    assert!(has_operation(&out.code, "get_capability"));
-    assert!(!has_operation(&out.code, "list_accounts"));
+    assert!(has_operation(&out.code, "get_capabilities"));
+    assert!(!has_operation(&out.code, "accounts_list"));
 }
 
 /// The broken item is in a chosen folder: it is read, and fails as it
@@ -140,8 +145,8 @@ fn the_command_line_takes_repeated_folders() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     let code = String::from_utf8_lossy(&out.stdout);
-    assert!(has_operation(&code, "list_accounts") && has_operation(&code, "get_capability"));
-    assert!(!has_operation(&code, "make_call"));
+    assert!(has_operation(&code, "accounts_list") && has_operation(&code, "get_capabilities"));
+    assert!(!has_operation(&code, "calls_create"));
     assert!(
         stderr.ends_with("summary: 2 operations generated, 0 items skipped, 0 other warnings\n"),
         "{stderr}"

@@ -118,7 +118,8 @@ fn a_body_that_cannot_be_read_is_kept_untyped() {
              line 1, column 9: key must be a string"
         )]
     );
-    assert!(output.code.contains("pub fn bad_body("));
+    // POST on `/b`: the single resource `b`'s `create`.
+    assert!(output.code.contains("pub static B_CREATE: Operation"));
 }
 
 /// Saved responses that are not shaped as the format says, and a saved
@@ -221,8 +222,9 @@ fn skipping_keeps_every_readable_item() {
         })
         .collect();
     assert_eq!(warnings(&output), expected);
-    assert!(output.code.contains("pub fn good("));
-    assert!(output.code.contains("pub fn also_good("));
+    // GET on `/good` and `/also`: each a single resource's `get`.
+    assert!(output.code.contains("pub static GOOD_GET: Operation"));
+    assert!(output.code.contains("pub static ALSO_GET: Operation"));
 }
 
 /// An overlay entry still finds an item that cannot be read (its problem is

@@ -113,7 +113,7 @@ fn mutate(text: &str, edits: &[(Index, Value)]) -> String {
 
 fn corpus() -> [(String, &'static str); 3] {
     [
-        (read("../spec/plivo-phlo.postman_collection.json"), "spec"),
+        (read("../spec/phlo.postman_collection.json"), "spec"),
         (read("tests/fixtures/bodies.postman.json"), "bodies"),
         (read("tests/fixtures/params.postman.json"), "params"),
     ]
@@ -139,8 +139,8 @@ proptest! {
     fn overlay_mutations_never_panic(
         edits in prop::collection::vec((any::<Index>(), replacement()), 1..4),
     ) {
-        let collection = read("../spec/plivo-phlo.postman_collection.json");
-        let overlay = mutate(&read("../spec/plivo-phlo.overlay.json"), &edits);
+        let collection = read("../spec/phlo.postman_collection.json");
+        let overlay = mutate(&read("../spec/phlo.overlay.json"), &edits);
         check(&collection, Some(&overlay));
     }
 

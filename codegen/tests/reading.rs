@@ -39,27 +39,29 @@ fn every_auth_scheme_inherited_becomes_an_operation_stating_it() {
         reasons(&output),
         owned(&[("Broken / Inherits broken", "malformed item")])
     );
-    // Each descriptor, from its constant to the end of its statement.
-    let descriptor = |name: &str| {
-        let start = output
+    // Each descriptor, found by its item, from its constant to the end of
+    // its statement.
+    let descriptor = |item: &str| {
+        let at = output
             .code
-            .find(&format!("pub static {name}: Operation"))
-            .unwrap_or_else(|| panic!("{name}"));
+            .find(&format!(".item(\"{item}\")"))
+            .unwrap_or_else(|| panic!("{item}"));
+        let start = output.code[..at].rfind("pub static").unwrap();
         let rest = &output.code[start..];
         rest[..rest.find(';').unwrap()].to_owned()
     };
     for (name, auth) in [
-        ("FROM_COLLECTION", Some(".auth(Auth::Bearer)")),
-        ("OWN_NOAUTH", None),
-        ("OWN_BASIC", Some(".auth(Auth::Basic)")),
-        ("FROM_FOLDER", None),
+        ("Plain / From collection", Some(".auth(Auth::Bearer)")),
+        ("Plain / Own noauth", None),
+        ("Plain / Own basic", Some(".auth(Auth::Basic)")),
+        ("Open / From folder", None),
         (
-            "FROM_INNER_FOLDER",
+            "Open / Keyed / From inner folder",
             Some(".auth(Auth::api_key_query(\"api_key\"))"),
         ),
-        ("THROUGH_INHERIT", Some(".auth(Auth::Bearer)")),
-        ("OWN_OAUTH2", Some(".auth(Auth::oauth2_query())")),
-        ("SIGNED", Some(".auth(Auth::signer(\"awsv4\"))")),
+        ("Passes on / Through inherit", Some(".auth(Auth::Bearer)")),
+        ("Broken / Own oauth2", Some(".auth(Auth::oauth2_query())")),
+        ("Signed", Some(".auth(Auth::signer(\"awsv4\"))")),
     ] {
         let text = descriptor(name);
         match auth {
@@ -91,20 +93,23 @@ fn each_body_mode_and_url_problem_is_counted_under_its_own_reason() {
         ])
     );
     for kept in [
-        "pub fn described(",
-        "pub fn plain_string(",
-        "pub fn empty_raw(",
-        "pub fn form(",
-        "pub fn binary(",
-        "pub fn soap(",
-        "pub fn page(",
-        "pub fn note(",
-        "pub fn undeclared(",
-        "pub fn graph(",
-        "pub fn upload(",
-        "pub fn second_host(",
+        "Described",
+        "Plain string",
+        "Empty raw",
+        "Form",
+        "Binary",
+        "Soap",
+        "Page",
+        "Note",
+        "Undeclared",
+        "Graph",
+        "Upload",
+        "Second host",
     ] {
-        assert!(output.code.contains(kept), "{kept}");
+        assert!(
+            output.code.contains(&format!(".item(\"{kept}\")")),
+            "{kept}"
+        );
     }
 }
 

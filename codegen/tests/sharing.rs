@@ -5,7 +5,9 @@
 use postman_codegen::{Options, Source, generate};
 use serde_json::{Value, json};
 
-/// A collection of POST items, each with this JSON body and response.
+/// A collection of POST items, each with this JSON body and response, on a
+/// path of its own (`Place order` on `/place_order`: the collection
+/// `place_orders`, whose `create` gives the types `PlaceOrderCreate...`).
 fn collection(items: &[(&str, Value, Value)]) -> String {
     let items: Vec<Value> = items
         .iter()
@@ -47,15 +49,18 @@ fn identical_shapes_share_one_type_with_aliases_for_the_later_names() {
     ]));
     // The earliest item's types are the canonical ones, nested ones too.
     for alias in [
-        "pub type PlaceGiftRequest = PlaceOrderRequest;",
-        "pub type PlaceGiftRequestRequired = PlaceOrderRequestRequired;",
-        "pub type PlaceGiftRequestAddress = PlaceOrderRequestAddress;",
-        "pub type PlaceGiftResponse = PlaceOrderResponse;",
+        "pub type PlaceGiftCreateRequest = PlaceOrderCreateRequest;",
+        "pub type PlaceGiftCreateRequestRequired = PlaceOrderCreateRequestRequired;",
+        "pub type PlaceGiftCreateRequestAddress = PlaceOrderCreateRequestAddress;",
+        "pub type PlaceGiftCreateResponse = PlaceOrderCreateResponse;",
     ] {
         assert!(code.contains(alias), "no `{alias}` in\n{code}");
     }
-    assert_eq!(code.matches("pub struct PlaceOrderRequest ").count(), 1);
-    assert!(!code.contains("pub struct PlaceGift"), "{code}");
+    assert_eq!(
+        code.matches("pub struct PlaceOrderCreateRequest ").count(),
+        1
+    );
+    assert!(!code.contains("pub struct PlaceGiftCreate"), "{code}");
     // The writer is the canonical type's, once.
     assert_eq!(code.matches("impl rt::WriteJson for").count(), 1, "{code}");
 }
@@ -69,14 +74,17 @@ fn a_difference_anywhere_in_the_tree_keeps_the_types_apart() {
         ("Place order", order(), receipt.clone()),
         ("Place gift", other, receipt),
     ]));
-    assert!(code.contains("pub struct PlaceGiftRequest "), "{code}");
     assert!(
-        code.contains("pub struct PlaceGiftRequestAddress "),
+        code.contains("pub struct PlaceGiftCreateRequest "),
         "{code}"
     );
-    assert!(!code.contains("pub type PlaceGiftRequest "), "{code}");
+    assert!(
+        code.contains("pub struct PlaceGiftCreateRequestAddress "),
+        "{code}"
+    );
+    assert!(!code.contains("pub type PlaceGiftCreateRequest "), "{code}");
     // What is identical still merges: the responses.
-    assert!(code.contains("pub type PlaceGiftResponse = PlaceOrderResponse;"));
+    assert!(code.contains("pub type PlaceGiftCreateResponse = PlaceOrderCreateResponse;"));
 }
 
 #[test]
@@ -87,7 +95,7 @@ fn the_canonical_type_is_the_first_in_collection_order() {
         ("Place order", order(), receipt),
     ]));
     assert!(
-        code.contains("pub type PlaceOrderRequest = PlaceGiftRequest;"),
+        code.contains("pub type PlaceOrderCreateRequest = PlaceGiftCreateRequest;"),
         "{code}"
     );
 }
@@ -115,8 +123,12 @@ fn identical_parameter_structs_share_one_type() {
     .to_string();
     let code = code(&collection);
     assert!(
-        code.contains("pub type GiftsParams = OrdersParams;"),
+        code.contains("pub type GiftsGetParams = OrdersGetParams;"),
         "{code}"
     );
-    assert_eq!(code.matches("pub struct OrdersParams").count(), 1, "{code}");
+    assert_eq!(
+        code.matches("pub struct OrdersGetParams").count(),
+        1,
+        "{code}"
+    );
 }

@@ -28,7 +28,7 @@ fn main() {
     ] {
         copy_tree(&repo.join(entry), &copy.join(entry));
     }
-    let spec = copy.join("spec/plivo-phlo.postman_collection.json");
+    let spec = copy.join("spec/phlo.postman_collection.json");
     let original = std::fs::read_to_string(&spec).expect("the spec");
 
     build(&copy); // cold, not timed

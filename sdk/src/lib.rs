@@ -41,7 +41,7 @@ pub use client::Client;
 /// not have yet.
 pub use postman_runtime as runtime;
 pub use postman_runtime::retry;
-pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Timestamp};
+pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Secret, Timestamp};
 
 /// Generated from `spec/` by the build script; see `OUT_DIR/plivo_api.rs`.
 mod generated {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 fn client(base: &str) -> Client {
     Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(base)
+        .base_url_for_all_hosts(base)
         .retry(
             RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(1)),
         )

@@ -17,7 +17,7 @@ fn action(status: u16) -> ResponseTemplate {
 /// A client whose retries wait a millisecond, so attempts are counted fast.
 fn quick_retries(server: &MockServer) -> Client {
     Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .retry(
             RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(1)),
         )

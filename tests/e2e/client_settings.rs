@@ -10,11 +10,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 #[test]
 fn the_default_base_url_comes_from_the_spec() {
     let client = Client::new(AUTH_ID, AUTH_TOKEN).unwrap();
-    assert_eq!(client.base_url(), "https://phlorunner.plivo.com");
-    assert_eq!(
-        plivo::DEFAULT_BASE_URL,
-        Some("https://phlorunner.plivo.com")
-    );
+    assert_eq!(client.base_url(), "https://api.plivo.com");
+    assert_eq!(plivo::DEFAULT_BASE_URL, Some("https://api.plivo.com"));
 }
 
 #[test]
@@ -41,12 +38,20 @@ fn unsafe_base_urls_are_refused() {
 #[tokio::test]
 async fn hosts_are_named_by_the_spec_and_can_all_go_to_one_base() {
     let err = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .host("https://api.plivo.com", "https://api.example.com")
+        .host("https://example.plivo.com", "https://api.example.com")
         .build()
         .unwrap_err();
     assert!(err.to_string().contains("no host called"), "{err}");
     let names: Vec<_> = plivo::HOSTS.iter().map(|h| h.name).collect();
-    assert_eq!(names, ["https://phlorunner.plivo.com"]);
+    assert_eq!(
+        names,
+        [
+            "https://api.plivo.com",
+            "https://stats.plivo.com",
+            "https://lookup.plivo.com",
+            "https://phlorunner.plivo.com"
+        ]
+    );
 
     let server = MockServer::start().await;
     Mock::given(method("POST"))
@@ -78,7 +83,7 @@ async fn a_base_url_with_a_path_prefix_is_kept() {
         .mount(&server)
         .await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(format!("{}/proxy/", server.uri()))
+        .base_url_for_all_hosts(format!("{}/proxy/", server.uri()))
         .build()
         .unwrap();
     add_seed_user(&client).await.unwrap();
@@ -99,7 +104,7 @@ async fn user_agent_and_custom_http_client_are_used() {
         .mount(&server)
         .await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .user_agent("my-app/1.0")
         .http_client(reqwest::Client::builder())
         .build()
@@ -119,7 +124,7 @@ async fn the_timeout_bounds_a_slow_answer() {
         .mount(&server)
         .await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .timeout(Duration::from_millis(200))
         .build()
         .unwrap();

@@ -36,7 +36,7 @@ fn unanswered_listener() -> (Socket, Vec<TcpStream>, String) {
 async fn an_attempt_timeout_during_connect_is_not_sent_and_a_post_is_retried() {
     let (_listener, _fillers, base) = unanswered_listener();
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(base)
+        .base_url_for_all_hosts(base)
         .connect_timeout(Duration::from_secs(5))
         .attempt_timeout(Duration::from_millis(150))
         .timeout(Duration::from_secs(3))
@@ -55,7 +55,7 @@ async fn an_attempt_timeout_during_connect_is_not_sent_and_a_post_is_retried() {
 async fn a_call_deadline_during_connect_is_not_sent() {
     let (_listener, _fillers, base) = unanswered_listener();
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(base)
+        .base_url_for_all_hosts(base)
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_millis(200))
         .build()

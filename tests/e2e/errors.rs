@@ -89,7 +89,7 @@ async fn a_body_missing_a_field_is_a_decode_error() {
 #[tokio::test]
 async fn a_refused_connection_is_a_transport_error() {
     let client = plivo::Client::builder(plivo_e2e::AUTH_ID, plivo_e2e::AUTH_TOKEN)
-        .base_url(refused_base_url())
+        .base_url_for_all_hosts(refused_base_url())
         .build()
         .unwrap();
     let err = add_seed_user(&client).await.unwrap_err();

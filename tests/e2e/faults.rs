@@ -12,7 +12,7 @@ const OK_PHLO: &str = r#"{"api_id": "a", "phlo_id": "p", "name": "n", "created_o
 /// A client with quick retries (3 attempts, 5-20 ms apart) and short timeouts.
 fn client(base: &str) -> Client {
     Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(base)
+        .base_url_for_all_hosts(base)
         .retry(
             RetryPolicy::default()
                 .with_max_attempts(3)
@@ -269,7 +269,7 @@ async fn retries_can_be_turned_off() {
     let busy = Step::Respond(answer(503, &[("retry-after", "0")], b""));
     let server = FaultServer::start(vec![], busy).await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .retry(RetryPolicy::none())
         .build()
         .unwrap();
@@ -283,7 +283,7 @@ async fn the_whole_call_deadline_bounds_retries() {
     let slow = Step::Delay(Duration::from_secs(3), json(200, OK_PHLO));
     let server = FaultServer::start(vec![], slow).await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .retry(
             RetryPolicy::default()
                 .with_max_attempts(10)
@@ -312,7 +312,7 @@ async fn the_whole_call_deadline_bounds_retries() {
 async fn a_deadline_spent_before_the_first_attempt_sends_nothing() {
     let (server, _) = serve(vec![], Step::Respond(json(201, OK_ACTION))).await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .timeout(Duration::ZERO)
         .build()
         .unwrap();

@@ -17,7 +17,7 @@ async fn twenty_thousand_calls_at_concurrency_256() {
     let ok = Step::Respond(json(201, r#"{"api_id": "ok", "error": ""}"#));
     let server = FaultServer::start(vec![], ok).await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .build()
         .unwrap();
     let next = Arc::new(AtomicUsize::new(0));

@@ -113,7 +113,7 @@ async fn a_loopback_base_is_never_proxied() {
         )
         .await;
         let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-            .base_url(server.uri())
+            .base_url_for_all_hosts(server.uri())
             .retry(RetryPolicy::none())
             .build()
             .unwrap();
@@ -137,7 +137,7 @@ async fn an_https_base_goes_through_a_connect_tunnel_without_credentials_in_clea
     if in_child(CASE) {
         // Never resolved: with a proxy, only the proxy is connected to.
         let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-            .base_url("https://api.plivo.invalid")
+            .base_url_for_all_hosts("https://api.plivo.invalid")
             .retry(RetryPolicy::none())
             .timeout(Duration::from_secs(5))
             .build()

@@ -13,7 +13,7 @@ fn client(base: &str) -> Client {
 
 fn builder(base: &str) -> ClientBuilder {
     Client::builder(AUTH_ID, TOKEN)
-        .base_url(base)
+        .base_url_for_all_hosts(base)
         .retry(RetryPolicy::none())
         .attempt_timeout(Duration::from_millis(300))
         .max_response_bytes(64)

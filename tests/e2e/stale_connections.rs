@@ -27,7 +27,7 @@ async fn calls_spaced_at_the_idle_timeout(
     let mut clients = Vec::new();
     for _ in 0..CLIENTS {
         let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-            .base_url(server.uri())
+            .base_url_for_all_hosts(server.uri())
             .pool_idle_timeout(pool)
             .build()
             .unwrap();
@@ -121,7 +121,7 @@ async fn early_closing_server() -> String {
 #[tokio::test]
 async fn a_request_never_started_on_a_closed_connection_is_not_sent() {
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(early_closing_server().await)
+        .base_url_for_all_hosts(early_closing_server().await)
         .retry(RetryPolicy::none())
         .build()
         .unwrap();

@@ -43,19 +43,26 @@ pub fn body(op: &Operation) -> Option<Map<String, Value>> {
     (!body.is_empty()).then_some(body)
 }
 
-/// A valid request for `op` on `client`.
+/// A valid request for `op` on `client`, with its constant query parameters.
 pub fn request(client: &Client, op: &'static Operation) -> Request {
-    let request = client
+    let mut request = client
         .request(op, &path_values(op))
         .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+    for (key, value) in op.query_constants {
+        request = request.query(key, Some(value));
+    }
     match body(op) {
         Some(body) => request.json(&body).expect("a JSON object encodes"),
         None => request,
     }
 }
 
-/// The spec's first example answer of `op`, as JSON.
+/// The spec's first example answer of `op`, as JSON; `Null` for an empty
+/// one (a 204).
 pub fn example(op: &Operation) -> Value {
     let example = op.examples.first().expect("the spec documents an example");
+    if example.body.is_empty() {
+        return Value::Null;
+    }
     serde_json::from_str(example.body).expect("the example is JSON")
 }

@@ -99,7 +99,7 @@ async fn calls_and_attempts_are_traced_without_private_data() {
     let ok = Step::Respond(json(201, r#"{"api_id": "trace-api-id-1", "error": ""}"#));
     let server = FaultServer::start(vec![busy], ok).await;
     let client = Client::builder(AUTH_ID, AUTH_TOKEN)
-        .base_url(server.uri())
+        .base_url_for_all_hosts(server.uri())
         .retry(
             RetryPolicy::default().with_backoff(Duration::from_millis(1), Duration::from_millis(2)),
         )

@@ -54,6 +54,9 @@ pub struct Operation {
     /// Body fields with a fixed value, which every request carries (the
     /// generated method writes them; the mock selects the operation by them).
     pub constants: &'static [(&'static str, Constant)],
+    /// Query parameters with a fixed value, which every request carries (the
+    /// generated method sends them; the mock selects the operation by them).
+    pub query_constants: &'static [(&'static str, &'static str)],
     /// The arguments a caller passes: path parameters first, in the order a
     /// call gives them, then the top-level fields of the body.
     pub fields: &'static [Field],
@@ -88,6 +91,7 @@ impl Operation {
             idempotent: false,
             auth: Auth::None,
             constants: &[],
+            query_constants: &[],
             fields: &[],
             examples: &[],
             content_type: None,
@@ -128,6 +132,16 @@ impl Operation {
     #[must_use]
     pub const fn constants(mut self, constants: &'static [(&'static str, Constant)]) -> Self {
         self.constants = constants;
+        self
+    }
+
+    /// The same operation, with these constant query parameters.
+    #[must_use]
+    pub const fn query_constants(
+        mut self,
+        constants: &'static [(&'static str, &'static str)],
+    ) -> Self {
+        self.query_constants = constants;
         self
     }
 

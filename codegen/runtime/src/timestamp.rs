@@ -7,9 +7,12 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 ///
 /// Decoding never fails: the text is kept exactly as received and read as
 /// `YYYY-MM-DD`, a `T` or a space, `HH:MM:SS`, an optional fraction and an
-/// optional offset (`Z`, `+HH:MM`, `+HHMM`, `+HH`; none means UTC). That
-/// covers the form `2018-11-14 04:41:31.827796+00:00` and RFC 3339. Text in another form is kept, and
-/// the accessors return `None`.
+/// optional offset (`Z`, `+HH:MM`, `+HHMM`, `+HH`; none means UTC), which
+/// a space may precede and a zone name may follow (`+0000 UTC`, as Go
+/// prints times; the offset is what counts). That covers the form
+/// `2018-11-14 04:41:31.827796+00:00`, `2014-03-23 14:49:39`, RFC 3339 and
+/// `2024-05-14 09:20:14.772699 +0000 UTC`. Text in another form is kept,
+/// and the accessors return `None`.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct Timestamp {
     raw: String,
@@ -158,13 +161,24 @@ fn parse(text: &str) -> Option<Instant> {
             return None;
         }
     }
-    let offset_seconds = match c.eat(b"Zz+-") {
+    // `... 09:20:14.772699 +0000 UTC`: a space before the offset.
+    if c.bytes.get(c.at) == Some(&b' ')
+        && c.bytes.get(c.at + 1).is_some_and(|b| b"Zz+-".contains(b))
+    {
+        c.at += 1;
+    }
+    let sign = c.eat(b"Zz+-");
+    let offset_seconds = match sign {
         None => 0,
         Some(b'Z' | b'z') => 0,
         Some(sign) => {
             let hours = c.digits(2)?;
             c.eat(b":");
-            let minutes = if c.done() { 0 } else { c.digits(2)? };
+            let minutes = if c.done() || c.bytes.get(c.at) == Some(&b' ') {
+                0
+            } else {
+                c.digits(2)?
+            };
             if hours > 23 || minutes > 59 {
                 return None;
             }
@@ -172,6 +186,14 @@ fn parse(text: &str) -> Option<Instant> {
             if sign == b'-' { -seconds } else { seconds }
         }
     };
+    // A zone name after an offset (` UTC`, ` CEST`): letters only, ignored,
+    // since the offset says it; without one, the name alone is not read.
+    if sign.is_some() && c.bytes.get(c.at) == Some(&b' ') {
+        let name = &c.bytes[c.at + 1..];
+        if (1..=5).contains(&name.len()) && name.iter().all(u8::is_ascii_uppercase) {
+            c.at = c.bytes.len();
+        }
+    }
     if !c.done()
         || !(1..=12).contains(&month)
         || day == 0
@@ -249,6 +271,30 @@ mod tests {
             Timestamp::new("1960-01-01T00:00:00Z").unix_timestamp(),
             Some(-315_619_200)
         );
+    }
+
+    /// Go's `time.Time` text, which some answers carry; before, it was
+    /// kept unread.
+    #[test]
+    fn reads_a_spaced_offset_and_a_zone_name() {
+        let t = Timestamp::new("2024-05-14 09:20:14.772699 +0000 UTC");
+        assert_eq!(t.unix_timestamp(), Some(1_715_678_414));
+        assert_eq!(t.subsec_nanos(), Some(772_699_000));
+        let t = Timestamp::new("2024-05-14 11:20:14 +0200 CEST");
+        assert_eq!(t.unix_timestamp(), Some(1_715_678_414));
+        assert_eq!(t.utc_offset_seconds(), Some(7200));
+        assert_eq!(
+            Timestamp::new("2014-03-23 14:49:39").unix_timestamp(),
+            Some(1_395_586_179)
+        );
+        for text in [
+            "2024-05-14 09:20:14 UTC",
+            "2024-05-14 09:20:14 +0000 utc",
+            "2024-05-14 09:20:14 +0000 UTC extra",
+            "2024-05-14 09:20:14  +0000",
+        ] {
+            assert_eq!(Timestamp::new(text).unix_timestamp(), None, "{text}");
+        }
     }
 
     #[test]

@@ -52,7 +52,9 @@ fn path_params(old: &Api, new: &Api, out: &mut Vec<Change>) {
         let Some(was) = old.handles.iter().find(|o| o.type_name == h.type_name) else {
             continue;
         };
-        let (p, o) = (&h.param, &was.param);
+        let (Some(p), Some(o)) = (&h.param, &was.param) else {
+            continue;
+        };
         let at = format!("path parameter `{}` of `{}`", p.field, h.type_name);
         match (&o.format, &p.format) {
             (a, Some(b)) if a.as_ref() != Some(b) => out.push(Change::new(

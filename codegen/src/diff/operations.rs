@@ -41,6 +41,7 @@ fn wire_key(op: &Operation) -> (String, String) {
         .iter()
         .flat_map(|b| &b.constants)
         .map(|(k, v)| format!("{k}={v}"))
+        .chain(op.query_constants.iter().map(|(k, v)| format!("?{k}={v}")))
         .collect::<Vec<_>>()
         .join("&");
     (endpoint(op), constants)

@@ -6,34 +6,25 @@ use crate::model::api::Api;
 use crate::model::input::Input;
 use crate::read::folders::Selection;
 use crate::read::limits::Limits;
-use crate::read::overlay::{Overlay, read as read_overlay};
-use crate::read::postman_items::read_folders;
+use crate::read::sources::{Named, read_spec};
 
-/// A named text: the name appears in every error about it.
-pub(crate) type Named<'a> = (&'a str, &'a str);
-
-/// The model of `collection` with `overlay`, as generation would build it
+/// The model of `collections` with `overlays`, as generation would build it
 /// for a client type called `client_name` whose own methods are
 /// `client_methods`, within `limits`.
 pub(crate) fn lower(
-    collection: Named<'_>,
-    overlay: Option<Named<'_>>,
+    collections: &[Named<'_>],
+    overlays: &[Named<'_>],
     skip_unsupported: bool,
     client_name: &str,
     client_methods: &[String],
     limits: &Limits,
 ) -> Result<Api, Errors> {
-    let every = Selection::new(&[]);
-    let parsed = read_folders(collection.0, collection.1, &every, limits)?;
-    let (overlay_data, overlay_file) = match overlay {
-        Some((name, text)) => (read_overlay(name, text, limits)?, name),
-        None => (Overlay::default(), ""),
-    };
+    // Features gate code, not names: a diff compares the whole spec.
+    let collections: Vec<_> = collections.iter().map(|&c| (c, None)).collect();
+    let (parsed, overlay) = read_spec(&collections, overlays, &Selection::new(&[]), limits)?;
     let input = Input {
-        collection: &parsed,
-        collection_file: collection.0,
-        overlay: &overlay_data,
-        overlay_file,
+        collections: &parsed,
+        overlay: &overlay,
         skip_unsupported,
         client_name,
         client_methods,

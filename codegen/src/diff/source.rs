@@ -3,14 +3,14 @@
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::read::limits::Limits;
-use crate::read::spec_dir::{NamedText, SpecFiles, read_files};
+use crate::read::spec_dir::{NamedText, SpecFiles, is_collection, is_overlay, read_files};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 /// A spec's files, read.
 pub(crate) struct Loaded {
-    pub collection: NamedText,
-    pub overlay: Option<NamedText>,
+    pub collections: Vec<NamedText>,
+    pub overlays: Vec<NamedText>,
 }
 
 /// Reads the spec `arg` names, each file within `limits`. A path that
@@ -21,20 +21,20 @@ pub(crate) fn load(arg: &str, repo: &Path, limits: &Limits) -> Result<Loaded, Er
     let path = Path::new(arg);
     if path.is_dir() {
         let files = SpecFiles::find(path)?;
-        let (collection, overlay) = read_files(path, &files, limits)?;
+        let (collections, overlays) = read_files(path, &files, limits)?;
         return Ok(Loaded {
-            collection,
-            overlay,
+            collections,
+            overlays,
         });
     }
     if path.is_file() {
         let text = limits.read_file(path, arg)?;
         return Ok(Loaded {
-            collection: NamedText {
+            collections: vec![NamedText {
                 name: arg.to_owned(),
                 text,
-            },
-            overlay: None,
+            }],
+            overlays: Vec::new(),
         });
     }
     let Some((rev, inner)) = arg.split_once(':') else {
@@ -48,7 +48,11 @@ pub(crate) fn load(arg: &str, repo: &Path, limits: &Limits) -> Result<Loaded, Er
             let listing = git(&["ls-tree", "--name-only", arg])?;
             let mut names: Vec<&str> = listing.lines().collect();
             names.sort_unstable();
-            let (collection, overlay) = pick(&names).map_err(fail)?;
+            let collections: Vec<&str> =
+                names.iter().copied().filter(|n| is_collection(n)).collect();
+            if collections.is_empty() {
+                return Err(fail("holds no `*.postman_collection.json` file".into()));
+            }
             let show = |name: &str| -> Result<NamedText, Errors> {
                 let file = if inner.is_empty() {
                     format!("{rev}:{name}")
@@ -58,45 +62,24 @@ pub(crate) fn load(arg: &str, repo: &Path, limits: &Limits) -> Result<Loaded, Er
                 let text = git(&["show", &file])?;
                 Ok(NamedText { name: file, text })
             };
+            let overlays = names.iter().copied().filter(|n| is_overlay(n));
             Ok(Loaded {
-                collection: show(collection)?,
-                overlay: overlay.map(show).transpose()?,
+                collections: collections
+                    .into_iter()
+                    .map(show)
+                    .collect::<Result<_, _>>()?,
+                overlays: overlays.map(show).collect::<Result<_, _>>()?,
             })
         }
         "blob" => Ok(Loaded {
-            collection: NamedText {
+            collections: vec![NamedText {
                 name: arg.to_owned(),
                 text: git(&["show", arg])?,
-            },
-            overlay: None,
+            }],
+            overlays: Vec::new(),
         }),
         other => Err(fail(format!("names a git {other}, not a folder or file"))),
     }
-}
-
-/// The collection and the overlay among a folder's file names, by the rules
-/// of [`SpecFiles::find`].
-fn pick<'a>(names: &[&'a str]) -> Result<(&'a str, Option<&'a str>), String> {
-    let one = |what: &str, matches: &dyn Fn(&str) -> bool| -> Result<Option<&'a str>, String> {
-        let found: Vec<&'a str> = names.iter().copied().filter(|n| matches(n)).collect();
-        match found.as_slice() {
-            [] => Ok(None),
-            [one] => Ok(Some(one)),
-            many => Err(format!(
-                "holds {} {what} files ({}); keep one",
-                many.len(),
-                many.join(", ")
-            )),
-        }
-    };
-    let collection = one("collection", &|n| {
-        n.ends_with(".postman_collection.json") || n.ends_with(".postman.json")
-    })?
-    .ok_or("holds no `*.postman_collection.json` file")?;
-    Ok((
-        collection,
-        one("overlay", &|n| n.ends_with(".overlay.json"))?,
-    ))
 }
 
 /// Runs git in `repo` and returns its output, read within `limits` (a

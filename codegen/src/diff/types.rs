@@ -14,6 +14,7 @@ pub(super) fn rust(t: &TypeRef) -> String {
         TypeRef::Json => "Value".into(),
         TypeRef::JsonObject => "Map<String, Value>".into(),
         TypeRef::Timestamp => "Timestamp".into(),
+        TypeRef::Secret => "Secret".into(),
         TypeRef::Upload => "Upload".into(),
         TypeRef::List(item) => format!("Vec<{}>", rust(item)),
         TypeRef::Named(name) => name.trim_start_matches("r#").to_owned(),

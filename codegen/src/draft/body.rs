@@ -87,7 +87,9 @@ pub(super) fn body(
     dropped: &mut Vec<Warning>,
 ) -> Result<Sent, Error> {
     let here = || Location::item(file, display);
-    let overlay_fields = overlay.map(|o| o.fields.clone()).unwrap_or_default();
+    let mut overlay_fields = overlay.map(|o| o.fields.clone()).unwrap_or_default();
+    // A constant on a path or query parameter is that parameter's, not the body's.
+    overlay_fields.retain(|key, f| f.constant.is_none() || !taken.contains(&key.as_str()));
     let free_form = overlay.is_some_and(|o| o.free_form_body);
     let text = match &item.request.body {
         Body::None => None,

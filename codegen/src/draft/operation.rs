@@ -9,9 +9,9 @@ use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
 use crate::draft::negotiation::{answered, declared};
-use crate::draft::path::{Link, Piece, credential_vars, path};
+use crate::draft::path::{Piece, Step, credential_vars, path};
 use crate::draft::payload::Payload;
-use crate::draft::query::{QueryParam, query_params};
+use crate::draft::query::{QueryParam, query_params, take_constants};
 use crate::draft::response::{Example, ResponseDraft, responses};
 use crate::draft::secrets::{looks_like_credential, without_credential_names};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
@@ -19,6 +19,7 @@ use crate::read::markdown;
 use crate::read::overlay::OperationOverlay;
 use crate::read::postman::{Item, KeyValue};
 use crate::read::url::{self, Base};
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 const METHODS: &[&str] = &[
@@ -40,6 +41,8 @@ const RESERVED_HEADERS: &[&str] = &[
 
 #[derive(Debug, Clone)]
 pub(crate) struct Draft<'a> {
+    /// The collection file the item comes from, named in its errors.
+    pub file: &'a str,
     pub item: &'a Item,
     pub overlay: Option<&'a OperationOverlay>,
     pub display: String,
@@ -53,7 +56,8 @@ pub(crate) struct Draft<'a> {
     /// The collection variable the host is written as (`{{baseUrl}}`), which
     /// a caller may set; its value, if any, is the default in `base`.
     pub host_variable: Option<String>,
-    pub chain: Vec<Link>,
+    /// The path's steps, from which resources and method names are derived.
+    pub route: Vec<Step>,
     pub pieces: Vec<Piece>,
     pub template: String,
     pub param_docs: BTreeMap<String, String>,
@@ -63,6 +67,9 @@ pub(crate) struct Draft<'a> {
     /// The same query parameters, each typed from its example.
     #[allow(dead_code, reason = "read once parameter structs take typed values")]
     pub query_params: Vec<QueryParam>,
+    /// Query parameters with a fixed value (the overlay's constants): the
+    /// method sends them, callers never pass them.
+    pub query_constants: Vec<(String, Value)>,
     pub headers: Vec<KeyValue>,
     /// The item's own `Content-Type`, as written (variables put in).
     pub content_type: Option<String>,
@@ -81,7 +88,7 @@ pub(crate) struct Draft<'a> {
 
 /// Reads `item` as an operation.
 pub(crate) fn draft<'a>(
-    file: &str,
+    file: &'a str,
     item: &'a Item,
     overlay: Option<&'a OperationOverlay>,
     vars: &BTreeMap<String, String>,
@@ -129,12 +136,14 @@ pub(crate) fn draft<'a>(
     for q in &mut parsed.query {
         q.value = filled(&q.key, q.value.as_deref(), vars);
     }
+    let query_constants = take_constants(overlay, &mut parsed.query)
+        .map_err(|m| Error::new(here(), ErrorKind::Overlay(m)))?;
     let doc = overlay
         .and_then(|o| o.description.clone())
         .unwrap_or_else(|| request.description.clone());
     let table = markdown::argument_table(&request.description);
     let credentials = credential_vars(item.auth.as_ref());
-    let (chain, pieces, template) = path(&parsed.segments, &credentials);
+    let (route, pieces, template) = path(&parsed.segments, &credentials);
 
     let mut param_docs = BTreeMap::new();
     let mut param_examples = BTreeMap::new();
@@ -182,6 +191,7 @@ pub(crate) fn draft<'a>(
             _ => None,
         })
         .chain(parsed.query.iter().map(|q| q.key.as_str()))
+        .chain(query_constants.iter().map(|(k, _)| k.as_str()))
         .collect();
     let sent = body(
         file,
@@ -203,6 +213,7 @@ pub(crate) fn draft<'a>(
     let (response, examples) = responses(file, &display, item, vars, &mut dropped);
     let response = answered(response, accept.as_deref());
     Ok(Draft {
+        file,
         item,
         overlay,
         display: display.clone(),
@@ -213,13 +224,14 @@ pub(crate) fn draft<'a>(
         auth,
         base: parsed.base,
         host_variable: parsed.host_variable,
-        chain,
+        route,
         pieces,
         template,
         param_docs,
         param_examples,
         query_params: query_params(&parsed.query, vars),
         query: parsed.query,
+        query_constants,
         headers,
         content_type,
         accept,

@@ -1,15 +1,19 @@
-//! The request path: the resource chain it walks, its pieces on the wire,
-//! and the template as the spec writes it.
+//! The request path: the steps it walks (what names its resources), its
+//! pieces on the wire, and the template as the spec writes it.
 
 use crate::read::postman::Auth;
 use crate::read::url::{self, Part};
 use std::collections::BTreeSet;
 
-/// A step towards a resource: the literal that names it and its id parameter.
+/// One step of the path, as the API's shape reads it: a literal segment, a
+/// parameter, or the part bound to the credentials. Empty segments (a
+/// trailing slash) are no step; a segment mixing text and parameters gives
+/// its parameters only; a parameter met again is no new step.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Link {
-    pub resource: String,
-    pub param: String,
+pub(crate) enum Step {
+    Literal(String),
+    Param(String),
+    Credential,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,22 +35,24 @@ pub(super) fn credential_vars(auth: Option<&Auth>) -> (Option<String>, Option<St
     (var("username"), var("password"))
 }
 
-/// The resource chain, the path pieces and the path as written.
+/// The steps, the path pieces and the path as written.
 pub(super) fn path(
     segments: &[Vec<Part>],
     credentials: &(Option<String>, Option<String>),
-) -> (Vec<Link>, Vec<Piece>, String) {
-    let mut chain: Vec<Link> = Vec::new();
-    // The chain's parameters, looked up once per parameter.
-    let mut in_chain: BTreeSet<String> = BTreeSet::new();
+) -> (Vec<Step>, Vec<Piece>, String) {
+    let mut route: Vec<Step> = Vec::new();
+    // The parameters already stepped on, looked up once per parameter.
+    let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut pieces = Vec::new();
     let mut template = String::new();
-    // The previous segment, when it was plain text that can name a resource.
-    let mut pending: Option<String> = None;
     for segment in segments {
         template.push('/');
         push_literal(&mut pieces, "/");
-        let single = segment.len() == 1;
+        if let [Part::Literal(text)] = segment.as_slice()
+            && !text.is_empty()
+        {
+            route.push(Step::Literal(text.clone()));
+        }
         for part in segment {
             match part {
                 Part::Literal(text) => {
@@ -61,40 +67,27 @@ pub(super) fn path(
                     });
                     if credentials.0.as_deref() == Some(name) {
                         pieces.push(Piece::Username);
-                        pending = None;
+                        route.push(Step::Credential);
                         continue;
                     }
                     if credentials.1.as_deref() == Some(name) {
                         pieces.push(Piece::Password);
-                        pending = None;
+                        route.push(Step::Credential);
                         continue;
                     }
                     pieces.push(Piece::Param(name.clone()));
-                    if !in_chain.insert(name.clone()) {
-                        continue;
+                    if seen.insert(name.clone()) {
+                        route.push(Step::Param(name.clone()));
                     }
-                    let resource = match (&pending, single) {
-                        (Some(literal), true) => literal.clone(),
-                        _ => name.clone(),
-                    };
-                    chain.push(Link {
-                        resource,
-                        param: name.clone(),
-                    });
-                    pending = None;
                 }
             }
         }
-        pending = match segment.as_slice() {
-            [Part::Literal(text)] => Some(text.clone()),
-            _ => None,
-        };
     }
     if template.is_empty() {
         template.push('/');
         push_literal(&mut pieces, "/");
     }
-    (chain, pieces, template)
+    (route, pieces, template)
 }
 
 /// Appends path text, encoded for the wire (the template keeps it as written).

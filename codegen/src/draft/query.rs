@@ -3,6 +3,7 @@
 //! variable holds. A disabled parameter is optional.
 
 use crate::draft::shape::Shape;
+use crate::read::overlay::OperationOverlay;
 use crate::read::postman::KeyValue;
 use crate::read::url;
 use serde_json::Value;
@@ -40,6 +41,43 @@ pub(crate) fn query_params(query: &[KeyValue], vars: &BTreeMap<String, String>) 
             }
         })
         .collect()
+}
+
+/// The query parameters the overlay makes constants (`fields.<key>.constant`
+/// on a key the query has): taken out of `query`, since callers never pass
+/// them, and returned in the overlay's order. A constant that contradicts
+/// the value the spec writes is the overlay's mistake.
+pub(crate) fn take_constants(
+    overlay: Option<&OperationOverlay>,
+    query: &mut Vec<KeyValue>,
+) -> Result<Vec<(String, Value)>, String> {
+    let mut out = Vec::new();
+    let Some(o) = overlay else { return Ok(out) };
+    for (key, field) in &o.fields {
+        let Some(value) = &field.constant else {
+            continue;
+        };
+        let Some(seen) = query.iter().find(|q| q.key == *key) else {
+            continue;
+        };
+        let text = match value {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        if let Some(written) = seen
+            .value
+            .as_deref()
+            .filter(|v| !v.is_empty() && !seen.disabled)
+            && written != text
+        {
+            return Err(format!(
+                "query parameter `{key}` is `{written}` in the spec, but the overlay makes it the constant `{text}`"
+            ));
+        }
+        query.retain(|q| q.key != *key);
+        out.push((key.clone(), value.clone()));
+    }
+    Ok(out)
 }
 
 /// A query value as JSON: a number or boolean when it reads as one, else

@@ -66,6 +66,35 @@ pub fn looks_like_credential(name: &str) -> bool {
     })
 }
 
+/// Last words of a name that holds a secret value itself, not an id: a
+/// response field so named is kept out of `Debug` (`auth_token`,
+/// `new_auth_token`, `password`, `first_party_pin`; not `account_id` or
+/// `session_uuid`, which name things).
+const SECRET_LAST: &[&str] = &[
+    "token",
+    "secret",
+    "password",
+    "passwd",
+    "pwd",
+    "pin",
+    "apikey",
+    "passphrase",
+];
+
+/// Whether a field called `name` holds a secret (its last word says so):
+/// narrower than [`looks_like_credential`], which withholds examples and
+/// may err wide; this types a field the caller reads.
+pub(crate) fn holds_secret(name: &str) -> bool {
+    let words = words(name);
+    let last = words.last().map(String::as_str);
+    let pair = words.len() >= 2
+        && matches!(
+            words[words.len() - 2].as_str(),
+            "api" | "private" | "secret" | "access"
+        );
+    last.is_some_and(|w| SECRET_LAST.contains(&w)) || (pair && last == Some("key"))
+}
+
 /// `vars` without the variables whose names look like credentials.
 pub(crate) fn without_credential_names(
     vars: &BTreeMap<String, String>,

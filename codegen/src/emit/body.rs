@@ -67,6 +67,13 @@ pub(crate) fn write_json(def: &StructDef) -> TokenStream {
 /// then the body. `Err` when the model asks for what no request can carry.
 pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
     let mut out = TokenStream::new();
+    if !op.query_constants.is_empty() {
+        let calls = op
+            .query_constants
+            .iter()
+            .map(|(k, v)| quote! { .query(#k, Some(#v)) });
+        out.extend(quote! { .map(|request| request #(#calls)*) });
+    }
     if let Some(p) = &op.params {
         let calls = p.fields.iter().map(|f| {
             let wire = &f.wire;

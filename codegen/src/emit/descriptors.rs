@@ -6,6 +6,7 @@
 //! examples); bodies are written elsewhere.
 
 use crate::draft::auth::{AuthScheme, Placement};
+use crate::emit::gates;
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::{Api, BodyKind, Operation, PathPiece, TypeRef};
 use proc_macro2::{Literal, TokenStream};
@@ -17,7 +18,11 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
     let names: Vec<_> = api
         .operations
         .iter()
-        .map(|op| ident(&op.const_name))
+        .map(|op| {
+            let name = ident(&op.const_name);
+            let gate = gates::cfg(&op.gate);
+            quote! { #gate &#name }
+        })
         .collect();
     quote! {
         /// Static descriptions of every operation: what the runtime sends, and
@@ -29,7 +34,7 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
             #(#statics)*
 
             /// Every operation, in the order of the spec.
-            pub static ALL: &[&Operation] = &[#(&#names),*];
+            pub static ALL: &[&Operation] = &[#(#names),*];
         }
     }
 }
@@ -116,6 +121,10 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     if !constants.is_empty() {
         setters.extend(quote! { .constants(&[#(#constants),*]) });
     }
+    if !op.query_constants.is_empty() {
+        let pairs = op.query_constants.iter().map(|(k, v)| quote! { (#k, #v) });
+        setters.extend(quote! { .query_constants(&[#(#pairs),*]) });
+    }
     if !fields.is_empty() {
         setters.extend(quote! { .fields(&[#(#fields),*]) });
     }
@@ -129,7 +138,9 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     if let Some(accept) = &op.accept {
         setters.extend(quote! { .accept(#accept) });
     }
+    let gate = gates::cfg(&op.gate);
     quote! {
+        #gate
         #docs
         pub static #constant: Operation =
             Operation::new(#name, Method::#method, &[#(#path),*]) #setters;

@@ -3,6 +3,7 @@
 //! round trip). Emitted only when `Options::example_calls` asks.
 
 use crate::emit::examples;
+use crate::emit::gates;
 use crate::emit::tokens::{doc, ident};
 use crate::model::api::Api;
 use proc_macro2::TokenStream;
@@ -23,13 +24,15 @@ pub(crate) fn module(api: &Api, client: &str) -> TokenStream {
         let item = op.item.as_str();
         let qualified = op.qualified_name.as_str();
         let docs = doc(item);
+        let gate = gates::cfg(&op.gate);
         fns.push(quote! {
+            #gate
             #docs
             pub fn #name(client: &#client) -> Call<'_> {
                 ::std::boxed::Box::pin(async move { #invocation.await.map(|_| ()) })
             }
         });
-        entries.push(quote! { (#item, #qualified, #name as CallFn) });
+        entries.push(quote! { #gate (#item, #qualified, #name as CallFn) });
     }
     let upload = examples::UPLOAD_CONTENT;
     quote! {

@@ -66,12 +66,17 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
         let accessor = ident(&h.accessor);
-        let value = op
-            .path_examples
-            .get(&h.param.wire)
-            .unwrap_or(&h.param.example)
-            .as_str();
-        steps.push(quote! { .#accessor(#value) });
+        steps.push(match &h.param {
+            Some(param) => {
+                let value = op
+                    .path_examples
+                    .get(&param.wire)
+                    .unwrap_or(&param.example)
+                    .as_str();
+                quote! { .#accessor(#value) }
+            }
+            None => quote! { .#accessor() },
+        });
         // A parent always comes before its child, so the walk ends.
         owner = h.parent.filter(|&p| Some(p) < owner);
     }
@@ -175,7 +180,7 @@ pub(crate) const UPLOAD_CONTENT: &str = "example file content";
 /// A Rust expression of type `ty` holding `value`.
 fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStream {
     match ty {
-        TypeRef::String | TypeRef::Timestamp => {
+        TypeRef::String | TypeRef::Timestamp | TypeRef::Secret => {
             let text = value
                 .as_str()
                 .map_or_else(|| value.to_string(), str::to_owned);
@@ -257,7 +262,11 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
         }
         Some(TypeDef::Enum(def)) => {
             let wire = value.as_str().unwrap_or_default();
-            match def.variants.iter().find(|v| v.wire == wire) {
+            // A placeholder (`<name>`, where the example's value was withheld)
+            // is no value the API takes: the first listed one stands in.
+            let placeholder = wire.starts_with('<') && wire.ends_with('>');
+            let listed = def.variants.iter().find(|v| v.wire == wire);
+            match listed.or(def.variants.first().filter(|_| placeholder)) {
                 Some(v) => {
                     let variant = ident(&v.name);
                     quote! { #types::#type_ident::#variant }

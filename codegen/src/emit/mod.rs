@@ -8,6 +8,7 @@ mod enums;
 mod example_calls;
 mod examples;
 pub(crate) mod format;
+mod gates;
 mod inline;
 pub(crate) mod module;
 mod ops;

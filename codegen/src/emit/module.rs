@@ -144,8 +144,8 @@ mod tests {
             let file = format!("{fixtures}{name}.postman.json");
             let collection = std::fs::read_to_string(&file).unwrap();
             let api = crate::diff::side::lower(
-                (&file, &collection),
-                None,
+                &[(&file, &collection)],
+                &[],
                 true,
                 "Client",
                 &[],

@@ -11,9 +11,10 @@ use crate::emit::body;
 use crate::emit::descriptors::descriptors;
 use crate::emit::docs::doc_line;
 use crate::emit::examples;
+use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{Api, Handle, Operation, PathPiece, ResponseSpec};
+use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -54,16 +55,28 @@ pub(crate) fn parts<'a>(
 /// Handle structs per part: each is small.
 const HANDLES: usize = 64;
 
+/// What a handle stands for, as its docs say it.
+fn what(h: &Handle) -> String {
+    match (&h.param, h.kind) {
+        (Some(p), _) => format!("The `{}` resource identified by `{}`", h.resource, p.wire),
+        (None, HandleKind::Own) => format!("Your own `{}` resource", h.resource),
+        (None, HandleKind::Single) => format!("The `{}` resource", h.resource),
+        (None, _) => format!("The `{}` collection", h.resource),
+    }
+}
+
 fn handle_struct(h: &Handle) -> TokenStream {
     let name = ident(&h.type_name);
+    let gate = gates::cfg(&h.gate);
     let docs = doc(&format!(
-        "The `{}` resource identified by `{}`, with its operations.\n\n\
+        "{}, with its operations.\n\n\
          Cheap to create and to clone: it holds the client and the path parameters.",
-        h.resource, h.param.wire
+        what(h)
     ));
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
     quote! {
+        #gate
         #docs
         #[derive(Debug, Clone)]
         pub struct #name {
@@ -96,27 +109,46 @@ fn impl_block(
     if body.is_empty() {
         return Ok(body);
     }
-    let target = match owner.and_then(|o| api.handles.get(o)) {
-        Some(h) => ident(&h.type_name),
-        None => ident(client),
+    let (target, gate) = match owner.and_then(|o| api.handles.get(o)) {
+        Some(h) => (ident(&h.type_name), gates::cfg(&h.gate)),
+        None => (ident(client), TokenStream::new()),
     };
-    Ok(quote! { impl #target { #body } })
+    Ok(quote! { #gate impl #target { #body } })
 }
 
 /// The method that steps from the parent (or the client) to handle `h`.
 fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     let name = ident(&h.type_name);
     let accessor = ident(&h.accessor);
-    let own = &h.param;
-    let own_field = ident(&own.field);
-    let mut text = format!(
-        "The `{}` resource identified by `{}`.",
-        h.resource, own.wire
-    );
-    if !own.doc.trim().is_empty() {
+    let gate = gates::cfg(&h.gate);
+    let mut text = format!("{}.", what(h));
+    if let Some(own) = h.param.as_ref().filter(|p| !p.doc.trim().is_empty()) {
         text = format!("{text}\n\n`{}`: {}", own.wire, own.doc.trim());
     }
     let docs = doc(&text);
+    let Some(own) = &h.param else {
+        let client = if on_client {
+            quote! { AsRef::<rt::Client>::as_ref(self).clone() }
+        } else {
+            quote! { self.client.clone() }
+        };
+        let path_params = if on_client {
+            quote! { Vec::new() }
+        } else {
+            quote! { self.path_params.clone() }
+        };
+        return quote! {
+            #gate
+            #docs
+            pub fn #accessor(&self) -> #name {
+                #name {
+                    client: #client,
+                    path_params: #path_params,
+                }
+            }
+        };
+    };
+    let own_field = ident(&own.field);
     let build = if on_client {
         quote! {
             #name {
@@ -135,6 +167,7 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
         }
     };
     quote! {
+        #gate
         #docs
         pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
             #build
@@ -219,7 +252,9 @@ fn method(
     // Built now, failures included, and sent when awaited: the call holds
     // the request and a clone of the client, nothing borrowed, and makes
     // the sending future only when first polled.
+    let gate = gates::cfg(&op.gate);
     Ok(quote! {
+        #gate
         #docs
         pub fn #name(&self, #(#inputs),*) -> rt::Call<#output> {
             let client: &rt::Client = #client;

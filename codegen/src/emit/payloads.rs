@@ -3,6 +3,7 @@
 //! each multipart body and how it writes its parts, and the call that sets
 //! each kind of body on a request.
 
+use crate::emit::gates;
 use crate::emit::tokens::{doc, ident, type_tokens};
 use crate::model::api::{Api, BodyKind, BodySpec, MultipartDef, StructDef, TypeRef};
 use proc_macro2::TokenStream;
@@ -39,11 +40,13 @@ pub(crate) fn form_value(def: &StructDef) -> TokenStream {
 }
 
 /// The struct of every multipart body, and how it writes its parts.
-pub(crate) fn multipart_types(api: &Api) -> TokenStream {
+pub(crate) fn multipart_types(api: &Api) -> Result<TokenStream, String> {
     api.operations
         .iter()
         .filter_map(|op| match &op.body.as_ref()?.kind {
-            BodyKind::Multipart(def) => Some(multipart(def)),
+            BodyKind::Multipart(def) => {
+                Some(gates::items(multipart(def), gates::of_type(api, &def.name)))
+            }
             _ => None,
         })
         .collect()

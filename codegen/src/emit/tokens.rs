@@ -60,6 +60,7 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
         TypeRef::Json => quote! { JsonValue },
         TypeRef::JsonObject => quote! { JsonMap<String, JsonValue> },
         TypeRef::Timestamp => quote! { rt::Timestamp },
+        TypeRef::Secret => quote! { rt::Secret },
         TypeRef::List(item) => {
             let item = type_tokens(item);
             quote! { Vec<#item> }

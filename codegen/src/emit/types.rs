@@ -2,6 +2,7 @@
 
 use crate::emit::body;
 use crate::emit::enums;
+use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
@@ -38,20 +39,31 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = Vec::new();
     for chunk in api.types.chunks(CHUNK) {
         parts.push(Part::new(chunk.len(), move || {
-            Ok(chunk.iter().map(|def| definition(api, uses, def)).collect())
+            chunk
+                .iter()
+                .map(|def| {
+                    let name = match def {
+                        TypeDef::Struct(s) => &s.name,
+                        TypeDef::Enum(e) => &e.name,
+                    };
+                    gates::items(definition(api, uses, def), gates::of_type(api, name))
+                })
+                .collect()
         }));
     }
     parts.push(Part::new(1, move || {
-        let multipart = payloads::multipart_types(api);
+        let multipart = payloads::multipart_types(api)?;
         let unknown = enums::unknown_value(api);
         Ok(quote! { #multipart #unknown })
     }));
     for chunk in api.operations.chunks(CHUNK) {
         parts.push(Part::new(chunk.len(), move || {
-            Ok(chunk
+            chunk
                 .iter()
-                .filter_map(|op| op.params.as_ref().map(|p| params(p, &op.item)))
-                .collect())
+                .filter_map(|op| op.params.as_ref())
+                .zip(chunk.iter().filter(|op| op.params.is_some()))
+                .map(|(p, op)| gates::items(params(p, &op.item), gates::of_type(api, &p.type_name)))
+                .collect()
         }));
     }
     parts

@@ -7,7 +7,7 @@
 use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Everything the generated module contains.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +23,9 @@ pub(crate) struct Api {
     /// Position of each type in `types`, by name: the emitter looks types up
     /// once per field, and a scan would make generation quadratic.
     pub type_index: BTreeMap<String, usize>,
+    /// The features each type (named, parameter or multipart struct) needs,
+    /// by name; a type not listed is always compiled.
+    pub type_gates: BTreeMap<String, Gate>,
 }
 
 impl Api {
@@ -54,6 +57,35 @@ impl Api {
     }
 }
 
+/// When an item is compiled.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) enum Gate {
+    /// Always: some user of it belongs to no feature.
+    #[default]
+    Always,
+    /// When any of these features is enabled.
+    Any(BTreeSet<String>),
+}
+
+impl Gate {
+    /// The gate of an item of a collection with `feature`.
+    pub(crate) fn of(feature: Option<&str>) -> Gate {
+        match feature {
+            None => Gate::Always,
+            Some(f) => Gate::Any(BTreeSet::from([f.to_owned()])),
+        }
+    }
+
+    /// Needed by whoever needs `self` or `other`.
+    pub(crate) fn join(&mut self, other: &Gate) {
+        match (&mut *self, other) {
+            (Gate::Always, _) => {}
+            (_, Gate::Always) => *self = Gate::Always,
+            (Gate::Any(mine), Gate::Any(theirs)) => mine.extend(theirs.iter().cloned()),
+        }
+    }
+}
+
 /// A host operations go to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HostSpec {
@@ -64,7 +96,8 @@ pub(crate) struct HostSpec {
 }
 
 /// A resource handle: a value that holds the path parameters leading to a
-/// resource and offers its operations (`client.orders(id).cancel()`).
+/// resource and offers its operations (`client.orders(id).cancel()`,
+/// `client.orders().list()`).
 #[derive(Debug, Clone)]
 pub(crate) struct Handle {
     pub type_name: String,
@@ -73,10 +106,31 @@ pub(crate) struct Handle {
     pub parent: Option<usize>,
     /// The path literal that names the resource, as written in the spec.
     pub resource: String,
-    /// This handle's own path parameter; the earlier ones belong to its
-    /// ancestors (see [`Api::path_params`]). Holding only its own keeps the
-    /// model, and the code emitted from it, linear in the path's length.
-    pub param: PathParam,
+    pub kind: HandleKind,
+    /// The features it needs: those of the operations under it.
+    pub gate: Gate,
+    /// This handle's own path parameter (an item's); the earlier ones belong
+    /// to its ancestors (see [`Api::path_params`]). Holding only its own
+    /// keeps the model, and the code emitted from it, linear in the path's
+    /// length.
+    pub param: Option<PathParam>,
+}
+
+/// What a handle stands for, read from the path's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum HandleKind {
+    /// A literal alone (`Message/`): the collection; its accessor takes no
+    /// argument.
+    Collection,
+    /// A literal and a parameter (`Message/{id}/`): one item of it.
+    Item,
+    /// A literal and the credentials (`Account/{{user}}/`): the caller's own
+    /// resource; its accessor takes no argument.
+    Own,
+    /// A literal at the root that no path follows with a parameter
+    /// (`/health`, `Pricing/`): one resource, not known to hold items; its
+    /// accessor takes no argument and keeps the literal's number.
+    Single,
 }
 
 /// The path parameters of `handles[owner]` from the root down, its own last.
@@ -84,7 +138,7 @@ pub(crate) fn path_params(handles: &[Handle], owner: Option<usize>) -> Vec<&Path
     let mut out = Vec::new();
     let mut at = owner;
     while let Some(h) = at.and_then(|i| handles.get(i)) {
-        out.push(&h.param);
+        out.extend(&h.param);
         // A parent always comes before its child, so the walk ends.
         at = h.parent.filter(|&p| Some(p) < at);
     }
@@ -103,6 +157,8 @@ pub(crate) struct PathParam {
     pub format: Option<String>,
     /// A value to show in examples.
     pub example: String,
+    /// The example is the overlay's, which wins over the item's own.
+    pub example_fixed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +173,8 @@ pub(crate) struct Operation {
     pub idempotent: bool,
     /// The handle that offers this operation; `None` for the client itself.
     pub owner: Option<usize>,
+    /// The feature of its collection, if any.
+    pub gate: Gate,
     /// Index into `Api::hosts`.
     pub host: usize,
     pub path: Vec<PathPiece>,
@@ -127,6 +185,9 @@ pub(crate) struct Operation {
     /// The path as the spec writes it, such as `/v1/orders/{order_id}`.
     pub template: String,
     pub auth: AuthScheme,
+    /// Query parameters with a fixed value, sent by the method, never
+    /// passed by callers; they tell operations on one URL apart.
+    pub query_constants: Vec<(String, String)>,
     pub params: Option<ParamsSpec>,
     pub body: Option<BodySpec>,
     /// The item's own `Content-Type`, where the runtime would write another
@@ -324,4 +385,6 @@ pub(crate) enum TypeRef {
     Named(String),
     /// A file: bytes or a stream, with a file name and content type.
     Upload,
+    /// A string that holds a credential, which `Debug` never shows.
+    Secret,
 }

@@ -9,14 +9,12 @@ use crate::draft::shape::Shape;
 use crate::error::{Error, ErrorKind, Location};
 use crate::model::api::{BodyKind, BodySpec, ResponseSpec, TypeRef};
 use crate::model::doc_links::type_doc;
-use crate::model::input::Input;
 use crate::model::naming;
 use crate::model::types::{Role, Types};
 use std::collections::BTreeMap;
 
 /// Type names the overlay chose are taken first, so derived names avoid them.
 pub(super) fn claim_explicit_types(
-    input: &Input<'_>,
     drafts: &[Draft<'_>],
     types: &mut Types,
     errors: &mut Vec<Error>,
@@ -33,14 +31,14 @@ pub(super) fn claim_explicit_types(
                 Some(r) if *r == role => continue,
                 Some(_) => {
                     errors.push(Error::new(
-                        Location::file(input.overlay_file),
+                        Location::file(&o.file),
                         ErrorKind::Overlay(format!(
                             "`{name}` is used both as a request and as a response type"
                         )),
                     ));
                 }
                 None => {
-                    let overlay_error = |kind| Error::new(Location::file(input.overlay_file), kind);
+                    let overlay_error = |kind| Error::new(Location::file(&o.file), kind);
                     seen.insert(name.clone(), role);
                     if naming::camel(name, "") != *name {
                         errors.push(overlay_error(ErrorKind::Overlay(format!(

@@ -1,88 +1,178 @@
-//! Resources: one handle type per distinct chain of path parameters, the
-//! accessor that returns it, and where each parameter sits in the path.
+//! Resources: one handle per collection, item or own resource the paths'
+//! shape shows (`routes`), the accessor that returns it, and where each
+//! parameter sits in the path.
 
 use crate::draft::operation::Draft;
-use crate::draft::path::{Link, Piece};
-use crate::model::api::{self, Handle, PathParam, PathPiece};
+use crate::draft::path::{Piece, Step};
+use crate::model::api::{self, Gate, Handle, HandleKind, PathParam, PathPiece};
 use crate::model::input::Input;
 use crate::model::naming::{self, Scope};
+use crate::model::plural::{pluralize, singularize};
+use crate::model::routes::{Place, place};
 use crate::model::types::Types;
-use crate::read::overlay::FieldOverlay;
+use crate::read::overlay::{FieldOverlay, Overlay, ResourceNames};
 use std::collections::BTreeMap;
 
-/// One handle per distinct chain prefix, parents before children, and the
-/// handle that owns each draft (`None`: the client).
-///
-/// A prefix is known by its parent handle and its last link, so finding it
-/// costs the same at any depth.
+/// The handles, parents before children, and where each draft lands.
 pub(super) fn build_handles(
     input: &Input<'_>,
     drafts: &[Draft<'_>],
     types: &mut Types,
     scopes: &mut BTreeMap<Option<usize>, Scope>,
-) -> (Vec<Handle>, Vec<Option<usize>>) {
-    let mut handles: Vec<Handle> = Vec::new();
-    let mut index: BTreeMap<(Option<usize>, &Link), usize> = BTreeMap::new();
-    let mut owners = Vec::with_capacity(drafts.len());
-    for d in drafts {
-        let mut parent: Option<usize> = None;
-        for link in &d.chain {
-            if let Some(&known) = index.get(&(parent, link)) {
-                parent = Some(known);
-                continue;
-            }
-            let accessor_wanted = match input.overlay.resources.get(&link.resource) {
-                Some(name) => naming::snake(name, "resource"),
-                None => naming::snake(&link.resource, "resource"),
-            };
-            let scope = scopes.entry(parent).or_default();
-            let accessor = scope.claim(&accessor_wanted);
-            let mut type_base =
-                naming::camel(&format!("{} handle", naming::bare(&accessor)), "Handle");
-            if types.is_taken(&type_base) {
-                let parent_name = parent
-                    .and_then(|p| handles.get(p))
-                    .map(|h| h.type_name.trim_end_matches("Handle").to_owned())
-                    .unwrap_or_default();
-                type_base = naming::camel(
-                    &format!("{parent_name} {} handle", naming::bare(&accessor)),
-                    "Handle",
-                );
-            }
-            let type_name = types.claim(&type_base);
-            // The parameter is the accessor's argument; the emitted code uses
-            // these two names beside it.
+) -> (Vec<Handle>, Vec<Place>) {
+    let routes: Vec<&[Step]> = drafts.iter().map(|d| d.route.as_slice()).collect();
+    let label =
+        |context: &[Step]| resource_names(input.overlay, context).map(|(key, _)| key.to_owned());
+    let (seeds, places) = place(&routes, &label);
+    let mut handles: Vec<Handle> = Vec::with_capacity(seeds.len());
+    for seed in seeds {
+        let d = &drafts[seed.first_user];
+        let names = resource_names(input.overlay, &seed.context).map(|(_, n)| n);
+        // An item is one of a collection: `orders/{id}` is `order(id)`.
+        let item = names.and_then(|n| n.item.as_deref()).map_or_else(
+            || {
+                naming::snake(
+                    &singularize(naming::bare(&naming::snake(&seed.resource, "resource"))),
+                    "resource",
+                )
+            },
+            |n| naming::snake(n, "resource"),
+        );
+        let wanted = match seed.kind {
+            HandleKind::Item | HandleKind::Own => item.clone(),
+            // Not known to hold items: named as written.
+            HandleKind::Single => names.and_then(|n| n.item.as_deref()).map_or_else(
+                || naming::snake(&seed.resource, "resource"),
+                |n| naming::snake(n, "resource"),
+            ),
+            HandleKind::Collection => names.and_then(|n| n.collection.as_deref()).map_or_else(
+                // Pluralizing may make a keyword (`a` gives `as`).
+                || naming::snake(&pluralize(naming::bare(&item)), "resource"),
+                |n| naming::snake(n, "resource"),
+            ),
+        };
+        let scope = scopes.entry(seed.parent).or_default();
+        let accessor = scope.claim(&wanted);
+        let noun = naming::bare(&accessor).to_owned();
+        let mut type_base = naming::camel(&format!("{noun} handle"), "Handle");
+        if types.is_taken(&type_base) {
+            let parent_name = seed
+                .parent
+                .and_then(|p| handles.get(p))
+                .map(|h| h.type_name.trim_end_matches("Handle").to_owned())
+                .unwrap_or_default();
+            type_base = naming::camel(&format!("{parent_name} {noun} handle"), "Handle");
+        }
+        let type_name = types.claim(&type_base);
+        let param = seed.param.as_ref().map(|wire| {
+            // The parameter is the accessor's argument; the emitted code
+            // uses these two names beside it.
             let mut fields = Scope::with_reserved(&["client", "path_params"]);
-            let overlay = input.overlay.params.get(&link.param);
+            let overlay = param_overlay(input.overlay, &seed.context, wire);
             let doc = overlay
                 .and_then(|o| o.description.clone())
-                .or_else(|| d.param_docs.get(&link.param).cloned())
+                .or_else(|| d.param_docs.get(wire).cloned())
                 .unwrap_or_default();
-            let example = overlay
-                .and_then(|o| o.example.clone())
-                .or_else(|| d.param_examples.get(&link.param).cloned())
-                .unwrap_or_else(|| link.param.clone());
-            let param = PathParam {
-                wire: link.param.clone(),
-                field: fields.claim(&naming::snake(&link.param, "id")),
+            let fixed = overlay.and_then(|o| o.example.clone());
+            PathParam {
+                wire: wire.clone(),
+                field: fields.claim(&naming::snake(wire, "id")),
                 doc,
                 // Ids are strings whatever their format says.
                 format: overlay.and_then(FieldOverlay::checked_format),
-                example,
-            };
-            index.insert((parent, link), handles.len());
-            handles.push(Handle {
-                type_name,
-                accessor,
-                parent,
-                resource: link.resource.clone(),
-                param,
-            });
-            parent = Some(handles.len() - 1);
-        }
-        owners.push(parent);
+                example_fixed: fixed.is_some(),
+                example: fixed
+                    .or_else(|| d.param_examples.get(wire).cloned())
+                    .unwrap_or_else(|| wire.clone()),
+            }
+        });
+        handles.push(Handle {
+            type_name,
+            accessor,
+            parent: seed.parent,
+            resource: seed.resource,
+            kind: seed.kind,
+            // Set once every operation is lowered (`gates`).
+            gate: Gate::Always,
+            param,
+        });
     }
-    (handles, owners)
+    (handles, places)
+}
+
+/// How a path key (`Masking/Session`, `Session/{id}`) reads as steps'
+/// text; the credentials match no key.
+fn step_text(step: &Step) -> Option<String> {
+    match step {
+        Step::Literal(l) => Some(l.clone()),
+        Step::Param(p) => Some(format!("{{{p}}}")),
+        Step::Credential => None,
+    }
+}
+
+/// The longest key of `map` that the steps of `context` end with, the keys
+/// being paths of `/`-separated steps; `last` is how the final step is
+/// written as a plain key (a literal, or a parameter's bare name).
+fn by_path<'a, V>(
+    map: &'a BTreeMap<String, V>,
+    context: &[Step],
+    last: &str,
+) -> Option<(&'a str, &'a V)> {
+    let texts: Vec<Option<String>> = context.iter().map(step_text).collect();
+    let mut best: Option<(usize, &str, &V)> = None;
+    for (key, value) in map {
+        let parts: Vec<&str> = key.split('/').filter(|p| !p.is_empty()).collect();
+        let matches = if parts.len() == 1 {
+            parts[0] == last
+        } else {
+            parts.len() <= texts.len()
+                && parts
+                    .iter()
+                    .rev()
+                    .zip(texts.iter().rev())
+                    .all(|(p, t)| t.as_deref() == Some(*p))
+        };
+        if matches && best.is_none_or(|(n, _, _)| parts.len() > n) {
+            best = Some((parts.len(), key, value));
+        }
+    }
+    best.map(|(_, k, v)| (k, v))
+}
+
+/// The overlay's names for the resource whose steps are `context`, with the
+/// key that gives them.
+fn resource_names<'a>(
+    overlay: &'a Overlay,
+    context: &[Step],
+) -> Option<(&'a str, &'a ResourceNames)> {
+    // An item's context ends with its parameter: the literal is before it.
+    let end = match context.last() {
+        Some(Step::Param(_) | Step::Credential) => context.len() - 1,
+        _ => context.len(),
+    };
+    let context = &context[..end];
+    let last = match context.last() {
+        Some(Step::Literal(l)) => l.as_str(),
+        _ => return None,
+    };
+    by_path(&overlay.resources, context, last)
+}
+
+/// The overlay's description of the parameter `wire` ending `context`.
+fn param_overlay<'a>(
+    overlay: &'a Overlay,
+    context: &[Step],
+    wire: &str,
+) -> Option<&'a FieldOverlay> {
+    by_path(&overlay.params, context, wire).map(|(_, v)| v)
+}
+
+/// The handle that owns an operation landing at `place`.
+pub(super) fn owner_of(place: &Place) -> Option<usize> {
+    match place {
+        Place::Client => None,
+        Place::Collection(h) | Place::Single(h) | Place::Item(h) | Place::Action(h, _) => Some(*h),
+    }
 }
 
 /// The draft's path, its parameters pointing at the owner handle's fields.

@@ -3,19 +3,28 @@
 
 use crate::error::{Error, ErrorKind, Warning};
 use crate::read::overlay::Overlay;
-use crate::read::postman::Collection;
+use crate::read::postman::Item;
+use crate::read::sources::Parsed;
 
-/// What lowering reads: the collection, its overlay and the options.
+/// What lowering reads: the collections, their merged overlay and the options.
 pub(crate) struct Input<'a> {
-    pub collection: &'a Collection,
-    pub collection_file: &'a str,
+    /// In the order their items are generated in.
+    pub collections: &'a [Parsed],
     pub overlay: &'a Overlay,
-    pub overlay_file: &'a str,
     pub skip_unsupported: bool,
     /// The client type's name, kept free in the type namespace.
     pub client_name: &'a str,
     /// The client type's own methods, kept free among its generated ones.
     pub client_methods: &'a [String],
+}
+
+impl<'a> Input<'a> {
+    /// Every item of every collection, in order, with its collection.
+    pub(super) fn items(&self) -> impl Iterator<Item = (&'a Parsed, &'a Item)> + use<'a> {
+        self.collections
+            .iter()
+            .flat_map(|p| p.collection.items.iter().map(move |item| (p, item)))
+    }
 }
 
 /// An item's problem: with `skip_unsupported`, the item is left out with a

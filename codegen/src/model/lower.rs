@@ -11,12 +11,13 @@
 
 use crate::draft::operation::draft;
 use crate::error::{Error, ErrorKind, Errors, Location, Warning};
-use crate::model::api::{Api, Operation, TypeDef, TypeRef};
+use crate::model::api::{Api, Gate, Operation, TypeDef, TypeRef};
 use crate::model::bodies::{body_spec, claim_explicit_types, declared_type, response_spec};
 use crate::model::discriminate;
 use crate::model::doc_links::op_link;
 use crate::model::docs;
-use crate::model::handles::{build_handles, path_pieces};
+use crate::model::gates;
+use crate::model::handles::{build_handles, owner_of, path_pieces};
 use crate::model::input::{Input, skip_or_fail};
 use crate::model::method_names::{name_methods, qualify};
 use crate::model::naming::{self, Scope};
@@ -32,13 +33,14 @@ use std::collections::BTreeMap;
 /// first: an item's problem is that item's (a warning when it may be
 /// skipped), and the other items go on to be checked.
 pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Api, Errors> {
-    let file = input.collection_file;
     let mut errors = Vec::new();
-    warnings.extend(input.collection.warnings.iter().cloned());
+    for p in input.collections {
+        warnings.extend(p.collection.warnings.iter().cloned());
+    }
     let overlays = match_overlay(input, &mut errors);
     let mut drafts = Vec::new();
-    for (item, overlay) in input.collection.items.iter().zip(&overlays) {
-        match draft(file, item, *overlay, &input.collection.variables) {
+    for ((p, item), overlay) in input.items().zip(&overlays) {
+        match draft(&p.file, item, *overlay, &p.collection.variables) {
             Ok(mut d) => {
                 warnings.append(&mut d.dropped);
                 drafts.push(d);
@@ -56,22 +58,28 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
     let mut client_methods = TRAIT_METHODS.to_vec();
     client_methods.extend(input.client_methods.iter().map(String::as_str));
     scopes.insert(None, Scope::with_reserved(&client_methods));
-    claim_explicit_types(input, &drafts, &mut types, &mut errors);
-    let (handles, owners) = build_handles(input, &drafts, &mut types, &mut scopes);
-    let method_names = name_methods(input, &drafts, &owners, &mut scopes, &mut errors);
+    claim_explicit_types(&drafts, &mut types, &mut errors);
+    let (handles, places) = build_handles(input, &drafts, &mut types, &mut scopes);
+    let owners: Vec<Option<usize>> = places.iter().map(owner_of).collect();
+    let method_names = name_methods(&drafts, &places, &mut scopes, &mut errors);
     let qualified = qualify(&method_names, &owners, &handles);
 
     let links: Vec<String> = owners
         .iter()
         .zip(&method_names)
-        .map(|(owner, method)| op_link(*owner, &handles, method, input.client_name))
+        .map(|(owner, method)| op_link(*owner, &handles, &method.name, input.client_name))
+        .collect();
+    let feature_of: BTreeMap<&str, Option<&str>> = input
+        .collections
+        .iter()
+        .map(|p| (p.file.as_str(), p.feature.as_deref()))
         .collect();
     let mut consts = Scope::with_reserved(&["ALL"]);
     let mut shared: BTreeMap<String, TypeRef> = BTreeMap::new();
     let mut operations = Vec::new();
     for (i, d) in drafts.iter().enumerate() {
         let owner = owners[i];
-        let here = || Location::item(file, &d.display);
+        let here = || Location::item(d.file, &d.display);
         let fail = |m: String| Error::new(here(), ErrorKind::NameConflict(m));
         // Only ever a prefix (`…Request`, `…Params`): a keyword's `_` goes.
         let base_name = naming::stem(&naming::camel(&qualified[i], "Operation")).to_owned();
@@ -110,25 +118,36 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         };
         operations.push(Operation {
             item: d.display.clone(),
-            method_name: method_names[i].clone(),
+            method_name: method_names[i].name.clone(),
             qualified_name: qualified[i].clone(),
             const_name: consts.claim(&naming::shouty(&qualified[i], "OPERATION")),
             http_method: d.method.clone(),
             idempotent: d.idempotent,
             owner,
+            gate: Gate::of(feature_of.get(d.file).copied().flatten()),
             host: host_of[i],
             path: path_pieces(d, owner, &handles),
+            // The overlay's example of a parameter wins over the item's own.
             path_examples: d
                 .param_examples
                 .iter()
                 .filter(|(name, _)| {
-                    input
-                        .overlay
-                        .params
-                        .get(*name)
-                        .is_none_or(|o| o.example.is_none())
+                    crate::model::api::path_params(&handles, owner)
+                        .iter()
+                        .all(|p| p.wire != **name || !p.example_fixed)
                 })
                 .map(|(name, value)| (name.clone(), value.clone()))
+                .collect(),
+            query_constants: d
+                .query_constants
+                .iter()
+                .map(|(k, v)| {
+                    let text = match v {
+                        serde_json::Value::String(s) => s.clone(),
+                        other => other.to_string(),
+                    };
+                    (k.clone(), text)
+                })
                 .collect(),
             template: d.template.clone(),
             auth: d.auth.clone(),
@@ -157,14 +176,20 @@ pub(crate) fn lower(input: &Input<'_>, warnings: &mut Vec<Warning>) -> Result<Ap
         })
         .collect();
     let mut api = Api {
-        title: input.collection.name.clone(),
+        title: input
+            .collections
+            .first()
+            .map(|p| p.collection.name.clone())
+            .unwrap_or_default(),
         base_url: hosts.first().and_then(|h| h.default.clone()),
         hosts,
         handles,
         operations,
         types: types.defs,
         type_index,
+        type_gates: BTreeMap::new(),
     };
     share::share(&mut api);
+    gates::gate(&mut api);
     Ok(api)
 }

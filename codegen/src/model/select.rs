@@ -13,10 +13,10 @@ pub(super) fn match_overlay<'a>(
     input: &Input<'a>,
     errors: &mut Vec<Error>,
 ) -> Vec<Option<&'a OperationOverlay>> {
-    let items = &input.collection.items;
+    let items: Vec<_> = input.items().map(|(_, item)| item).collect();
     let mut found: Vec<Option<&OperationOverlay>> = vec![None; items.len()];
-    let fail = |m: String| Error::new(Location::file(input.overlay_file), ErrorKind::Overlay(m));
     for entry in &input.overlay.operations {
+        let fail = |m: String| Error::new(Location::file(&entry.file), ErrorKind::Overlay(m));
         let matches: Vec<usize> = items
             .iter()
             .enumerate()

@@ -1,10 +1,12 @@
 //! Named Rust types from example shapes, argument tables and the overlay.
 
 use crate::draft::hints::Hints;
+use crate::draft::secrets::holds_secret as is_secret;
 use crate::draft::shape::{Kind, Object, Shape};
 use crate::model::api::{EnumDef, FieldDef, StructDef, TypeDef, TypeRef, Variant};
 use crate::model::docs;
 use crate::model::naming::{self, Scope};
+use crate::model::paths;
 use crate::read::markdown::{Argument, Requirement};
 use crate::read::overlay::{FieldOverlay, TIMESTAMP};
 use std::collections::BTreeMap;
@@ -72,10 +74,11 @@ impl Types {
             Kind::Array(item) => {
                 let element_doc =
                     format!("{}: one element of the list.", doc.trim_end_matches('.'));
-                let element = self.nested(&format!("{name} item"), element_doc, item, role)?;
+                let element =
+                    self.nested(&format!("{name} item"), element_doc, item, role, hints)?;
                 Ok(TypeRef::List(Box::new(element)))
             }
-            _ => self.nested(name, doc, shape, role),
+            _ => self.nested(name, doc, shape, role, hints),
         }
     }
 
@@ -98,6 +101,7 @@ impl Types {
             required: None,
             shares: None,
         }));
+        paths::check(hints, obj, &name)?;
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         for field in &obj.fields {
@@ -117,8 +121,16 @@ impl Types {
                         }
                         _ => format!("The `{key}` object of [`{parent}`]."),
                     };
-                    self.nested(&base, doc, &field.shape, role)?
+                    let inner = paths::under(hints, &field.key);
+                    self.nested(&base, doc, &field.shape, role, &inner)?
                 }
+            };
+            // A credential the API hands back (a token, a password) is read
+            // as the runtime's `Secret`, which no `Debug` shows.
+            let ty = if role == Role::Response && ty == TypeRef::String && is_secret(&field.key) {
+                TypeRef::Secret
+            } else {
+                ty
             };
             let present = field.always_present(obj.samples) && !field.shape.nullable;
             let required = overlay
@@ -141,7 +153,7 @@ impl Types {
             .iter()
             .filter(|r| role == Role::Request && !obj.fields.iter().any(|f| f.key == r.name));
         let mut missing: Vec<&str> = extra_rows.map(|r| r.name.as_str()).collect();
-        for key in hints.overlay.keys() {
+        for key in hints.overlay.keys().filter(|k| paths::is_direct(k)) {
             if !obj.fields.iter().any(|f| &f.key == key) && !missing.contains(&key.as_str()) {
                 missing.push(key);
             }
@@ -191,13 +203,15 @@ impl Types {
     }
 
     /// A type from an example shape. An object becomes a struct named from
-    /// `base` (such as `Parent field`) and documented with `doc`.
+    /// `base` (such as `Parent field`) and documented with `doc`; `hints`
+    /// are the overlay's entries for what is inside.
     fn nested(
         &mut self,
         base: &str,
         doc: String,
         shape: &Shape,
         role: Role,
+        hints: &Hints,
     ) -> Result<TypeRef, String> {
         Ok(match &shape.kind {
             Kind::Unknown | Kind::Any => TypeRef::Json,
@@ -213,11 +227,12 @@ impl Types {
                 doc,
                 item,
                 role,
+                hints,
             )?)),
             Kind::Object(obj) if obj.fields.is_empty() => TypeRef::JsonObject,
             Kind::Object(obj) => {
                 let name = self.claim(&naming::camel(base, "Value"));
-                self.object(name.clone(), doc, obj, role, &Hints::default())?;
+                self.object(name.clone(), doc, obj, role, hints)?;
                 TypeRef::Named(name)
             }
         })

@@ -6,12 +6,15 @@ pub(crate) mod jsonc;
 pub(crate) mod lenient;
 pub(crate) mod limits;
 pub(crate) mod markdown;
+pub(crate) mod options;
 pub(crate) mod overlay;
+mod overlay_merge;
 pub(crate) mod postman;
 mod postman_fields;
 pub(crate) mod postman_items;
 mod postman_request;
 #[cfg(test)]
 mod reading_tests;
+pub(crate) mod sources;
 pub(crate) mod spec_dir;
 pub(crate) mod url;

@@ -6,7 +6,7 @@
 //!
 //! ```json
 //! {
-//!   "resources": { "members": "member" },
+//!   "resources": { "members": "member", "Media": { "collection": "media", "item": "media_item" } },
 //!   "params": { "member_address": { "format": "e164" } },
 //!   "doc_examples": { "types_path": "my_sdk", "prologue": ["let client = ...;"] },
 //!   "operations": [
@@ -31,17 +31,31 @@ use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Overlay {
-    /// Accessor names for resources, by the path literal that introduces them.
-    pub resources: BTreeMap<String, String>,
-    /// Path parameters, by name, wherever they appear: `description`, `format`.
+    /// Accessor names for resources, by the path literal that introduces
+    /// them, or by a path ending in it (`Masking/Session`): the longest
+    /// match wins.
+    pub resources: BTreeMap<String, ResourceNames>,
+    /// Path parameters, by name wherever they appear, or by a path ending
+    /// in the parameter (`Masking/Session/{id}`): `description`, `format`.
     pub params: BTreeMap<String, FieldOverlay>,
     /// Runnable examples for the generated docs.
     pub doc_examples: Option<DocExamples>,
     pub operations: Vec<OperationOverlay>,
 }
 
+/// The accessors of one resource: the item's (a literal followed by a
+/// parameter, `client.message(id)`) and the collection's (the literal alone,
+/// `client.messages()`), which is the item's, pluralized, unless given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct ResourceNames {
+    pub item: Option<String>,
+    pub collection: Option<String>,
+}
+
 #[derive(Debug, Clone, Default)]
 pub(crate) struct OperationOverlay {
+    /// The overlay file the entry comes from, named in errors about it.
+    pub file: String,
     /// Folder names then the item name.
     pub item: Vec<String>,
     /// Narrows `item` to one HTTP method when several items share a name.
@@ -118,11 +132,9 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     .map_err(bad)?;
     let mut overlay = Overlay::default();
     if let Some(resources) = root.get("resources") {
-        for (literal, name) in object(resources, "`resources`").map_err(bad)? {
-            let name = name
-                .as_str()
-                .ok_or_else(|| bad(format!("`resources.{literal}` must be a string")))?;
-            overlay.resources.insert(literal.clone(), name.to_owned());
+        for (literal, names) in object(resources, "`resources`").map_err(bad)? {
+            let names = resource_names(names, &format!("`resources.{literal}`")).map_err(bad)?;
+            overlay.resources.insert(literal.clone(), names);
         }
     }
     overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
@@ -136,11 +148,28 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     };
     for (n, entry) in operations.iter().enumerate() {
         let what = format!("`operations[{n}]`");
-        overlay
-            .operations
-            .push(operation(entry, &what).map_err(bad)?);
+        let mut op = operation(entry, &what).map_err(bad)?;
+        op.file = file.to_owned();
+        overlay.operations.push(op);
     }
     Ok(overlay)
+}
+
+/// A name (the item's) or `{"item": .., "collection": ..}`.
+fn resource_names(value: &Value, what: &str) -> Result<ResourceNames, String> {
+    if let Some(item) = value.as_str() {
+        return Ok(ResourceNames {
+            item: Some(item.to_owned()),
+            collection: None,
+        });
+    }
+    let obj = object(value, what)
+        .map_err(|_| format!("{what} must be a name or an object of `item` and `collection`"))?;
+    check_keys(obj, what, &["item", "collection"])?;
+    Ok(ResourceNames {
+        item: string(obj, "item", what)?,
+        collection: string(obj, "collection", what)?,
+    })
 }
 
 fn doc_examples(value: &Value) -> Result<DocExamples, String> {
@@ -198,6 +227,7 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
         Some(_) => return Err(format!("{what}.body must be \"free_form\"")),
     };
     Ok(OperationOverlay {
+        file: String::new(),
         item,
         method: string(obj, "method", what)?.map(|m| m.to_ascii_uppercase()),
         name: string(obj, "name", what)?,

@@ -15,6 +15,9 @@ pub(crate) struct Collection {
     /// What was read leniently at the collection's level (the file itself,
     /// its variables); the items are still read.
     pub warnings: Vec<Warning>,
+    /// The names of the top-level folders, to say what there is when a
+    /// chosen folder is not found.
+    pub top_folders: Vec<String>,
 }
 
 /// An authentication declaration (`"auth": {"type": "basic", ...}`).

@@ -24,9 +24,10 @@ pub(crate) fn read(file: &str, source: &str) -> Result<Collection, Error> {
 }
 
 /// Reads as [`read`] does, keeping only the items `selection` chooses; the
-/// others are not read past their names. Fails when a chosen folder is
-/// not there, or the text is over the limit; an item over the limits (its
-/// name, its depth) is unreadable.
+/// others are not read past their names. Fails when the text is over the
+/// limit; an item over the limits (its name, its depth) is unreadable.
+/// Whether every chosen folder was found is for the caller to check
+/// ([`Selection::check`]) once every collection of the spec has been read.
 pub(crate) fn read_folders(
     file: &str,
     source: &str,
@@ -110,12 +111,12 @@ impl Reader<'_> {
         let mut items = Vec::new();
         let list = self.item_list(None, root.get("item"))?;
         self.items(list, &[], &auth, selection, &mut items);
-        selection.check(self.file, &folder_names(list))?;
         Ok(Collection {
             name,
             variables,
             items,
             warnings,
+            top_folders: folder_names(list),
         })
     }
 

@@ -6,22 +6,31 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::read::limits::Limits;
 use std::path::{Path, PathBuf};
 
-/// The files a spec directory holds.
+/// The files a spec directory holds, each list in file-name order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecFiles {
-    /// The collection: the one `*.postman_collection.json` or `*.postman.json` file.
-    pub collection: PathBuf,
-    /// The overlay: the `*.overlay.json` file, if there is one.
-    pub overlay: Option<PathBuf>,
+    /// The collections: every `*.postman_collection.json` or `*.postman.json` file.
+    pub collections: Vec<PathBuf>,
+    /// The overlays: every `*.overlay.json` file.
+    pub overlays: Vec<PathBuf>,
+}
+
+/// Whether a file name is a collection's.
+pub(crate) fn is_collection(name: &str) -> bool {
+    name.ends_with(".postman_collection.json") || name.ends_with(".postman.json")
+}
+
+/// Whether a file name is an overlay's.
+pub(crate) fn is_overlay(name: &str) -> bool {
+    name.ends_with(".overlay.json")
 }
 
 impl SpecFiles {
-    /// Finds the collection and overlay in `dir`.
+    /// Finds the collections and overlays in `dir`.
     ///
     /// # Errors
     ///
-    /// Fails when the directory cannot be read, holds no collection, or holds
-    /// more than one collection or overlay.
+    /// Fails when the directory cannot be read or holds no collection.
     pub fn find(dir: &Path) -> Result<SpecFiles, Error> {
         let io = |msg: String| {
             Error::new(
@@ -37,37 +46,30 @@ impl SpecFiles {
             names.push(entry.file_name().to_string_lossy().into_owned());
         }
         names.sort();
-        let pick = |what: &str, matches: &dyn Fn(&str) -> bool| -> Result<Option<PathBuf>, Error> {
-            let found: Vec<&String> = names.iter().filter(|n| matches(n)).collect();
-            match found.as_slice() {
-                [] => Ok(None),
-                [one] => Ok(Some(dir.join(one))),
-                many => Err(io(format!(
-                    "holds {} {what} files ({}); keep one",
-                    many.len(),
-                    many.iter()
-                        .map(|s| s.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))),
-            }
+        let pick = |matches: fn(&str) -> bool| -> Vec<PathBuf> {
+            names
+                .iter()
+                .filter(|n| matches(n))
+                .map(|n| dir.join(n))
+                .collect()
         };
-        let collection = pick("collection", &|n| {
-            n.ends_with(".postman_collection.json") || n.ends_with(".postman.json")
-        })?
-        .ok_or_else(|| io("holds no `*.postman_collection.json` file".into()))?;
-        let overlay = pick("overlay", &|n| n.ends_with(".overlay.json"))?;
+        let collections = pick(is_collection);
+        if collections.is_empty() {
+            return Err(io("holds no `*.postman_collection.json` file".into()));
+        }
         Ok(SpecFiles {
-            collection,
-            overlay,
+            collections,
+            overlays: pick(is_overlay),
         })
     }
 
     /// Every file generation reads, for a build script's `rerun-if-changed`.
     pub fn paths(&self) -> Vec<&Path> {
-        let mut out = vec![self.collection.as_path()];
-        out.extend(self.overlay.as_deref());
-        out
+        self.collections
+            .iter()
+            .chain(&self.overlays)
+            .map(PathBuf::as_path)
+            .collect()
     }
 }
 
@@ -77,7 +79,7 @@ pub(crate) struct NamedText {
     pub text: String,
 }
 
-/// Reads the collection and the overlay of `files`, found in `dir`, each
+/// Reads the collections and the overlays of `files`, found in `dir`, each
 /// within `limits`.
 ///
 /// Files are named `<dir name>/<file>`, so the output does not depend on
@@ -86,7 +88,7 @@ pub(crate) fn read_files(
     dir: &Path,
     files: &SpecFiles,
     limits: &Limits,
-) -> Result<(NamedText, Option<NamedText>), Error> {
+) -> Result<(Vec<NamedText>, Vec<NamedText>), Error> {
     let label = |path: &Path| {
         let dir_name = dir.file_name().map(|d| d.to_string_lossy().into_owned());
         let file = path
@@ -103,10 +105,10 @@ pub(crate) fn read_files(
         let text = limits.read_file(path, &name)?;
         Ok::<_, Error>(NamedText { name, text })
     };
-    let collection = read(&files.collection)?;
-    let overlay = match &files.overlay {
-        Some(path) => Some(read(path)?),
-        None => None,
-    };
-    Ok((collection, overlay))
+    let collections = files.collections.iter().map(|p| read(p));
+    let overlays = files.overlays.iter().map(|p| read(p));
+    Ok((
+        collections.collect::<Result<_, _>>()?,
+        overlays.collect::<Result<_, _>>()?,
+    ))
 }

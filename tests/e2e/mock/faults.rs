@@ -121,11 +121,11 @@ async fn expectations_pass_and_fail_with_a_summary() {
 #[tokio::test]
 async fn an_unmet_expectation_fails_when_the_server_drops() {
     let mock = MockServer::start().await.unwrap();
-    mock.expect("hangup");
+    mock.expect("hold");
     let failed = catch_unwind(AssertUnwindSafe(|| drop(mock))).unwrap_err();
     let message = failed.downcast_ref::<String>().unwrap();
     assert!(
-        message.contains("hangup: expected at least 1 call(s), got 0"),
+        message.contains("hold: expected at least 1 call(s), got 0"),
         "{message}"
     );
     assert!(message.contains("calls received: none"), "{message}");

@@ -66,7 +66,7 @@ fn query(request: &Request) -> Vec<(String, String)> {
 #[tokio::test]
 async fn api_key_in_the_header_the_spec_names() {
     let server = server().await;
-    full(&server).widgets("w1").get_widget().await.unwrap();
+    full(&server).widget("w1").get().await.unwrap();
     let request = only_request(&server).await;
     assert_eq!(header(&request, "x-api-key"), Some(API_KEY));
     assert_eq!(header(&request, "authorization"), None);
@@ -76,8 +76,8 @@ async fn api_key_in_the_header_the_spec_names() {
 #[tokio::test]
 async fn api_key_in_the_query_after_the_call_s_own_parameters() {
     let server = server().await;
-    let params = api::SearchInQueryParams::new().with_q("bolts");
-    full(&server).search_in_query(&params).await.unwrap();
+    let params = api::SearchGetParams::new().with_q("bolts");
+    full(&server).search().get(&params).await.unwrap();
     let request = only_request(&server).await;
     assert_eq!(request.url.path(), "/search");
     assert_eq!(
@@ -93,11 +93,12 @@ async fn bearer_basic_and_none() {
     let server = server().await;
     let client = full(&server);
     client
-        .list_orders(&api::ListOrdersParams::default())
+        .orders()
+        .get(&api::OrdersGetParams::default())
         .await
         .unwrap();
-    client.legacy().await.unwrap();
-    client.health().await.unwrap();
+    client.legacy().get().await.unwrap();
+    client.health().get().await.unwrap();
     let received = server.received_requests().await.unwrap();
     let auth: Vec<_> = received
         .iter()
@@ -129,8 +130,8 @@ async fn bearer_basic_and_none() {
 async fn oauth2_with_the_spec_s_prefix_or_in_the_query() {
     let server = server().await;
     let client = full(&server);
-    client.me().await.unwrap();
-    client.me_by_query().await.unwrap();
+    client.me().get().await.unwrap();
+    client.me().get_query().await.unwrap();
     let received = server.received_requests().await.unwrap();
     assert_eq!(
         header(&received[0], "authorization"),
@@ -181,9 +182,9 @@ async fn a_signer_sees_the_finished_request_and_what_it_adds_arrives() {
     let seen = Arc::new(Mutex::new(Vec::new()));
     let client = client(builder(&server).signer(Recording(Arc::clone(&seen))));
     client
-        .uploads("u1")
-        .signed_upload(&api::SignedUploadRequest::new(
-            api::SignedUploadRequestRequired {
+        .upload("u1")
+        .replace(&api::UploadReplaceRequest::new(
+            api::UploadReplaceRequestRequired {
                 name: "report".into(),
             },
         ))
@@ -252,8 +253,9 @@ async fn a_token_provider_is_asked_per_attempt_and_once_more_after_a_401() {
     let refreshing = client(builder(&server).token_provider(Shared(Arc::clone(&provider))));
     // POST is not idempotent: a 401 is still safe to send again.
     refreshing
-        .create_order(&api::CreateOrderRequest::new(
-            api::CreateOrderRequestRequired {
+        .orders()
+        .create(&api::OrdersCreateRequest::new(
+            api::OrdersCreateRequestRequired {
                 sku: "B-1".into(),
                 qty: 2,
                 session: "s".into(),
@@ -277,7 +279,7 @@ async fn a_token_provider_is_asked_per_attempt_and_once_more_after_a_401() {
         .mount(&refusing)
         .await;
     let refused = client(builder(&refusing).token_provider(Shared(Arc::clone(&provider))));
-    let err = refused.me().await.unwrap_err();
+    let err = refused.me().get().await.unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::Api { .. }), "{err}");
     assert_eq!(err.attempts(), 2);
     assert_eq!(err.delivery(), Delivery::Rejected);
@@ -298,15 +300,16 @@ async fn a_missing_credential_or_a_failing_provider_sends_nothing() {
     // An API key only: every other scheme lacks its credential.
     let keyed = client(builder(&server).api_key(API_KEY));
     let bearer = keyed
-        .list_orders(&api::ListOrdersParams::default())
+        .orders()
+        .get(&api::OrdersGetParams::default())
         .await
         .unwrap_err();
-    let oauth2 = keyed.me().await.unwrap_err();
-    let basic = keyed.legacy().await.unwrap_err();
+    let oauth2 = keyed.me().get().await.unwrap_err();
+    let basic = keyed.legacy().get().await.unwrap_err();
     let signer = keyed
-        .uploads("u1")
-        .signed_upload(&api::SignedUploadRequest::new(
-            api::SignedUploadRequestRequired { name: "r".into() },
+        .upload("u1")
+        .replace(&api::UploadReplaceRequest::new(
+            api::UploadReplaceRequestRequired { name: "r".into() },
         ))
         .await
         .unwrap_err();
@@ -325,7 +328,7 @@ async fn a_missing_credential_or_a_failing_provider_sends_nothing() {
         assert_eq!(err.attempts(), 0);
     }
     let failing = client(builder(&server).token_provider(Failing));
-    let err = failing.me().await.unwrap_err();
+    let err = failing.me().get().await.unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::InvalidInput { .. }),
         "{err}"

@@ -60,16 +60,16 @@ fn provided(base: &str) -> ClientBuilder {
 
 /// Every failing call of the query-carrying operations, rendered.
 async fn failures(client: &auth::Client) -> Vec<String> {
-    let params = api::SearchInQueryParams::new().with_q("q");
+    let params = api::SearchGetParams::new().with_q("q");
     let mut out = Vec::new();
     let errors = [
-        client.search_in_query(&params).await.unwrap_err(),
-        client.me_by_query().await.unwrap_err(),
-        client.me().await.unwrap_err(),
+        client.search().get(&params).await.unwrap_err(),
+        client.me().get_query().await.unwrap_err(),
+        client.me().get().await.unwrap_err(),
         client
-            .uploads("u")
-            .signed_upload(&api::SignedUploadRequest::new(
-                api::SignedUploadRequestRequired { name: "n".into() },
+            .upload("u")
+            .replace(&api::UploadReplaceRequest::new(
+                api::UploadReplaceRequestRequired { name: "n".into() },
             ))
             .await
             .unwrap_err(),
@@ -100,7 +100,7 @@ async fn no_credential_in_debug_or_errors() {
             rendered.push(format!("{client:?}"));
             let request = client
                 .0
-                .request(&auth::api::operations::SEARCH_IN_QUERY, &[] as &[&str])
+                .request(&auth::api::operations::SEARCH_GET, &[] as &[&str])
                 .unwrap();
             rendered.push(format!("{request:?}"));
             rendered.extend(failures(&client).await);

@@ -34,7 +34,7 @@ async fn hostile_names_and_text_are_neutralised() {
     let client = hostile::Client(generic_e2e::local_client(&server.uri()));
     let found = client
         .search_q_1("7")
-        .search(&hostile::api::SearchParams::default())
+        .get(&hostile::api::SearchQ1GetParams::default())
         .await
         .unwrap();
     assert_eq!(found.hits, 3);
@@ -79,19 +79,20 @@ async fn json_bodies_nested_types_and_text_responses() {
 
     let client = bodies::Client(generic_e2e::local_client(&server.uri()));
     let shipment = client
-        .create_shipment(&bodies::api::CreateShipmentRequest::new(
-            bodies::api::CreateShipmentRequestRequired {
+        .shipments()
+        .create(&bodies::api::ShipmentsCreateRequest::new(
+            bodies::api::ShipmentsCreateRequestRequired {
                 reference: "R-9".into(),
                 fragile: true,
                 parcels: 2,
-                address: bodies::api::CreateShipmentRequestAddress::new(
-                    bodies::api::CreateShipmentRequestAddressRequired {
+                address: bodies::api::ShipmentsCreateRequestAddress::new(
+                    bodies::api::ShipmentsCreateRequestAddressRequired {
                         street: "1 Main St".into(),
                         zip: "94107".into(),
                     },
                 ),
-                items: vec![bodies::api::CreateShipmentRequestItemsItem::new(
-                    bodies::api::CreateShipmentRequestItemsItemRequired {
+                items: vec![bodies::api::ShipmentsCreateRequestItemsItem::new(
+                    bodies::api::ShipmentsCreateRequestItemsItemRequired {
                         sku: "s".into(),
                         qty: 3,
                     },
@@ -104,11 +105,11 @@ async fn json_bodies_nested_types_and_text_responses() {
     assert_eq!(shipment.cost.amount, 4.0);
     assert_eq!(shipment.label_url, None);
     client
-        .shipments("shp_9")
+        .shipment("shp_9")
         .replace_tags(&["a".to_owned(), "b".to_owned()])
         .await
         .unwrap();
-    let pong = client.ping(&serde_json::Map::new()).await.unwrap();
+    let pong = client.ping().create(&serde_json::Map::new()).await.unwrap();
     assert_eq!(pong, "pong");
 }
 
@@ -125,9 +126,9 @@ async fn query_and_header_parameters() {
         .await;
     let client = params::Client(generic_e2e::local_client(&server.uri()));
     let found = client
-        .stores("s/1")
-        .search_orders(
-            &params::api::SearchOrdersParams::new()
+        .store("s/1")
+        .get_orders(
+            &params::api::GetOrdersParams::new()
                 .with_status("open & shut")
                 .with_tag(["x", "y"])
                 .with_x_request_id("r-7"),
@@ -155,14 +156,14 @@ async fn a_token_in_the_path_is_sent_but_never_shown() {
         .mount(&server)
         .await;
     let client = hostile::Client(generic_e2e::local_client(&server.uri()));
-    client.key("k").leaky().await.unwrap();
+    client.key("k").get().await.unwrap();
     let request = client
-        .request(&hostile::api::operations::LEAKY, &["k"])
+        .request(&hostile::api::operations::KEY_GET, &["k"])
         .unwrap();
     assert!(!format!("{request:?}").contains(generic_e2e::PASSWORD));
 
     let refused = generic_e2e::local_client(&generic_e2e::refused_base_url());
-    let err = hostile::Client(refused).key("k").leaky().await.unwrap_err();
+    let err = hostile::Client(refused).key("k").get().await.unwrap_err();
     for shown in [err.to_string(), format!("{err:?}")] {
         assert!(!shown.contains(generic_e2e::PASSWORD), "{shown}");
     }
@@ -183,7 +184,7 @@ async fn fixture_overlays_are_applied() {
         .mount(&server)
         .await;
     let client = actions::Client(generic_e2e::local_client(&server.uri()));
-    let room = client.rooms("r1").get().await.unwrap();
+    let room = client.room("r1").get().await.unwrap();
     assert_eq!(room.mode, actions::api::Mode::Eco);
     let updated: &postman_runtime::Timestamp = &room.updated;
     assert_eq!(updated.unix_timestamp(), Some(1_704_164_645));
@@ -229,27 +230,24 @@ async fn overlay_formats_are_checked_by_name_through_the_vendor() {
         .build()
         .unwrap();
     let client = actions::Client(home);
-    let room = client.rooms("r1");
+    let room = client.room("r1");
     let lights = |who: &str| {
-        actions::api::LightsOnRequest::new(actions::api::LightsOnRequestRequired {
+        actions::api::OnRequest::new(actions::api::OnRequestRequired {
             level: 80,
             who: who.into(),
         })
     };
-    let err = room.lights_on(&lights("burglar")).await.unwrap_err();
+    let err = room.on(&lights("burglar")).await.unwrap_err();
+    assert_eq!(err.to_string(), "on: invalid who: is not a valid actor");
+    let err = room.device("kettle").mute().await.unwrap_err();
     assert_eq!(
         err.to_string(),
-        "lights_on: invalid who: is not a valid actor"
-    );
-    let err = room.device("kettle").mute_device().await.unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "mute_device: invalid device_address: is not a valid device-address"
+        "mute: invalid device_address: is not a valid device-address"
     );
     assert!(server.received_requests().await.unwrap().is_empty());
 
-    room.lights_on(&lights("wall")).await.unwrap();
-    room.device("dev-7").mute_device().await.unwrap();
+    room.on(&lights("wall")).await.unwrap();
+    room.device("dev-7").mute().await.unwrap();
     let sent: Vec<String> = server
         .received_requests()
         .await
@@ -267,11 +265,7 @@ async fn overlay_formats_are_checked_by_name_through_the_vendor() {
 
     // The neutral vendor knows no format: it refuses rather than send unchecked.
     let neutral = actions::Client(generic_e2e::local_client(&server.uri()));
-    let err = neutral
-        .rooms("r1")
-        .lights_on(&lights("app"))
-        .await
-        .unwrap_err();
+    let err = neutral.room("r1").on(&lights("app")).await.unwrap_err();
     assert!(
         err.to_string()
             .ends_with("has a format this client cannot check: `actor`"),

@@ -68,8 +68,8 @@ fn the_module_lists_each_host_by_its_variable_with_its_default() {
         ]
     );
     assert_eq!(api::DEFAULT_BASE_URL, api::HOSTS[0].default_url);
-    assert!(api::operations::GET_WIDGET.host.main);
-    assert_eq!(api::operations::GET_FILE.host, api::HOSTS[1]);
+    assert!(api::operations::WIDGET_GET.host.main);
+    assert_eq!(api::operations::BUCKET_FILE_GET.host, api::HOSTS[1]);
 }
 
 /// Two servers, one per host: every call lands on its operation's host
@@ -87,15 +87,10 @@ async fn each_operation_goes_to_its_own_host_with_its_own_credentials() {
             .build()
             .unwrap(),
     );
-    client.widgets("w1").get_widget().await.unwrap();
+    client.widget("w1").get().await.unwrap();
     // A path piece written as a collection variable is a parameter.
-    client
-        .buckets("b1")
-        .files("report.pdf")
-        .get_file()
-        .await
-        .unwrap();
-    client.status().await.unwrap();
+    client.bucket("b1").file("report.pdf").get().await.unwrap();
+    client.status().get().await.unwrap();
 
     let on_main = received(&main).await;
     let paths: Vec<_> = on_main.iter().map(|r| r.url.path().to_owned()).collect();
@@ -123,8 +118,8 @@ async fn each_host_is_overridden_on_its_own() {
             .build()
             .unwrap(),
     );
-    client.widgets("w1").get_widget().await.unwrap();
-    client.buckets("b2").files("f").get_file().await.unwrap();
+    client.widget("w1").get().await.unwrap();
+    client.bucket("b2").file("f").get().await.unwrap();
     let paths: Vec<_> = received(&main)
         .await
         .iter()
@@ -145,7 +140,7 @@ async fn a_host_without_a_url_fails_before_sending() {
             .build()
             .unwrap(),
     );
-    let err = client.status().await.unwrap_err();
+    let err = client.status().get().await.unwrap_err();
     assert!(
         matches!(err.kind(), ErrorKind::InvalidInput { field, .. } if field == "host `statusUrl`"),
         "{err}"
@@ -178,7 +173,7 @@ async fn overrides_are_checked_and_named() {
             .unwrap(),
     );
     assert_eq!(client.base_url(), main.uri());
-    client.widgets("w1").get_widget().await.unwrap();
+    client.widget("w1").get().await.unwrap();
     assert_eq!(received(&main).await.len(), 1);
 }
 

@@ -106,11 +106,11 @@ async fn the_mock_serves_a_generated_multi_host_api_through_its_client() {
         .await
         .unwrap();
     let client = hosts::Client(mock.client_builder().build().unwrap());
-    assert_eq!(client.widgets("w1").get_widget().await.unwrap().id, "w1");
-    let file = client.buckets("b1").files("report.pdf").get_file().await;
+    assert_eq!(client.widget("w1").get().await.unwrap().id, "w1");
+    let file = client.bucket("b1").file("report.pdf").get().await;
     assert_eq!(file.unwrap().name, "report.pdf");
-    assert!(client.status().await.unwrap().up);
-    assert_eq!(client.list_widgets().await.unwrap().len(), 1);
+    assert!(client.status().get().await.unwrap().up);
+    assert_eq!(client.widgets().list().await.unwrap().len(), 1);
     let paths: Vec<_> = mock.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(
         paths,
@@ -136,9 +136,9 @@ async fn base_url_for_all_hosts_keeps_each_operations_own_path() {
             .unwrap(),
     );
     assert_eq!(client.base_url(), local.uri());
-    client.widgets("w1").get_widget().await.unwrap();
-    client.buckets("b1").files("f").get_file().await.unwrap();
-    client.status().await.unwrap();
+    client.widget("w1").get().await.unwrap();
+    client.bucket("b1").file("f").get().await.unwrap();
+    client.status().get().await.unwrap();
     assert_eq!(
         paths(&local).await,
         ["/v1/widgets/w1", "/buckets/b1/files/f", "/status"]
@@ -152,7 +152,7 @@ async fn base_url_for_all_hosts_keeps_each_operations_own_path() {
             .build()
             .unwrap(),
     );
-    client.status().await.unwrap();
+    client.status().get().await.unwrap();
     assert_eq!(paths(&other).await, ["/health/status"]);
 }
 

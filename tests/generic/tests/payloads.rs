@@ -130,20 +130,20 @@ fn split<'a>(mut bytes: &'a [u8], separator: &[u8]) -> Vec<&'a [u8]> {
     out
 }
 
-fn charge() -> api::CreateChargeRequest {
-    api::CreateChargeRequest::new(api::CreateChargeRequestRequired {
+fn charge() -> api::ChargesCreateRequest {
+    api::ChargesCreateRequest::new(api::ChargesCreateRequestRequired {
         amount: 2000,
         currency: "usd & more é".into(),
         capture: true,
-        metadata: api::CreateChargeRequestMetadata::new(api::CreateChargeRequestMetadataRequired {
-            order_id: 6735,
-        }),
+        metadata: api::ChargesCreateRequestMetadata::new(
+            api::ChargesCreateRequestMetadataRequired { order_id: 6735 },
+        ),
         items: vec![
-            api::CreateChargeRequestItemsItem::new(api::CreateChargeRequestItemsItemRequired {
+            api::ChargesCreateRequestItemsItem::new(api::ChargesCreateRequestItemsItemRequired {
                 price: "price_1".into(),
             })
             .with_quantity(2),
-            api::CreateChargeRequestItemsItem::new(api::CreateChargeRequestItemsItemRequired {
+            api::ChargesCreateRequestItemsItem::new(api::ChargesCreateRequestItemsItemRequired {
                 price: "price_2".into(),
             }),
         ],
@@ -155,7 +155,7 @@ fn charge() -> api::CreateChargeRequest {
 #[tokio::test]
 async fn a_form_sends_bracket_indexed_and_repeated_keys() {
     let (server, client) = server(200).await;
-    client.create_charge(&charge()).await.unwrap();
+    client.charges().create(&charge()).await.unwrap();
     let request = &received(&server).await[0];
     assert_eq!(content_type(request), "application/x-www-form-urlencoded");
     let pair = |k: &str, v: &str| (k.to_owned(), v.to_owned());
@@ -179,7 +179,7 @@ async fn a_form_sends_bracket_indexed_and_repeated_keys() {
     let raw = String::from_utf8(request.body.clone()).unwrap();
     assert!(raw.contains("currency=usd+%26+more+%C3%A9&"), "{raw}");
 
-    client.empty_form().await.unwrap();
+    client.pings().create().await.unwrap();
     let request = &received(&server).await[1];
     assert_eq!(content_type(request), "application/x-www-form-urlencoded");
     assert!(request.body.is_empty());
@@ -188,19 +188,19 @@ async fn a_form_sends_bracket_indexed_and_repeated_keys() {
 #[tokio::test]
 async fn multipart_parts_carry_names_file_names_types_and_content() {
     let (server, client) = server(200).await;
-    let mut body = api::UploadReportRequest {
+    let mut body = api::FilesCreateRequest {
         purpose: "dispute_evidence".into(),
         pages: 3,
         file: Upload::bytes(&b"%PDF-1.7 bytes\r\n--not-a-boundary"[..]).file_name("report.pdf"),
         thumbnail: None,
     };
-    client.upload_report(&body).await.unwrap();
+    client.files().create(&body).await.unwrap();
     body.thumbnail = Some(
         Upload::stream(&b"\x89PNG streamed"[..])
             .file_name("t.png")
             .content_type("image/png"),
     );
-    client.upload_report(&body).await.unwrap();
+    client.files().create(&body).await.unwrap();
     let requests = received(&server).await;
     let part = |name: &str, file: Option<&str>, ty: Option<&str>, content: &[u8]| Part {
         name: name.into(),
@@ -232,14 +232,16 @@ async fn multipart_parts_carry_names_file_names_types_and_content() {
 async fn a_file_body_goes_as_is_with_the_specs_or_the_callers_type() {
     let (server, client) = server(200).await;
     client
-        .put_image(&Upload::bytes(&b"\x89PNG\0bytes"[..]))
+        .logo()
+        .replace(&Upload::bytes(&b"\x89PNG\0bytes"[..]))
         .await
         .unwrap();
     client
-        .put_image(&Upload::stream(&b"streamed"[..]).content_type("image/webp"))
+        .logo()
+        .replace(&Upload::stream(&b"streamed"[..]).content_type("image/webp"))
         .await
         .unwrap();
-    client.put_blob(&Upload::bytes("blob")).await.unwrap();
+    client.b1().replace(&Upload::bytes("blob")).await.unwrap();
     let requests = received(&server).await;
     let seen: Vec<(String, &[u8])> = requests
         .iter()
@@ -259,14 +261,19 @@ async fn a_file_body_goes_as_is_with_the_specs_or_the_callers_type() {
 async fn a_streamed_upload_is_sent_once_where_bytes_are_retried() {
     let (server, client) = server(503).await;
     let err = client
-        .put_image(&Upload::stream(&b"once"[..]))
+        .logo()
+        .replace(&Upload::stream(&b"once"[..]))
         .await
         .unwrap_err();
     assert_eq!(err.attempts(), 1);
     assert_eq!(err.delivery(), Delivery::Unknown);
     assert_eq!(received(&server).await.len(), 1);
 
-    let err = client.put_image(&Upload::bytes("again")).await.unwrap_err();
+    let err = client
+        .logo()
+        .replace(&Upload::bytes("again"))
+        .await
+        .unwrap_err();
     assert!(err.attempts() > 1, "{}", err.attempts());
     let requests = received(&server).await;
     assert!(requests[1..].iter().all(|r| r.body == b"again"));
@@ -276,11 +283,11 @@ async fn a_streamed_upload_is_sent_once_where_bytes_are_retried() {
 async fn text_bodies_are_sent_byte_for_byte_with_their_content_type() {
     let (server, client) = server(200).await;
     let xml = "<invoice><amount>20</amount></invoice>";
-    client.send_invoice_xml(xml).await.unwrap();
-    client.send_page("<p>é</p>").await.unwrap();
-    client.send_note("plain words\n").await.unwrap();
-    client.send_csv("a,b\r\n1,2\n").await.unwrap();
-    client.touch().await.unwrap();
+    client.invoices_xml().create(xml).await.unwrap();
+    client.pages().create("<p>é</p>").await.unwrap();
+    client.notes().create("plain words\n").await.unwrap();
+    client.imports().create("a,b\r\n1,2\n").await.unwrap();
+    client.touch().create().await.unwrap();
     let requests = received(&server).await;
     let seen: Vec<(String, String)> = requests
         .iter()
@@ -303,12 +310,12 @@ async fn text_bodies_are_sent_byte_for_byte_with_their_content_type() {
 #[tokio::test]
 async fn graphql_sends_the_specs_query_and_typed_variables() {
     let (server, client) = server(200).await;
-    let variables = api::FindCustomerVariables::new(api::FindCustomerVariablesRequired {
+    let variables = api::GraphqlCreateVariables::new(api::GraphqlCreateVariablesRequired {
         id: "cus_9".into(),
         first: 2,
     });
-    client.find_customer(&variables).await.unwrap();
-    client.viewer().await.unwrap();
+    client.graphql().create(&variables).await.unwrap();
+    client.graphql().viewer().await.unwrap();
     let requests = received(&server).await;
     assert_eq!(content_type(&requests[0]), "application/json");
     let body: serde_json::Value = serde_json::from_slice(&requests[0].body).unwrap();

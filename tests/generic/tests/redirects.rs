@@ -48,17 +48,23 @@ fn builder(redirecting: &MockServer) -> ClientBuilder {
 async fn nothing_reaches_the_other_host(client: auth::Client, status: u16, elsewhere: &MockServer) {
     let errors = [
         client
-            .widgets("w1")
-            .get_widget()
+            .widget("w1")
+            .get()
             .header("x-extra", EXTRA)
             .await
             .unwrap_err(),
         client
-            .list_orders(&api::ListOrdersParams::default())
+            .orders()
+            .get(&api::OrdersGetParams::default())
             .header("x-extra", EXTRA)
             .await
             .unwrap_err(),
-        client.legacy().header("x-extra", EXTRA).await.unwrap_err(),
+        client
+            .legacy()
+            .get()
+            .header("x-extra", EXTRA)
+            .await
+            .unwrap_err(),
     ];
     for error in errors {
         assert!(

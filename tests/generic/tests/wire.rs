@@ -99,16 +99,16 @@ async fn the_items_own_content_type_parameters_and_all() {
 #[tokio::test]
 async fn a_type_other_than_json_is_asked_for_and_read_as_such() {
     let (server, client) = serve(BINARY, "application/pdf").await;
-    let pdf = client.invoice_as_pdf().await.unwrap();
+    let pdf = client.inv_1().get().await.unwrap();
     assert_eq!(pdf, BINARY, "the bytes as sent");
     assert_eq!(header(&only(&server).await, "accept"), "application/pdf");
 
     let (server, client) = serve(BINARY, "image/png").await;
-    assert_eq!(client.logo_as_png().await.unwrap(), BINARY);
+    assert_eq!(client.logo().get().await.unwrap(), BINARY);
     assert_eq!(header(&only(&server).await, "accept"), "image/png");
 
     let (server, client) = serve(b"id,name\n1,Ada\n", "text/csv").await;
-    let csv = client.export_as_csv().await.unwrap();
+    let csv = client.people().get().await.unwrap();
     assert_eq!(csv, "id,name\n1,Ada\n");
     assert_eq!(header(&only(&server).await, "accept"), "text/csv");
 }
@@ -123,7 +123,7 @@ async fn accept_encoding_is_the_items_header_and_a_trailing_slash_stays() {
     );
 
     let (server, client) = serve(b"{}", "application/json").await;
-    client.call("c-1").hang_up_call().await.unwrap();
+    client.call("c-1").delete().await.unwrap();
     let request = only(&server).await;
     assert_eq!(request.url.path(), "/v1/Account/someone/Call/c-1/");
 }

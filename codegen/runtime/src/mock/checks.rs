@@ -5,16 +5,39 @@ use crate::operation::{FieldLocation, Format, Operation};
 use crate::{MockProblem, Vendor};
 use serde_json::Value;
 
-/// The operation among `candidates` (same URL and method) that `body`
-/// selects through its constant fields, or the message explaining why none
-/// does.
+/// The operation among `candidates` (same URL and method) that `body` and
+/// `query` select through their constants (the one matching the most, when
+/// an operation without constants shares the URL), or the message
+/// explaining why none does.
 pub(super) fn select(
     vendor: &dyn Vendor,
     candidates: &[&'static Operation],
+    query: &str,
     body: Option<&Value>,
 ) -> Result<&'static Operation, String> {
-    if let Some(op) = candidates.iter().find(|op| constants_match(op, body)) {
+    let query = query_pairs(query);
+    let best = candidates
+        .iter()
+        .filter(|op| constants_match(op, body) && query_matches(op, &query))
+        // The first of the most specific: `max_by_key` would take the last.
+        .fold(None::<&&'static Operation>, |best, op| match best {
+            Some(b) if specificity(b) >= specificity(op) => Some(b),
+            _ => Some(op),
+        });
+    if let Some(op) = best {
         return Ok(op);
+    }
+    // Every candidate wants a query constant the query does not carry.
+    if candidates.iter().all(|op| !query_matches(op, &query))
+        && let Some((key, _)) = candidates.iter().flat_map(|op| op.query_constants).next()
+    {
+        return Err(
+            vendor.mock_message(&if query.iter().any(|(k, _)| k == key) {
+                MockProblem::Invalid(key)
+            } else {
+                MockProblem::Missing(key)
+            }),
+        );
     }
     // Name the constant field that is missing or wrong.
     let key = candidates
@@ -26,6 +49,33 @@ pub(super) fn select(
         None => MockProblem::Missing(key),
         Some(_) => MockProblem::Invalid(key),
     }))
+}
+
+/// How many constants an operation is selected by.
+fn specificity(op: &Operation) -> usize {
+    op.constants.len() + op.query_constants.len()
+}
+
+/// The query's pairs, decoded (`+` is a space, as forms write it).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    let decode = |s: &str| {
+        let spaced = s.replace('+', " ");
+        super::routing::percent_decode(&spaced).unwrap_or(spaced)
+    };
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(pair), String::new()),
+        })
+        .collect()
+}
+
+fn query_matches(op: &Operation, query: &[(String, String)]) -> bool {
+    op.query_constants
+        .iter()
+        .all(|(key, value)| query.iter().any(|(k, v)| k == key && v == value))
 }
 
 fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
@@ -80,4 +130,34 @@ fn valid(vendor: &dyn Vendor, name: &str, format: Format, value: &str) -> Result
     vendor
         .check_format(format.name(), value)
         .map_err(|_| vendor.mock_message(&MockProblem::Invalid(name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operation::{Method, PathPart};
+    use crate::test_vendor::TEST;
+
+    const PATH: &[PathPart] = &[PathPart::Literal("/calls/")];
+    static ALL_CALLS: Operation = Operation::new("list", Method::GET, PATH);
+    static LIVE: Operation =
+        Operation::new("list_live", Method::GET, PATH).query_constants(&[("status", "live")]);
+    static QUEUED: Operation =
+        Operation::new("list_queued", Method::GET, PATH).query_constants(&[("status", "queued")]);
+
+    fn picked(query: &str) -> Result<&'static str, String> {
+        select(&TEST, &[&ALL_CALLS, &LIVE, &QUEUED], query, None).map(|op| op.name)
+    }
+
+    /// A query constant selects its operation, the plain one takes the
+    /// rest; before, the first candidate took every request.
+    #[test]
+    fn query_constants_select_the_operation() {
+        assert_eq!(picked("status=live"), Ok("list_live"));
+        assert_eq!(picked("limit=5&status=queued"), Ok("list_queued"));
+        assert_eq!(picked(""), Ok("list"));
+        assert_eq!(picked("status=ended"), Ok("list"));
+        let only_live = select(&TEST, &[&LIVE, &QUEUED], "", None);
+        assert!(only_live.is_err(), "{only_live:?}");
+    }
 }

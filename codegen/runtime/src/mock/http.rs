@@ -214,7 +214,12 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
             Err(_) => return refuse(StatusCode::BAD_REQUEST, MockProblem::MalformedJson),
         }
     };
-    let op = match checks::select(vendor, &candidates, body.as_ref()) {
+    let op = match checks::select(
+        vendor,
+        &candidates,
+        head.query.as_deref().unwrap_or_default(),
+        body.as_ref(),
+    ) {
         Ok(op) => op,
         Err(message) => {
             let response = worded(state, StatusCode::BAD_REQUEST, &message);

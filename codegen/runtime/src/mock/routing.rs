@@ -17,7 +17,9 @@ pub(super) enum Route {
 }
 
 /// Routes `method` and `path` (percent-encoded, without query) among
-/// `operations`; `username` fills the path segments bound to it.
+/// `operations`; `username` fills the path segments bound to it. When
+/// several paths match, the one with the most literal text wins, as a
+/// server's router lets `/numbers/search` win over `/numbers/{id}`.
 pub(super) fn route(
     operations: &[&'static Operation],
     method: &str,
@@ -27,15 +29,22 @@ pub(super) fn route(
     let mut path_matched = false;
     let mut found = Vec::new();
     let mut args = Vec::new();
+    let mut best = 0;
     for op in operations {
         let Some(values) = match_path(op.path, path, username) else {
             continue;
         };
         path_matched = true;
-        if op.method.as_str().eq_ignore_ascii_case(method) {
-            if found.is_empty() {
-                args = values;
-            }
+        if !op.method.as_str().eq_ignore_ascii_case(method) {
+            continue;
+        }
+        let literal = literal_len(op.path);
+        if found.is_empty() || literal > best {
+            found.clear();
+            args = values;
+            best = literal;
+        }
+        if literal == best {
             found.push(*op);
         }
     }
@@ -44,6 +53,17 @@ pub(super) fn route(
         (true, true) => Route::WrongMethod,
         (true, false) => Route::NotFound,
     }
+}
+
+/// How much of a path is literal text.
+fn literal_len(parts: &[PathPart]) -> usize {
+    parts
+        .iter()
+        .map(|p| match p {
+            PathPart::Literal(text) => text.len(),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The decoded path arguments when `path` fits `parts`.
@@ -103,6 +123,43 @@ mod tests {
         PathPart::Literal("/items/"),
         PathPart::Param(0),
     ];
+
+    static BY_ID: Operation = Operation::new(
+        "by_id",
+        crate::operation::Method::GET,
+        &[
+            PathPart::Literal("/numbers/"),
+            PathPart::Param(0),
+            PathPart::Literal("/"),
+        ],
+    );
+    static SEARCH: Operation = Operation::new(
+        "search",
+        crate::operation::Method::GET,
+        &[PathPart::Literal("/numbers/search/")],
+    );
+
+    /// A literal segment wins over a parameter, whichever comes first.
+    #[test]
+    fn the_most_literal_path_wins() {
+        for ops in [[&BY_ID, &SEARCH], [&SEARCH, &BY_ID]] {
+            match route(&ops, "GET", "/numbers/search/", "u") {
+                Route::Found(found, args) => {
+                    assert_eq!(found.len(), 1);
+                    assert_eq!(found[0].name, "search");
+                    assert!(args.is_empty());
+                }
+                _ => panic!("not found"),
+            }
+            match route(&ops, "GET", "/numbers/123/", "u") {
+                Route::Found(found, args) => {
+                    assert_eq!(found[0].name, "by_id");
+                    assert_eq!(args, ["123"]);
+                }
+                _ => panic!("not found"),
+            }
+        }
+    }
 
     #[test]
     fn parameters_are_decoded_and_bound_segments_checked() {

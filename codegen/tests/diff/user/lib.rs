@@ -6,28 +6,28 @@
 //! shape (one type under two names) or nearly do (two types).
 
 use shop::{
-    CancelOrderResponse, Client, Colour, CreateOrderRequest, CreateOrderRequestRequired,
-    CreateOrderResponse, GetResponse, HoldOrderResponse, RefundOrderResponse,
-    ReleaseOrderResponse, Status,
+    CancelResponse, Client, Colour, OrderGetResponse, HoldResponse, RefundResponse,
+    ReleaseResponse, OrdersCreateRequest, OrdersCreateRequestRequired, OrdersCreateResponse,
+    Status,
 };
 
 /// Every operation, with every request field set.
 pub async fn every_call(client: &Client) -> Result<(), postman_runtime::Error> {
-    let request = CreateOrderRequest::new(CreateOrderRequestRequired {
+    let request = OrdersCreateRequest::new(OrdersCreateRequestRequired {
         item: "book".into(),
     })
     .with_quantity(2)
     .with_colour(Colour::Blue);
-    let created: CreateOrderResponse = client.create_order(&request).await?;
+    let created: OrdersCreateResponse = client.orders().create(&request).await?;
     let _: (&String, &String) = (&created.id, &created.status);
-    let order: GetResponse = client.orders("o-1").get().await?;
+    let order: OrderGetResponse = client.order("o-1").get().await?;
     let _: (&String, &Status, f64) = (&order.id, &order.status, order.total);
-    let cancelled: CancelOrderResponse = client.orders("o-1").cancel_order().await?;
+    let cancelled: CancelResponse = client.order("o-1").cancel().await?;
     let _: (&String, bool) = (&cancelled.id, cancelled.cancelled);
-    let refunded: RefundOrderResponse = client.refund_order().await?;
+    let refunded: RefundResponse = client.order("o-1").refund().await?;
     let _: (&String, bool) = (&refunded.id, refunded.cancelled);
-    let held: HoldOrderResponse = client.hold_order().await?;
-    let released: ReleaseOrderResponse = client.release_order().await?;
+    let held: HoldResponse = client.order("o-1").hold().await?;
+    let released: ReleaseResponse = client.order("o-1").release().await?;
     let _: (&String, &String, bool) = (&held.id, &released.id, released.held);
     let _ = settled(cancelled, refunded);
     let _: (Moved, Moved) = (held.into(), released.into());
@@ -35,7 +35,7 @@ pub async fn every_call(client: &Client) -> Result<(), postman_runtime::Error> {
 }
 
 /// Relies on two names of one shape being one type: one list holds both.
-pub fn settled(cancelled: CancelOrderResponse, refunded: RefundOrderResponse) -> Vec<CancelOrderResponse> {
+pub fn settled(cancelled: CancelResponse, refunded: RefundResponse) -> Vec<CancelResponse> {
     vec![cancelled, refunded]
 }
 
@@ -43,14 +43,14 @@ pub fn settled(cancelled: CancelOrderResponse, refunded: RefundOrderResponse) ->
 pub struct Moved(pub String);
 
 /// Relies on two types of nearly one shape being two types: one impl each.
-impl From<HoldOrderResponse> for Moved {
-    fn from(held: HoldOrderResponse) -> Self {
+impl From<HoldResponse> for Moved {
+    fn from(held: HoldResponse) -> Self {
         Moved(held.id)
     }
 }
 
-impl From<ReleaseOrderResponse> for Moved {
-    fn from(released: ReleaseOrderResponse) -> Self {
+impl From<ReleaseResponse> for Moved {
+    fn from(released: ReleaseResponse) -> Self {
         Moved(released.id)
     }
 }
@@ -77,6 +77,6 @@ pub fn unlisted() -> (Colour, Status) {
 }
 
 /// A fake response, as a test builds one.
-pub fn fake() -> Result<GetResponse, serde_json::Error> {
+pub fn fake() -> Result<OrderGetResponse, serde_json::Error> {
     serde_json::from_str(r#"{"id": "o-1", "status": "open", "total": 1.5}"#)
 }

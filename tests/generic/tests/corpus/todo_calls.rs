@@ -6,7 +6,7 @@ use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 use crate::generated::todo::Client;
-use crate::generated::todo::api::{DeleteTodosIdParams, PostTodosParams, PostTodosRequest};
+use crate::generated::todo::api::{TodoDeleteParams, TodosCreateParams, TodosCreateRequest};
 
 #[tokio::test]
 async fn create_read_and_delete_a_todo() {
@@ -37,23 +37,19 @@ async fn create_read_and_delete_a_todo() {
         .await;
 
     let client = Client(generic_e2e::local_client(&server.uri()));
-    let params = PostTodosParams {
+    let params = TodosCreateParams {
         origin: Some("http://example.test".into()),
     };
-    let body = PostTodosRequest {
+    let body = TodosCreateRequest {
         title: "write tests".into(),
     };
-    let created = client.post_todos(&params, &body).await.unwrap();
+    let created = client.todos().create(&params, &body).await.unwrap();
     assert_eq!(created.id, 7);
-    let todo = client
-        .todos(created.id.to_string())
-        .todos_id()
-        .await
-        .unwrap();
+    let todo = client.todo(created.id.to_string()).get().await.unwrap();
     assert!(todo.completed);
     client
-        .todos("7")
-        .delete_todos_id(&DeleteTodosIdParams::default())
+        .todo("7")
+        .delete(&TodoDeleteParams::default())
         .await
         .unwrap();
     // This collection declares no auth, so none is sent.
