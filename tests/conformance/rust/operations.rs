@@ -42,6 +42,11 @@ fn operation(op: &Operation) -> Value {
         .iter()
         .map(|(name, value)| json!([name, constant(value)]))
         .collect();
+    let query_constants: Vec<Value> = op
+        .query_constants
+        .iter()
+        .map(|(name, value)| json!([name, value]))
+        .collect();
     let examples: Vec<Value> = op
         .examples
         .iter()
@@ -54,6 +59,7 @@ fn operation(op: &Operation) -> Value {
         "host": host_url(&op.host),
         "path": path,
         "constants": constants,
+        "query_constants": query_constants,
         "examples": examples,
     })
 }

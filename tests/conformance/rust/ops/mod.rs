@@ -42,14 +42,51 @@ macro_rules! multipart {
 #[allow(unused_imports)]
 pub(crate) use multipart;
 
+mod account;
+mod applications;
+mod calls;
+mod compliance;
+mod conferences;
+mod endpoints;
+mod hosted_messaging;
+mod lookup;
+mod masking;
+mod messages;
+mod multiparty_calls;
+mod numbers;
 mod phlo;
+mod powerpacks;
+mod recordings;
+mod tendlc;
+mod tollfree_verification;
+mod verify;
 
 /// A case id and how to build its call.
 pub type Case = (&'static str, fn(&Client, &Args) -> Built);
 
 /// Every group's cases.
 pub fn all() -> Vec<Case> {
-    [phlo::CASES].concat()
+    [
+        account::CASES,
+        applications::CASES,
+        calls::CASES,
+        compliance::CASES,
+        conferences::CASES,
+        endpoints::CASES,
+        hosted_messaging::CASES,
+        lookup::CASES,
+        masking::CASES,
+        messages::CASES,
+        multiparty_calls::CASES,
+        numbers::CASES,
+        phlo::CASES,
+        powerpacks::CASES,
+        recordings::CASES,
+        tendlc::CASES,
+        tollfree_verification::CASES,
+        verify::CASES,
+    ]
+    .concat()
 }
 
 /// The builder of case `id`.

@@ -1,4 +1,4 @@
-//! The `phlo` group (cases/phlo.json): the PHLO API's twelve operations.
+//! The `phlo` group (cases/phlo.json).
 
 use super::Case;
 use crate::erased::erase;
@@ -18,39 +18,72 @@ pub const CASES: &[Case] = &[
         )
     }),
     ("phlo.node.add_user", |c, a| {
-        let node = c
-            .phlo(a.path("phlo_id")?)
-            .multi_party_call(a.path("node_id")?);
-        erase(node.add_user(&a.body::<AddUserRequest>()?))
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .add_user(&a.body::<AddUserRequest>()?),
+        )
     }),
     ("phlo.node.warm_transfer", |c, a| {
-        let node = c
-            .phlo(a.path("phlo_id")?)
-            .multi_party_call(a.path("node_id")?);
-        erase(node.warm_transfer(&a.body::<TransferRequest>()?))
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .warm_transfer(&a.body::<TransferRequest>()?),
+        )
     }),
     ("phlo.node.cold_transfer", |c, a| {
-        let node = c
-            .phlo(a.path("phlo_id")?)
-            .multi_party_call(a.path("node_id")?);
-        erase(node.cold_transfer(&a.body::<TransferRequest>()?))
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .cold_transfer(&a.body::<TransferRequest>()?),
+        )
     }),
     ("phlo.member.abort_transfer", |c, a| {
-        erase(member(c, a)?.abort_transfer())
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .abort_transfer(),
+        )
     }),
     ("phlo.member.resume_call", |c, a| {
-        erase(member(c, a)?.resume_call())
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .resume_call(),
+        )
     }),
     ("phlo.member.voicemail_drop", |c, a| {
-        erase(member(c, a)?.voicemail_drop())
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .voicemail_drop(),
+        )
     }),
-    ("phlo.member.hangup", |c, a| erase(member(c, a)?.hangup())),
-    ("phlo.member.hold", |c, a| erase(member(c, a)?.hold())),
-    ("phlo.member.unhold", |c, a| erase(member(c, a)?.unhold())),
+    ("phlo.member.hangup", |c, a| {
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .hangup(),
+        )
+    }),
+    ("phlo.member.hold", |c, a| {
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .hold(),
+        )
+    }),
+    ("phlo.member.unhold", |c, a| {
+        erase(
+            c.phlo(a.path("phlo_id")?)
+                .multi_party_call(a.path("node_id")?)
+                .member(a.path("member_address")?)
+                .unhold(),
+        )
+    }),
 ];
-
-fn member(c: &plivo::Client, a: &crate::args::Args) -> Result<plivo::MemberHandle, String> {
-    Ok(c.phlo(a.path("phlo_id")?)
-        .multi_party_call(a.path("node_id")?)
-        .member(a.path("member_address")?))
-}
