@@ -40,7 +40,7 @@ fn head(method: &str, path: &str, authorized: bool) -> Head {
         query: None,
         headers: super::headers::RecordedHeaders::default(),
         authorized,
-        json: true,
+        content_type: Some("application/json".to_owned()),
     }
 }
 

@@ -7,7 +7,7 @@ use super::paging::{self, Paged};
 use super::record::RecordedRequest;
 use super::response::MockResponse;
 use super::state::State;
-use super::{checks, routing};
+use super::{body, checks, routing};
 use crate::MockProblem;
 use crate::operation::Auth;
 use crate::retry::{GOLDEN_GAMMA, mix64};
@@ -26,8 +26,8 @@ pub(super) struct Head {
     pub(super) query: Option<String>,
     pub(super) headers: RecordedHeaders,
     pub(super) authorized: bool,
-    /// The body, if any, is declared as `application/json`.
-    pub(super) json: bool,
+    /// The body's declared `Content-Type`, if any (read by [`body::parse`]).
+    pub(super) content_type: Option<String>,
 }
 
 /// The connection is to be reset instead of answered
@@ -69,7 +69,9 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
         query: req.uri().query().map(str::to_owned),
         headers: RecordedHeaders::from_map(req.headers()),
         authorized: req.headers().get(AUTHORIZATION) == Some(state.expected_auth()),
-        json: content_type.is_some_and(is_json),
+        content_type: content_type
+            .and_then(|t| t.to_str().ok())
+            .map(str::to_owned),
     };
     let limits = &state.limits;
     let body = Limited::new(req.into_body(), limits.max_body_bytes).collect();
@@ -95,35 +97,6 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
         }
     };
     handle(state, head, &bytes)
-}
-
-/// `application/json` or a JSON type of its own (`application/*+json`,
-/// which an operation may declare: `Operation::content_type`), with or
-/// without parameters such as `charset`.
-fn is_json(content_type: &HeaderValue) -> bool {
-    content_type.to_str().is_ok_and(|text| {
-        let essence = text
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        essence == "application/json"
-            || essence
-                .strip_prefix("application/")
-                .is_some_and(|sub| sub.ends_with("+json"))
-    })
-}
-
-#[test]
-fn json_bodies_under_any_json_type() {
-    let json = |t: &'static str| is_json(&HeaderValue::from_static(t));
-    assert!(json("application/json"));
-    assert!(json("Application/JSON; charset=utf-8"));
-    assert!(json("application/merge-patch+json"));
-    assert!(json("application/vnd.api+json; ext=bulk"));
-    assert!(!json("application/x-www-form-urlencoded"));
-    assert!(!json("text/json+plain"));
 }
 
 /// The answer, and the scripted fault (delay, reset) to apply first.
@@ -201,17 +174,15 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
     if needs_auth && !head.authorized {
         return refuse(StatusCode::UNAUTHORIZED, MockProblem::Unauthorized);
     }
-    if !bytes.is_empty() && !head.json {
-        // Generated clients send JSON only; a form or text body is a client
-        // bug the mock should surface, not parse anyway.
-        return refuse(StatusCode::UNSUPPORTED_MEDIA_TYPE, MockProblem::NotJson);
-    }
-    let body: Option<serde_json::Value> = if bytes.is_empty() {
-        None
-    } else {
-        match serde_json::from_slice(bytes) {
-            Ok(body) => Some(body),
-            Err(_) => return refuse(StatusCode::BAD_REQUEST, MockProblem::MalformedJson),
+    // JSON, or a multipart upload read as its fields (body.rs).
+    let body = match body::parse(head.content_type.as_deref(), bytes) {
+        Ok(body) => body,
+        Err(problem) => {
+            let status = match problem {
+                MockProblem::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            return refuse(status, problem);
         }
     };
     let op = match checks::select(
@@ -236,7 +207,8 @@ fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
             Some(scripted.clone()),
         );
     }
-    if let Err(message) = checks::arguments(vendor, op, &args, body.as_ref()) {
+    let query = head.query.as_deref().unwrap_or_default();
+    if let Err(message) = checks::arguments(vendor, op, &args, body.as_ref(), query) {
         let response = worded(state, StatusCode::BAD_REQUEST, &message);
         return (Some(op.name), body, response, scripted);
     }

@@ -29,8 +29,15 @@
 //! Error bodies and their wording are the vendor's
 //! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
 //! [`Vendor::mock_message`](crate::Vendor::mock_message)). A body must be
-//! declared `Content-Type: application/json` (else 415) and be well-formed
-//! (else 400). The server records the requests it answers (the first 10 000,
+//! JSON or a form (`multipart/form-data`, read as its fields with each file
+//! as its name, type and size; `application/x-www-form-urlencoded`), else
+//! 415, and well-formed (else 400).
+//!
+//! It accepts what an API's own SDKs send, as the API does (docs/mock.md,
+//! "Tolerances"): a path with or without its trailing slash, and with
+//! repeated slashes; a body field in the query (a DELETE's parameters
+//! travel either way); a number or boolean where the spec has its text;
+//! an empty string for an optional field. The server records the requests it answers (the first 10 000,
 //! with their headers, without the bodies of refused ones).
 //!
 //! As a test tool, it scripts faults for the next calls of an operation
@@ -85,6 +92,7 @@
 //! ```
 
 mod accept;
+mod body;
 mod callback;
 #[cfg(test)]
 mod callback_test;
