@@ -123,6 +123,11 @@ async fn faults_are_injected_from_the_command_line() {
     assert!(started.elapsed() >= Duration::from_millis(150));
     assert_eq!(limited.status().as_u16(), 429);
     assert_eq!(limited.headers()["retry-after"], "7");
+    // Plivo's error body, so that an SDK raises what it would against Plivo
+    // (before, the body was empty).
+    let body: serde_json::Value = serde_json::from_str(&limited.text().await.unwrap()).unwrap();
+    assert_eq!(body["error"], "Too Many Requests", "{body}");
+    assert!(body["api_id"].is_string(), "{body}");
     // Once only (times=1 by default): then the spec's example.
     assert_eq!(get().await.unwrap().status().as_u16(), 200);
 }
@@ -205,5 +210,43 @@ fn a_zero_limit_is_a_usage_error() {
         let (code, stderr) = exit_of(&[flag, value]);
         assert_eq!(code, Some(2), "{flag} {value}: {stderr}");
         assert!(stderr.contains(flag), "{flag} {value}: {stderr}");
+    }
+}
+
+#[tokio::test]
+async fn an_injected_error_carries_its_message() {
+    let port = free_port();
+    let inject = "phlo_multi_party_call_get:status=400,error=node_id is invalid";
+    let _server = serve(port, &["--inject", inject]).await;
+    let url = format!(
+        "http://127.0.0.1:{port}/v1/phlo/e564a84a-7910-4447-b16f-65c541dd552c/multi_party_call/b4b48fc2-f47a-4a93-97c3-749ed9a40fa8"
+    );
+    let answer = reqwest::Client::new()
+        .get(&url)
+        .basic_auth(
+            plivo::mock::MockServer::AUTH_ID,
+            Some(plivo::mock::MockServer::AUTH_TOKEN),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 400);
+    let body: serde_json::Value = serde_json::from_str(&answer.text().await.unwrap()).unwrap();
+    assert_eq!(body["error"], "node_id is invalid", "{body}");
+}
+
+#[test]
+fn an_error_message_without_an_error_status_is_a_usage_error() {
+    for inject in [
+        "phlo_get:error=boom",
+        "phlo_get:status=200,error=boom",
+        "phlo_get:reset,error=boom",
+    ] {
+        let status = Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
+            .args(["--port", &free_port().to_string(), "--inject", inject])
+            .stderr(Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{inject}");
     }
 }

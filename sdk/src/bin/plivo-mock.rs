@@ -1,4 +1,4 @@
-//! Runs the mock PHLO API on a chosen port, for curl or any other SDK:
+//! Runs the mock Plivo API on a chosen port, for curl or any other SDK:
 //! `cargo run -p plivo --features mock --bin plivo-mock -- --port 4010`,
 //! with faults scripted from the command line (`--inject`).
 
@@ -14,7 +14,9 @@ const USAGE: &str = "usage: plivo-mock [--port <port>] [--auth-id <id>] [--auth-
                   [--inject <operation>:<fault>[,<fault>...]]...
 Limits default to those of plivo::mock::MockLimits (see the README).
 --inject answers the operation's next calls (times=N, default 1) with
-status=<code> (200..=599) [retry-after=<seconds>], or the spec's example
+status=<code> (200..=599) [retry-after=<seconds>] [error=<message>] (an
+error status carries Plivo's error body, its message the status's reason
+unless given; no comma in it), or the spec's example
 after delay-ms=<ms> (at most 3600000), or reset (the connection, once the
 request is read); each fault at most once, times at least 1; e.g.
 --inject add_user:status=429,retry-after=1  --inject hold:reset,times=2";
@@ -63,7 +65,7 @@ async fn main() -> ExitCode {
         }
     }
     println!(
-        "mock PHLO API on {} (auth id {auth_id}, auth token {auth_token})",
+        "mock Plivo API on {} (auth id {auth_id}, auth token {auth_token})",
         mock.base_url()
     );
     println!(
@@ -113,6 +115,7 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
         .ok_or_else(|| format!("--inject needs <operation>:<fault>: {value}"))?;
     let bad = |fault: &str, why: &str| format!("{fault} in --inject {value}: {why}");
     let (mut times, mut status, mut retry_after, mut reset) = (1, None, None, false);
+    let mut message = None;
     let mut delay = Duration::ZERO;
     let mut given = Vec::new();
     // Any order: the answer is built once every fault is read.
@@ -131,9 +134,11 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
                 let code = arg
                     .parse::<u16>()
                     .map_err(|_| bad(fault, "not a status code (200..=599)"))?;
-                let answer = MockResponse::try_status(code);
-                status = Some(answer.map_err(|e| bad(fault, &e.to_string()))?);
+                MockResponse::try_status(code).map_err(|e| bad(fault, &e.to_string()))?;
+                status = Some(code);
             }
+            "error" if !arg.trim().is_empty() => message = Some(arg),
+            "error" => return Err(bad(fault, "an empty message")),
             "retry-after" if is_header_value(arg) => retry_after = Some(arg),
             "retry-after" => return Err(bad(fault, "not a header value (seconds, or a date)")),
             "delay-ms" => match arg.parse::<u64>() {
@@ -144,18 +149,36 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
             _ => {
                 return Err(bad(
                     fault,
-                    "unknown fault (times=N, status=<code>, retry-after=<s>, delay-ms=<ms>, reset)",
+                    "unknown fault (times=N, status=<code>, retry-after=<s>, error=<message>, delay-ms=<ms>, reset)",
                 ));
             }
         }
     }
-    if reset && (status.is_some() || retry_after.is_some()) {
-        let why = "a reset sends no answer: no status or retry-after with it";
+    if reset && (status.is_some() || retry_after.is_some() || message.is_some()) {
+        let why = "a reset sends no answer: no status, retry-after or error with it";
         return Err(bad("reset", why));
     }
     let mut response = match (reset, status) {
         (true, _) => MockResponse::reset(),
-        (false, Some(status)) => status,
+        // What Plivo answers an error with, so that an SDK raises the error
+        // it would raise against Plivo (docs/mock.md).
+        (false, Some(code)) if code >= 400 => {
+            let reason = http::StatusCode::from_u16(code)
+                .ok()
+                .and_then(|c| c.canonical_reason())
+                .unwrap_or("Error");
+            MockResponse::plivo_error(code, message.unwrap_or(reason))
+        }
+        (false, Some(_)) if message.is_some() => {
+            return Err(bad(
+                "error",
+                "an error message needs an error status (400..=599)",
+            ));
+        }
+        (false, Some(code)) => MockResponse::status(code),
+        (false, None) if message.is_some() => {
+            return Err(bad("error", "an error message needs status=<code>"));
+        }
         (false, None) => MockResponse::example(),
     };
     if let Some(seconds) = retry_after {
