@@ -39,6 +39,12 @@ AUTH_ID = "MACONFORMANCE0000001"
 FIXTURE_KINDS = ("sdk-bug", "choice", "spec-gap")
 API = "https://api.plivo.com"
 PHLO = "https://phlorunner.plivo.com"
+LOOKUP = "https://lookup.plivo.com"
+# Node's Lookup call sends the action `Number/` + `/` with the real URL in
+# its `overrideUrl` parameter (plivo@4.79.0 dist/resources/lookup.js:93 and
+# :98), so its canned answer is keyed `Number//`: it is the answer of
+# lookup.plivo.com/v1/Number/{number}, not of the account's number list.
+NODE_OVERRIDE_URLS = {"Number//": LOOKUP}
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -47,7 +53,10 @@ def node_fixtures(path):
     with open(path, encoding="utf-8") as f:
         for entry in json.load(f):
             action = entry["action"]
-            if action.startswith(("phlo/", "account/")):
+            if action in NODE_OVERRIDE_URLS and isinstance(entry["body"], dict) \
+                    and entry["body"].get("phone_number"):
+                host, full = NODE_OVERRIDE_URLS[action], "/v1/Number/" + entry["body"]["phone_number"]
+            elif action.startswith(("phlo/", "account/")):
                 host, full = PHLO, "/v1/" + action
             else:
                 host, full = API, "/v1/Account/%s/%s" % (AUTH_ID, action)

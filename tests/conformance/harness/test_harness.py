@@ -11,6 +11,7 @@ import unittest
 
 import diff
 import explain
+import fixtures
 import routes
 import wire
 
@@ -169,6 +170,30 @@ class Routing(unittest.TestCase):
         self.assertEqual([op["item"] for op, _ in found], ["A / List sub", "A / Get"])
         found = routes.find(compiled, "GET", "https://h", "/v1/Account/MA1/Thing/Sub/", prefer="A / Get")
         self.assertEqual(found[0][0]["item"], "A / Get")
+
+
+class NodeFixtures(unittest.TestCase):
+    def read(self, entries):
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "node.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(entries, f)
+            return [(host, full) for _, _, _, host, full, _, _ in fixtures.node_fixtures(path)]
+
+    def test_an_action_is_under_the_account_and_phlo_on_its_host(self):
+        found = self.read([
+            {"id": "a", "method": "GET", "action": "Message//", "params": {}, "body": {}},
+            {"id": "b", "method": "GET", "action": "phlo/p1", "params": {}, "body": {}},
+        ])
+        self.assertEqual(found, [
+            ("https://api.plivo.com", "/v1/Account/MACONFORMANCE0000001/Message/"),
+            ("https://phlorunner.plivo.com", "/v1/phlo/p1"),
+        ])
+
+    def test_the_lookup_answer_keyed_by_its_placeholder_action_is_lookups(self):
+        found = self.read([{"id": "l", "method": "GET", "action": "Number//", "params": {},
+                            "body": {"phone_number": "+14154305555"}}])
+        self.assertEqual(found, [("https://lookup.plivo.com", "/v1/Number/+14154305555")])
 
 
 if __name__ == "__main__":
