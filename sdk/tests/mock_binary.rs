@@ -1,7 +1,7 @@
 //! The `plivo-mock` binary serves the API on the port it is given, for curl
 //! or any other language's SDK, within the limits its flags set.
 
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -152,10 +152,16 @@ fn an_injection_on_an_unknown_operation_is_a_usage_error() {
 /// what it wrote to stderr; a binary still running after 10 s (serving,
 /// having taken the arguments) is killed and reported with no code.
 fn exit_of(args: &[&str]) -> (Option<i32>, String) {
+    let port = free_port().to_string();
+    let (code, _, stderr) = output_of(&[&["--port", port.as_str()][..], args].concat());
+    (code, stderr)
+}
+
+/// As `exit_of`, with no port added, and what it wrote to stdout too.
+fn output_of(args: &[&str]) -> (Option<i32>, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
-        .args(["--port", &free_port().to_string()])
         .args(args)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -171,11 +177,14 @@ fn exit_of(args: &[&str]) -> (Option<i32>, String) {
         }
         std::thread::sleep(Duration::from_millis(20));
     };
-    let mut stderr = String::new();
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    if let Some(mut pipe) = child.stdout.take() {
+        let _ = pipe.read_to_string(&mut stdout);
+    }
     if let Some(mut pipe) = child.stderr.take() {
         let _ = pipe.read_to_string(&mut stderr);
     }
-    (code, stderr)
+    (code, stdout, stderr)
 }
 
 /// A fault no server could give, or that applies to no call, is a usage
@@ -248,5 +257,101 @@ fn an_error_message_without_an_error_status_is_a_usage_error() {
             .status()
             .unwrap();
         assert_eq!(status.code(), Some(2), "{inject}");
+    }
+}
+
+/// `--help` or `-h`, wherever it is, prints the usage to stdout, a line per
+/// flag, and exits 0 (it was "error: --help needs a value", exit 2).
+#[test]
+fn help_prints_a_line_per_flag_and_exits_0() {
+    for args in [&["--help"][..], &["-h"], &["--port", "0", "--help"]] {
+        let (code, stdout, stderr) = output_of(args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        for flag in [
+            "--port <",
+            "--auth-id <",
+            "--auth-token <",
+            "--max-connections <",
+            "--max-body-bytes <",
+            "--header-read-timeout <",
+            "--body-read-timeout <",
+            "--idle-timeout <",
+            "--inject <",
+            "-h, --help",
+        ] {
+            let line = stdout.lines().find(|l| l.trim_start().starts_with(flag));
+            assert!(line.is_some(), "{args:?}: no line for {flag} in\n{stdout}");
+        }
+    }
+}
+
+/// The lines the binary prints once serving (with `args` and `--port 0`),
+/// and what it wrote to stderr by then; it is killed after two lines.
+fn startup_of(args: &[&str]) -> (Vec<String>, String) {
+    let mut server = Running(
+        Command::new(env!("CARGO_BIN_EXE_plivo-mock"))
+            .args(["--port", "0"])
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stdout = server.0.stdout.take().unwrap();
+    let (sender, lines) = std::sync::mpsc::channel();
+    // A thread, so that a binary that never prints fails the test, not hangs it.
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = sender.send(line);
+        }
+    });
+    let printed: Vec<String> = (0..2)
+        .map_while(|_| lines.recv_timeout(Duration::from_secs(20)).ok())
+        .collect();
+    let _ = server.0.kill();
+    let _ = server.0.wait();
+    let mut stderr = String::new();
+    if let Some(mut pipe) = server.0.stderr.take() {
+        let _ = pipe.read_to_string(&mut stderr);
+    }
+    (printed, stderr)
+}
+
+/// Credentials never appear in logs: the startup lines name the auth id,
+/// and the URL where the suites read it (` on <url> `), but not the token,
+/// given or the default (they printed it, in the first line and the curl
+/// hint).
+#[test]
+fn the_startup_lines_name_the_auth_id_but_never_the_token() {
+    let token = "fake-token-9f3a1c";
+    let given = ["--auth-id", "MAXXXXXXXXXXXXXXXXXX", "--auth-token", token];
+    let default = plivo::mock::MockServer::AUTH_TOKEN;
+    for (args, auth_id, token) in [
+        (&given[..], "MAXXXXXXXXXXXXXXXXXX", token),
+        (&[][..], plivo::mock::MockServer::AUTH_ID, default),
+    ] {
+        let (lines, stderr) = startup_of(args);
+        assert_eq!(lines.len(), 2, "{args:?}: {lines:?} {stderr}");
+        assert!(lines[0].contains(" on http://127.0.0.1:"), "{lines:?}");
+        assert!(lines[0].contains(auth_id), "{lines:?}");
+        assert!(lines[0].contains("auth token"), "{lines:?}");
+        for text in lines.iter().chain([&stderr]) {
+            assert!(!text.contains(token), "{args:?}: {text}");
+        }
+    }
+}
+
+/// A usage error never repeats a credential: not a token taken for a flag's
+/// missing value, nor the second half of a token split at a space.
+#[test]
+fn usage_errors_never_repeat_a_token() {
+    for args in [
+        &["--auth-id", "--auth-token", "fake-secret-1"][..],
+        &["--auth-token", "fake-secret-2a", "fake-secret-2b"],
+    ] {
+        let (code, stderr) = exit_of(args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(!stderr.contains("fake-secret"), "{args:?}: {stderr}");
     }
 }
