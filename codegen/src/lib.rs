@@ -1,11 +1,12 @@
 //! Generates a typed Rust client module from Postman Collections (v2.0 or
 //! v2.1), with overlays for what a collection cannot say: one collection
 //! ([`generate`]) or a [`Spec`] of several that together describe one API
-//! ([`generate_spec`]).
+//! ([`generate_spec`]); or from an OpenAPI 3.0/3.1 document
+//! ([`generate_openapi`]).
 //!
 //! [`generate`] and [`generate_spec`] are pure: text in, text out.
 //! [`generate_dir`] adds the file reading that a build script or the
-//! command line needs.
+//! command line needs; [`build_api`] is a whole build script.
 //!
 //! # The contract with the host crate
 //!
@@ -25,6 +26,10 @@
 //! returns a `postman_runtime::Call`: a future that borrows nothing
 //! (`Send + 'static`) and takes per-call options before it is awaited.
 //!
+//! The module's docs link to runtime items, which `cargo doc --no-deps`
+//! prints as raw paths, without a warning, unless the host re-exports the
+//! runtime inline: `#[doc(inline)] pub use postman_runtime as runtime;`.
+//!
 //! # Architecture
 //!
 //! This file is the driver; the work runs in four stages, one folder each:
@@ -41,7 +46,8 @@
 //!
 //! [`diff`] runs the first three on two specs, then its own stage, `diff`
 //! (after `model` in the import order): the models compared, each change
-//! classified for users of the generated API.
+//! classified for users of the generated API. [`mock`] (feature `mock`)
+//! serves the model with the runtime's mock, no Rust compiled.
 //!
 //! Imports run one way (read ← draft ← model ← diff ← emit; `error` is shared by
 //! all): a module never imports a later stage or the crate root, and no two
@@ -53,6 +59,9 @@ mod diff;
 mod draft;
 mod emit;
 mod error;
+mod host;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod model;
 mod read;
 mod xml;
@@ -107,7 +116,17 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
     let overlays: Vec<_> = spec.overlays.iter().map(|o| (o.name, o.text)).collect();
     let (parsed, overlay_data) =
         read::sources::read_spec(&collections, &overlays, &selection, &options.limits)?;
-    let first_file = spec.collections.first().map_or("", |c| c.name);
+    generate_from(&parsed, &overlay_data, None, options)
+}
+
+/// The module for the collections read (from Postman or OpenAPI).
+fn generate_from(
+    parsed: &[read::sources::Parsed],
+    overlay_data: &read::overlay::Overlay,
+    openapi: Option<&read::openapi::OpenApi>,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let first_file = parsed.first().map_or("", |p| p.file.as_str());
     let path = |what: &str, text: &str| {
         syn::parse_str::<syn::Path>(text).map_err(|e| {
             Error::new(
@@ -136,14 +155,15 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
         .unwrap_or_default();
     let mut warnings = Vec::new();
     let input = model::input::Input {
-        collections: &parsed,
-        overlay: &overlay_data,
+        collections: parsed,
+        overlay: overlay_data,
         skip_unsupported: options.skip_unsupported,
         client_name: &client_name,
         client_methods: &options.client_methods,
+        openapi,
     };
     let api = model::lower::lower(&input, &mut warnings)?;
-    let files: Vec<&str> = spec.collections.iter().map(|c| c.name).collect();
+    let files: Vec<&str> = parsed.iter().map(|p| p.file.as_str()).collect();
     let source = format!("`{}` ({})", api.title, files.join(", "));
     let examples = options
         .doc_examples
@@ -164,6 +184,54 @@ pub fn generate_spec(spec: &Spec<'_>, options: &Options) -> Result<Output, Error
         warnings,
         operations: api.operations.len(),
     })
+}
+
+/// Whether the file `name` holding `text` is an OpenAPI document (YAML, or
+/// JSON with an `openapi` member) rather than a Postman collection.
+pub fn is_openapi(name: &str, text: &str) -> bool {
+    read::openapi::is_openapi(name, text)
+}
+
+/// Generates the module for an OpenAPI 3.0 or 3.1 document, JSON or YAML:
+/// `files` holds its entry file first, then every file its `$ref`s reach,
+/// each named as the references write it relative to the entry's name
+/// (`api/main.yml` refers to `models/pet.yml` as `api/models/pet.yml`).
+/// Operations, types and the runtime are those of [`generate`].
+///
+/// # Errors
+///
+/// As [`generate`]: a file that is not OpenAPI 3.x or does not parse, a
+/// reference to a file not given, an operation that cannot be generated
+/// (unless [`Options::skip_unsupported`]).
+pub fn generate_openapi(files: &[Source<'_>], options: &Options) -> Result<Output, Errors> {
+    let texts: Vec<(&str, &str)> = files.iter().map(|f| (f.name, f.text)).collect();
+    let docs = read::openapi::files::from_texts(&texts)?;
+    generate_openapi_docs(&docs, options)
+}
+
+/// Generates the module for the OpenAPI document whose entry file is at
+/// `path`, reading the files its `$ref`s reach (in its folder or below).
+///
+/// # Errors
+///
+/// As [`generate_openapi`], or when a file cannot be read.
+pub fn generate_openapi_file(path: &Path, options: &Options) -> Result<Output, Errors> {
+    let docs = read::openapi::files::read(path, &options.limits)?;
+    generate_openapi_docs(&docs, options)
+}
+
+fn generate_openapi_docs(
+    docs: &read::openapi::refs::Documents,
+    options: &Options,
+) -> Result<Output, Errors> {
+    let api = read::openapi::read(docs)?;
+    let parsed = [api.parsed(&docs.entry)];
+    generate_from(
+        &parsed,
+        &read::overlay::Overlay::default(),
+        Some(&api),
+        options,
+    )
 }
 
 /// Generates typed builders for an XML vocabulary from `table`, JSON that
@@ -201,6 +269,42 @@ pub fn generate_dir(dir: &Path, options: &Options) -> Result<(Output, SpecFiles)
     };
     let output = generate_spec(&spec, options)?;
     Ok((output, files))
+}
+
+/// A build script in one line: `spec` (a folder, as [`generate_dir`] reads
+/// it, or a collection file) generated into `OUT_DIR/api.rs`, which the
+/// crate includes: a `Client` (`Client::builder()`, `Client::new`), a vendor
+/// of the runtime's defaults (`VENDOR`) and every generated item (also
+/// under `api`). Items it cannot read are left out, with one Cargo warning
+/// naming them; errors are printed and fail the build.
+///
+/// ```no_run
+/// // build.rs
+/// fn main() -> std::process::ExitCode {
+///     postman_codegen::build_api("spec")
+/// }
+/// ```
+pub fn build_api(spec: impl AsRef<Path>) -> std::process::ExitCode {
+    let options = Options::default()
+        .with_skip_unsupported(true)
+        .with_client_path("super::Client")
+        .with_client_methods(["builder", "new"])
+        .with_example_calls(true);
+    host::run(spec.as_ref(), |spec| {
+        if spec.is_dir() {
+            return generate_dir(spec, &options).map(|(output, _)| output);
+        }
+        let name = spec.file_name().unwrap_or_default().to_string_lossy();
+        let text = options.limits.read_file(spec, &name)?;
+        generate(
+            Source {
+                name: &name,
+                text: &text,
+            },
+            None,
+            &options,
+        )
+    })
 }
 
 /// Compares two specs: both go through generation up to the model, and
@@ -257,6 +361,19 @@ fn lower_side(
 ) -> Result<model::api::Api, Errors> {
     let client = options.client_path.rsplit("::").next().unwrap_or_default();
     let (skip, methods) = (options.skip_unsupported, &options.client_methods);
+    if let ([one], []) = (collections, overlays)
+        && read::openapi::is_openapi(one.0, one.1)
+    {
+        // A file on disk brings the files its `$ref`s reach; a text (a git
+        // revision's) is one file.
+        let path = Path::new(one.0);
+        let docs = if path.is_file() {
+            read::openapi::files::read(path, &options.limits)?
+        } else {
+            read::openapi::files::from_texts(&[*one])?
+        };
+        return diff::side::lower_openapi(&docs, skip, client.trim(), methods);
+    }
     diff::side::lower(
         collections,
         overlays,

@@ -1,19 +1,34 @@
 //! Command line: prints (or writes) the module a build script would generate,
-//! so a reviewer can read it.
+//! so a reviewer can read it; compares two specs (`diff`); serves a
+//! collection as a mock (`mock`, with the feature `mock`).
+
+/// `postman-codegen mock`, beside this file: the binary's own, not the
+/// library's.
+#[cfg(feature = "mock")]
+#[path = "cli/mock.rs"]
+mod mock_command;
+
+/// `postman-codegen new`, beside this file.
+#[path = "cli/new.rs"]
+mod new_command;
 
 use postman_codegen::{
-    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, printable,
+    DiffError, Errors, Options, Source, diff_paths, generate, generate_dir, generate_openapi_file,
+    is_openapi, printable,
 };
 use std::io::{ErrorKind, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-usage: postman-codegen <spec-dir | collection.json> [options]
+usage: postman-codegen <spec-dir | collection.json | openapi.(json|yaml|yml)> [options]
        postman-codegen diff OLD NEW [--changelog] [--skip-unsupported] [--client-path <path>]
+       postman-codegen mock <spec-dir | collection.json> [--port <port>] ... (mock --help)
+       postman-codegen new <spec-dir | collection.json> <DIR> ... (new --help)
 
-Prints the Rust module generated from a Postman Collection (v2.0 or v2.1).
-Given a directory, reads its *.postman_collection.json and optional
+Prints the Rust module generated from a Postman Collection (v2.0 or v2.1)
+or an OpenAPI 3.0 or 3.1 document (JSON or YAML; the files its `$ref`s
+reach are read from beside it). Given a directory, reads its *.postman_collection.json and optional
 *.overlay.json, exactly as the SDK's build script does. Ends with one
 `summary:` line on stderr: operations generated, items skipped and the
 count per reason, and other warnings.
@@ -35,7 +50,14 @@ REV:path (a directory or file at a git revision of the repository here,
 such as HEAD~1:spec). Prints every change classified as breaking, additive
 or docs for users of the generated API, and the semver bump; --changelog
 prints only a CHANGELOG entry in markdown. Exits 0 whatever the verdict,
-1 when a side cannot be read or generated, 2 on a usage error.";
+1 when a side cannot be read or generated, 2 on a usage error.
+
+mock: serves the collection on 127.0.0.1 with its example responses,
+checking each request as the spec describes it (a binary built with the
+feature `mock`: cargo install postman-codegen --features mock).
+
+new: writes a ready crate in DIR from the collection: its client generated
+at build time, a README with the first call, a test against the mock.";
 
 struct Args {
     input: PathBuf,
@@ -49,6 +71,10 @@ enum Command {
     Help,
     Generate(Args),
     Diff(DiffArgs),
+    /// `mock` and the arguments after it.
+    Mock(Vec<String>),
+    /// `new` and the arguments after it.
+    New(Vec<String>),
 }
 
 struct DiffArgs {
@@ -63,6 +89,14 @@ fn parse_args() -> Result<Command, String> {
     if args.peek().is_some_and(|a| a == "diff") {
         args.next();
         return parse_diff(args);
+    }
+    if args.peek().is_some_and(|a| a == "mock") {
+        args.next();
+        return Ok(Command::Mock(args.collect()));
+    }
+    if args.peek().is_some_and(|a| a == "new") {
+        args.next();
+        return Ok(Command::New(args.collect()));
     }
     let mut input = None;
     let mut overlay = None;
@@ -167,6 +201,15 @@ fn run(args: Args) -> Result<(), Failure> {
             |p: &PathBuf| (limits.read_file(p, &p.display().to_string())).map_err(Errors::from);
         let collection_name = args.input.display().to_string();
         let collection = read(&args.input)?;
+        if is_openapi(&collection_name, &collection) {
+            if args.overlay.is_some() {
+                return Err(Failure::Message(
+                    "--overlay goes with a Postman collection, not an OpenAPI document".into(),
+                ));
+            }
+            let output = generate_openapi_file(&args.input, &args.options)?;
+            return finish(&args, &output);
+        }
         let overlay = match &args.overlay {
             Some(p) => Some((p.display().to_string(), read(p)?)),
             None => None,
@@ -180,6 +223,11 @@ fn run(args: Args) -> Result<(), Failure> {
             &args.options,
         )?
     };
+    finish(&args, &output)
+}
+
+/// Prints the warnings, writes the module, and ends with the summary line.
+fn finish(args: &Args, output: &postman_codegen::Output) -> Result<(), Failure> {
     for warning in &output.warnings {
         to_stderr(&format!("warning: {warning}"));
     }
@@ -271,9 +319,25 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(failure) => report(failure),
         },
+        Ok(Command::Mock(args)) => mock(args),
+        Ok(Command::New(args)) => new_command::run(args.into_iter()),
         Err(e) => {
             to_stderr(&format!("error: {e}\n\n{USAGE}"));
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "mock")]
+fn mock(args: Vec<String>) -> ExitCode {
+    mock_command::run(args.into_iter())
+}
+
+#[cfg(not(feature = "mock"))]
+fn mock(_args: Vec<String>) -> ExitCode {
+    to_stderr(
+        "error: this postman-codegen was built without the `mock` feature; \
+         build it with `--features mock` (cargo install postman-codegen --features mock)",
+    );
+    ExitCode::from(2)
 }

@@ -1,7 +1,7 @@
 //! The figures of every collection in `POSTMAN_CORPUS_DIR` (real collections
 //! published by others, kept out of this repository): requests, operations,
 //! and the items skipped per reason. Unset, the test reports itself skipped;
-//! naming a missing folder, it fails. It prints the table the README shows.
+//! naming a missing folder, it fails. It prints the table docs/generator.md shows.
 
 use postman_codegen::{Options, SkipReason, Source, generate};
 use serde_json::Value;

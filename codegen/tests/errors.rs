@@ -178,7 +178,7 @@ fn overlay_mistakes() {
         ),
         (
             r#"{"operation": []}"#,
-            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, doc_examples, operations)",
+            "spec/api.overlay.json: overlay: the overlay has unknown key `operation` (allowed: resources, params, doc_examples, response_variants, pagination, operations)",
         ),
         (
             r#"{"operations": [{"item": ["Nope"]}]}"#,
@@ -186,7 +186,7 @@ fn overlay_mistakes() {
         ),
         (
             r#"{"operations": [{"item": ["Call"], "nmae": "x"}]}"#,
-            "spec/api.overlay.json: overlay: `operations[0]` has unknown key `nmae` (allowed: item, method, name, description, request_type, response_type, idempotent, body, fields, response_fields)",
+            "spec/api.overlay.json: overlay: `operations[0]` has unknown key `nmae` (allowed: item, method, name, description, request_type, response_type, idempotent, body, fields, response_fields, pagination)",
         ),
         (
             r#"{"operations": [{"item": ["Call"], "fields": {"action": {"constant": "hangup"}}}]}"#,

@@ -203,9 +203,8 @@ fn features_gate_items_and_never_rename_them() {
         "https://api.example.com",
         BASIC,
         &format!(
-            r#"[{}, {{"name": "Orders", "item": [{{"name": "List", "request": {{"method": "GET", "url": "{{{{host}}}}/orders"}},
-            "response": [{{"name": "ok", "code": 200, "body": "{{\"n\": 1}}"}}]}}]}}]"#,
-            format!(r#"{{"name": "Things", "item": [{shared}]}}"#)
+            r#"[{{"name": "Things", "item": [{shared}]}}, {{"name": "Orders", "item": [{{"name": "List", "request": {{"method": "GET", "url": "{{{{host}}}}/orders"}},
+            "response": [{{"name": "ok", "code": 200, "body": "{{\"n\": 1}}"}}]}}]}}]"#
         ),
     );
     let b = collection(

@@ -26,6 +26,7 @@ mod builder;
 pub mod callbacks;
 mod client;
 mod formats;
+pub mod ids;
 #[cfg(feature = "mock")]
 pub mod mock;
 pub mod signature;
@@ -39,6 +40,10 @@ pub use client::Client;
 /// (`plivo::operations::ALL`), or building and sending a request by hand
 /// ([`Client::request`], [`Client::execute`]) for an endpoint the spec does
 /// not have yet.
+// Inline: its pages are part of this crate's docs, so that the generated
+// docs' links to it (each method's `Call`) resolve under `--no-deps` too,
+// where rustdoc would print them as raw paths, without a warning.
+#[doc(inline)]
 pub use postman_runtime as runtime;
 pub use postman_runtime::retry;
 pub use postman_runtime::{Delivery, Error, ErrorKind, RetryPolicy, Secret, Timestamp};

@@ -66,7 +66,7 @@ use crate::{Client, ClientBuilder, Error};
 use postman_runtime::mock::MockApi;
 pub use postman_runtime::mock::{
     CallbackError, CallbackReply, Expectation, InvalidStatus, MockCallback, MockLimits,
-    RecordedHeaders, RecordedRequest, UnknownOperation,
+    RecordedHeaders, RecordedQuery, RecordedRequest, UnknownOperation,
 };
 use std::net::SocketAddr;
 use std::time::Duration;

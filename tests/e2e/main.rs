@@ -8,6 +8,8 @@ mod connect_timeouts;
 mod errors;
 mod faults;
 mod futures;
+mod ids;
+mod listings;
 mod load;
 mod mock;
 mod operations;

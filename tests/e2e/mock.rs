@@ -10,6 +10,7 @@ mod tolerances;
 mod wire;
 
 use plivo::mock::{MockResponse, MockServer};
+use plivo::runtime::Pagination;
 use plivo::{Role, TransferRequest, TransferRequestRequired, operations};
 use plivo_e2e::{add_user_request, any_operation};
 use serde_json::{Value, json};
@@ -127,7 +128,8 @@ async fn every_typed_call_returns_the_spec_example() {
 
 /// Every operation the spec has, from the descriptors (a new one is served
 /// and checked with no edit here): a valid request gets the spec's example
-/// with its status, recorded under the operation's name.
+/// with its status (a listing's first page of it), recorded under the
+/// operation's name.
 #[tokio::test]
 async fn every_operation_is_served_with_its_spec_example() {
     let mock = MockServer::start().await.unwrap();
@@ -144,7 +146,21 @@ async fn every_operation_is_served_with_its_spec_example() {
             op.name
         );
         let answer = response.json_or_null().unwrap();
-        assert_eq!(answer, any_operation::example(op), "{}", op.name);
+        if let Some(Pagination::Offset(paging)) = op.pagination {
+            // A listing is served a page at a time, of a listing longer
+            // than one page: a full first page that links to the next.
+            let items = paging.items.iter().fold(&answer, |v, key| &v[*key]);
+            let items = items.as_array().map(Vec::len);
+            assert_eq!(items, Some(paging.default_limit as usize), "{}", op.name);
+            let next = paging.next.iter().fold(&answer, |v, key| &v[*key]);
+            assert!(next.is_string(), "{}: {next}", op.name);
+        }
+        assert_eq!(
+            any_operation::outside_paging(op, &answer),
+            any_operation::outside_paging(op, &any_operation::example(op)),
+            "{}",
+            op.name
+        );
     }
     let names: Vec<&str> = mock.requests().iter().filter_map(|r| r.operation).collect();
     let all: Vec<&str> = operations::ALL.iter().map(|op| op.name).collect();

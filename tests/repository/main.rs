@@ -1,6 +1,7 @@
 //! Checks on the repository itself rather than on the SDK's behaviour: what
 //! the published packages carry and which toolchain they promise.
 
+mod coverage;
 mod features;
 mod licences;
 mod msrv;

@@ -3,7 +3,7 @@
 //! no edit when the spec gains an operation.
 
 use plivo::Client;
-use plivo::runtime::{Field, FieldLocation, Operation, Request};
+use plivo::runtime::{BodyKind, Field, FieldLocation, Operation, Pagination, Request};
 use serde_json::{Map, Value};
 
 /// A value `field` accepts: its first allowed value, a phone number where
@@ -51,9 +51,22 @@ pub fn request(client: &Client, op: &'static Operation) -> Request {
     for (key, value) in op.query_constants {
         request = request.query(key, Some(value));
     }
-    match body(op) {
-        Some(body) => request.json(&body).expect("a JSON object encodes"),
-        None => request,
+    match (body(op), op.body_kind) {
+        // An upload's required fields, each as a text part: the mock checks
+        // that they are there, not what they hold.
+        (Some(body), BodyKind::Multipart) => request
+            .multipart(|parts| {
+                for (name, value) in &body {
+                    let text = value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_owned);
+                    parts.text(name, &text)?;
+                }
+                Ok(())
+            })
+            .expect("text parts encode"),
+        (Some(body), _) => request.json(&body).expect("a JSON object encodes"),
+        (None, _) => request,
     }
 }
 
@@ -65,4 +78,38 @@ pub fn example(op: &Operation) -> Value {
         return Value::Null;
     }
     serde_json::from_str(example.body).expect("the example is JSON")
+}
+
+/// `answer` with the places a listing's pages differ in taken out (the
+/// items, the links, the total and the page's own limit and offset): what
+/// stays is the spec's example, page or not. The items served, and whether
+/// a next link is there, are the caller's to check.
+pub fn outside_paging(op: &Operation, answer: &Value) -> Value {
+    let mut answer = answer.clone();
+    let Some(Pagination::Offset(paging)) = op.pagination else {
+        return answer;
+    };
+    let places = [Some(paging.items), Some(paging.next), paging.previous]
+        .into_iter()
+        .chain([paging.total, paging.limit_echo, paging.offset_echo]);
+    for place in places.flatten() {
+        remove(&mut answer, place);
+    }
+    answer
+}
+
+fn remove(value: &mut Value, place: &[&str]) {
+    match place {
+        [] => {}
+        [last] => {
+            if let Some(object) = value.as_object_mut() {
+                object.remove(*last);
+            }
+        }
+        [first, rest @ ..] => {
+            if let Some(inner) = value.get_mut(*first) {
+                remove(inner, rest);
+            }
+        }
+    }
 }

@@ -91,8 +91,8 @@ pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};
 pub use operation::{
-    Auth, Constant, Example, Field, FieldLocation, Format, Method, OffsetPaging, Operation,
-    Pagination, PathPart, Placement,
+    Auth, BodyKind, Constant, Example, Field, FieldLocation, Format, Method, OffsetPaging,
+    Operation, Pagination, PathPart, Placement,
 };
 pub use paginate::{Items, NextPage, Page, Pages};
 pub use reply::Reply;

@@ -6,9 +6,11 @@
 
 use crate::host::Host;
 pub use crate::method::Method;
+pub use body::BodyKind;
 pub use pagination::{OffsetPaging, Pagination};
 pub use scheme::{Auth, Placement};
 
+mod body;
 mod pagination;
 mod scheme;
 
@@ -58,7 +60,8 @@ pub struct Operation {
     /// generated method sends them; the mock selects the operation by them).
     pub query_constants: &'static [(&'static str, &'static str)],
     /// The arguments a caller passes: path parameters first, in the order a
-    /// call gives them, then the top-level fields of the body.
+    /// call gives them, then the top-level fields of the body (of a JSON
+    /// object, a form, or multipart parts).
     pub fields: &'static [Field],
     /// The example responses the spec documents.
     pub examples: &'static [Example],
@@ -72,6 +75,14 @@ pub struct Operation {
     /// The `Accept` header the spec declares, such as `application/pdf`;
     /// `None` sends `application/json`.
     pub accept: Option<&'static str>,
+    /// How the body travels: JSON (or none) unless the spec says otherwise.
+    /// The mock reads it; generated code writes the body itself.
+    pub body_kind: BodyKind,
+    /// Query parameters with the value the spec's request gives them, which
+    /// tell this operation apart from others of the same method and path
+    /// (`?action=list`, `?action=get`): the mock routes by them. Empty for
+    /// an operation alone on its URL.
+    pub query: &'static [(&'static str, &'static str)],
     /// How its answers are paged, for a listing the spec says pages (the
     /// mock serves its pages); `None` for an answer in one piece.
     pub pagination: Option<Pagination>,
@@ -96,6 +107,8 @@ impl Operation {
             examples: &[],
             content_type: None,
             accept: None,
+            body_kind: BodyKind::Json,
+            query: &[],
             pagination: None,
         }
     }
@@ -172,6 +185,21 @@ impl Operation {
     #[must_use]
     pub const fn accept(mut self, accept: &'static str) -> Self {
         self.accept = Some(accept);
+        self
+    }
+
+    /// The same operation, its body of kind `kind` rather than JSON.
+    #[must_use]
+    pub const fn body_kind(mut self, kind: BodyKind) -> Self {
+        self.body_kind = kind;
+        self
+    }
+
+    /// The same operation, told apart from others on its method and path by
+    /// these query parameters and values.
+    #[must_use]
+    pub const fn query(mut self, query: &'static [(&'static str, &'static str)]) -> Self {
+        self.query = query;
         self
     }
 
@@ -268,7 +296,8 @@ impl Field {
 pub enum FieldLocation {
     /// A path parameter.
     Path,
-    /// A top-level field of the JSON body.
+    /// A top-level field of the body: a JSON or GraphQL field, a form
+    /// field, a multipart part.
     Body,
 }
 
@@ -330,11 +359,26 @@ pub struct Example {
     pub status: u16,
     /// Its body, exactly as the spec gives it.
     pub body: &'static str,
+    /// The parameter (a body field or query key) whose presence in a
+    /// request selects this answer over the plain ones; `None` for those.
+    pub when: Option<&'static str>,
 }
 
 impl Example {
     /// An example named `name` answering `status` with `body`.
     pub const fn new(name: &'static str, status: u16, body: &'static str) -> Self {
-        Example { name, status, body }
+        Example {
+            name,
+            status,
+            body,
+            when: None,
+        }
+    }
+
+    /// The same example, the answer to a request that carries `param`.
+    #[must_use]
+    pub const fn when(mut self, param: &'static str) -> Self {
+        self.when = Some(param);
+        self
     }
 }

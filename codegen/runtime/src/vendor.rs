@@ -225,8 +225,15 @@ pub enum MockProblem<'a> {
     WrongMethod,
     /// No or wrong credentials.
     Unauthorized,
-    /// A body not declared as JSON.
+    /// A body not declared as JSON, for an operation that takes JSON.
     NotJson,
+    /// A body not of the content type the operation takes (named here),
+    /// for an operation whose body is not JSON.
+    WrongContentType(&'a str),
+    /// A request asked for an example response the operation does not have
+    /// (by the header named here: `x-mock-response-name` or
+    /// `x-mock-response-code`).
+    NoExample(&'a str),
     /// A body declared as JSON that does not parse.
     MalformedJson,
     /// Body framing the HTTP layer could not decode.
@@ -249,6 +256,10 @@ impl MockProblem<'_> {
                 "Authentication credentials were not provided or are invalid.".to_owned()
             }
             MockProblem::NotJson => "Content-Type must be application/json.".to_owned(),
+            MockProblem::WrongContentType(expected) => format!("Content-Type must be {expected}."),
+            MockProblem::NoExample(header) => {
+                format!("The operation has no example response matching `{header}`.")
+            }
             MockProblem::MalformedJson => "Request body is not valid JSON.".to_owned(),
             MockProblem::MalformedBody => "Request body is malformed.".to_owned(),
             MockProblem::TooLarge => "Request body too large.".to_owned(),

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 fn canonical(api: &Api) -> Vec<(&str, &str)> {
     let structs = api.types.iter().filter_map(|def| match def {
         TypeDef::Struct(s) => Some((s.name.as_str(), s.shares.as_deref())),
-        TypeDef::Enum(_) => None,
+        TypeDef::Enum(_) | TypeDef::Union(_) => None,
     });
     let params = api
         .operations

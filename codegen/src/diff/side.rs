@@ -6,6 +6,8 @@ use crate::model::api::Api;
 use crate::model::input::Input;
 use crate::read::folders::Selection;
 use crate::read::limits::Limits;
+use crate::read::openapi::refs::Documents;
+use crate::read::overlay::Overlay;
 use crate::read::sources::{Named, read_spec};
 
 /// The model of `collections` with `overlays`, as generation would build it
@@ -28,8 +30,31 @@ pub(crate) fn lower(
         skip_unsupported,
         client_name,
         client_methods,
+        openapi: None,
     };
     // Skipped items and lenient reading matter to generation, not to the
     // comparison: an item skipped on one side shows as added or removed.
+    crate::model::lower::lower(&input, &mut Vec::new())
+}
+
+/// The model of the OpenAPI document in `docs`, as [`lower`] gives a
+/// collection's.
+pub(crate) fn lower_openapi(
+    docs: &Documents,
+    skip_unsupported: bool,
+    client_name: &str,
+    client_methods: &[String],
+) -> Result<Api, Errors> {
+    let read = crate::read::openapi::read(docs)?;
+    let overlay = Overlay::default();
+    let parsed = [read.parsed(&docs.entry)];
+    let input = Input {
+        collections: &parsed,
+        overlay: &overlay,
+        skip_unsupported,
+        client_name,
+        client_methods,
+        openapi: Some(&read),
+    };
     crate::model::lower::lower(&input, &mut Vec::new())
 }

@@ -2,7 +2,7 @@
 //! name), enums by value (wire text).
 
 use crate::diff::change::{Change, ChangeKind as K, Direction};
-use crate::model::api::{Api, EnumDef, FieldDef, StructDef, TypeDef, TypeRef};
+use crate::model::api::{Api, EnumDef, FieldDef, StructDef, TypeDef, TypeRef, UnionDef};
 
 /// A type as the generated code spells it.
 pub(super) fn rust(t: &TypeRef) -> String {
@@ -18,6 +18,8 @@ pub(super) fn rust(t: &TypeRef) -> String {
         TypeRef::Upload => "Upload".into(),
         TypeRef::List(item) => format!("Vec<{}>", rust(item)),
         TypeRef::Named(name) => name.trim_start_matches("r#").to_owned(),
+        TypeRef::Map(value) => format!("BTreeMap<String, {}>", rust(value)),
+        TypeRef::Boxed(inner) => format!("Box<{}>", rust(inner)),
     }
 }
 
@@ -36,10 +38,7 @@ pub(super) fn doc_change(old: &str, new: &str) -> Option<K> {
 }
 
 fn def_name(def: &TypeDef) -> &str {
-    match def {
-        TypeDef::Struct(s) => &s.name,
-        TypeDef::Enum(e) => &e.name,
-    }
+    def.name()
 }
 
 /// Every type change: the new types in order, then the removed ones.
@@ -53,9 +52,10 @@ pub(super) fn types(old: &Api, new: &Api, out: &mut Vec<Change>) {
             )),
             (Some(TypeDef::Struct(o)), TypeDef::Struct(n)) => structs(o, n, out),
             (Some(TypeDef::Enum(o)), TypeDef::Enum(n)) => enums(o, n, out),
+            (Some(TypeDef::Union(o)), TypeDef::Union(n)) => unions(o, n, out),
             (Some(_), _) => out.push(Change::new(
                 K::Retyped,
-                format!("type `{name}` changed between a struct and an enum"),
+                format!("type `{name}` changed between a struct, an enum and a union"),
             )),
         }
     }
@@ -206,5 +206,43 @@ fn enums(o: &EnumDef, n: &EnumDef, out: &mut Vec<Change>) {
             format!("enum `{ty}` no longer accepts values it does not list"),
         )),
         _ => {}
+    }
+}
+
+/// A union's variants by name: one added is read where the catch-all read
+/// it before (additive, as an enum value a response gains); one removed or
+/// retyped breaks code that builds or matches it.
+fn unions(o: &UnionDef, n: &UnionDef, out: &mut Vec<Change>) {
+    let ty = rust(&TypeRef::Named(n.name.clone()));
+    if let Some(kind) = doc_change(&o.doc, &n.doc) {
+        out.push(Change::new(kind, format!("union `{ty}`: docs changed")));
+    }
+    for v in &n.variants {
+        match o.variants.iter().find(|w| w.name == v.name) {
+            None => out.push(Change::new(
+                K::EnumValueAdded {
+                    direction: Direction::Response,
+                },
+                format!("union `{ty}`: variant `{}` added", v.name),
+            )),
+            Some(was) if was.ty != v.ty => out.push(Change::new(
+                K::Retyped,
+                format!(
+                    "union `{ty}`: variant `{}` retyped from `{}` to `{}`",
+                    v.name,
+                    rust(&was.ty),
+                    rust(&v.ty)
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+    for was in &o.variants {
+        if !n.variants.iter().any(|v| v.name == was.name) {
+            out.push(Change::new(
+                K::EnumValueRemoved,
+                format!("union `{ty}`: variant `{}` removed", was.name),
+            ));
+        }
     }
 }

@@ -18,3 +18,4 @@ pub(crate) mod secrets;
 pub(crate) mod shape;
 #[cfg(test)]
 mod variable_tests;
+pub(crate) mod variant;

@@ -1,8 +1,9 @@
 //! The item's own content negotiation: the `Content-Type` it declares for
 //! its body and the `Accept` it asks with, each sent as the item writes it,
-//! and what an `Accept` that names no JSON type makes of the response.
+//! and what an `Accept` that names no JSON type, or a saved response of
+//! another type, makes of the response.
 
-use crate::draft::response::ResponseDraft;
+use crate::draft::response::{Example, ResponseDraft};
 use crate::read::postman::KeyValue;
 use crate::read::url;
 use std::collections::BTreeMap;
@@ -97,6 +98,51 @@ pub(super) fn answered(response: ResponseDraft, accept: Option<&str>) -> Respons
     }
 }
 
+/// The response as the saved successful responses' `Content-Type` types
+/// it, when the item's `Accept` (`accept`) leaves it open (none, or one
+/// admitting JSON): bytes if any is neither JSON nor text (a PDF, an
+/// image: Postman saves those as lossy text, or nothing, so their body
+/// cannot tell), else text if any is text; else `response` unchanged.
+/// With it, the `Accept` to send when the item declares none: those
+/// examples' media types, so that a server choosing by `Accept` answers
+/// in the type the crate reads (never `application/json` for a PDF).
+pub(super) fn typed_by_examples(
+    response: ResponseDraft,
+    accept: Option<&str>,
+    examples: &[Example],
+) -> (ResponseDraft, Option<String>) {
+    if accept.is_some_and(|a| accepted(a) != Accepted::Json) {
+        return (response, None);
+    }
+    let mut kinds = Vec::new();
+    let mut media: Vec<String> = Vec::new();
+    for example in examples {
+        let success = (200..300).contains(&example.status) && !matches!(example.status, 204 | 205);
+        let Some(content_type) = example.content_type.as_deref().filter(|_| success) else {
+            continue;
+        };
+        let kind = accepted(content_type);
+        let bare = content_type.split(';').next().unwrap_or_default().trim();
+        // Only a type that is neither JSON nor a range (`*/*` says nothing).
+        if kind != Accepted::Json && !bare.contains('*') {
+            kinds.push(kind);
+            let bare = bare.to_ascii_lowercase();
+            if !media.contains(&bare) {
+                media.push(bare);
+            }
+        }
+    }
+    let typed = if kinds.contains(&Accepted::Bytes) {
+        ResponseDraft::Bytes
+    } else if kinds.contains(&Accepted::Text) {
+        ResponseDraft::Text
+    } else {
+        return (response, None);
+    };
+    let implied = accept.is_none().then(|| media.join(", "));
+    (typed, implied)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,5 +227,53 @@ mod tests {
             answered(ResponseDraft::Text, None),
             ResponseDraft::Text
         ));
+    }
+
+    fn example(status: u16, content_type: Option<&str>) -> Example {
+        Example {
+            name: String::new(),
+            status,
+            body: String::new(),
+            content_type: content_type.map(str::to_owned),
+            when: None,
+        }
+    }
+
+    #[test]
+    fn saved_responses_of_another_type_make_bytes_or_text_and_the_accept() {
+        let typed = |examples: &[Example], accept| {
+            let (response, implied) = typed_by_examples(ResponseDraft::Empty, accept, examples);
+            (format!("{response:?}"), implied)
+        };
+        let pdf = example(200, Some("application/pdf"));
+        let png = example(200, Some("Image/PNG; q=1"));
+        let csv = example(200, Some("text/csv; charset=utf-8"));
+        let json = example(200, Some("application/json; charset=utf-8"));
+        let error = example(400, Some("text/html"));
+        let bytes = (
+            "Bytes".to_owned(),
+            Some("application/pdf, image/png".to_owned()),
+        );
+        assert_eq!(typed(&[pdf.clone(), png.clone()], None), bytes);
+        assert_eq!(
+            typed(&[csv.clone(), json.clone()], None),
+            ("Text".to_owned(), Some("text/csv".to_owned()))
+        );
+        assert_eq!(
+            typed(&[csv, pdf.clone()], Some("*/*")),
+            ("Bytes".to_owned(), None),
+            "the item's own Accept is kept"
+        );
+        assert_eq!(typed(&[json, error], None), ("Empty".to_owned(), None));
+        assert_eq!(
+            typed(&[pdf], Some("text/plain")),
+            ("Empty".to_owned(), None),
+            "an Accept naming no JSON decides alone"
+        );
+        let any = example(200, Some("*/*"));
+        assert_eq!(
+            typed(&[any, example(201, None)], None),
+            ("Empty".to_owned(), None)
+        );
     }
 }

@@ -8,17 +8,20 @@
 use crate::draft::auth::{AuthDraft, AuthScheme, Placement};
 use crate::draft::body::{BodyDraft, Sent, body};
 use crate::draft::hints::Hints;
-use crate::draft::negotiation::{answered, declared};
+use crate::draft::negotiation::{answered, declared, typed_by_examples};
 use crate::draft::path::{Piece, Step, credential_vars, path};
 use crate::draft::payload::Payload;
 use crate::draft::query::{QueryParam, query_params, take_constants};
 use crate::draft::response::{Example, ResponseDraft, responses};
 use crate::draft::secrets::{looks_like_credential, without_credential_names};
+use crate::draft::variant::{self, VariantDraft};
 use crate::error::{Error, ErrorKind, Location, SkipReason, Warning};
 use crate::read::markdown;
+use crate::read::openapi::OperationSchemas;
 use crate::read::overlay::OperationOverlay;
 use crate::read::postman::{Item, KeyValue};
 use crate::read::url::{self, Base};
+use crate::read::variants::ResponseVariant;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -64,6 +67,8 @@ pub(crate) struct Draft<'a> {
     /// Example values of path parameters, from URL and collection variables.
     pub param_examples: BTreeMap<String, String>,
     pub query: Vec<KeyValue>,
+    /// A response variant's parameters and answer, when the operation has one.
+    pub variant: Option<VariantDraft<'a>>,
     /// The same query parameters, each typed from its example.
     #[allow(dead_code, reason = "read once parameter structs take typed values")]
     pub query_params: Vec<QueryParam>,
@@ -84,6 +89,9 @@ pub(crate) struct Draft<'a> {
     pub examples: Vec<Example>,
     /// Saved examples left out; reported if the operation is kept.
     pub dropped: Vec<Warning>,
+    /// What an OpenAPI document's schemas say of the body and responses,
+    /// which type them in place of the examples.
+    pub schemas: Option<&'a OperationSchemas>,
 }
 
 /// Reads `item` as an operation.
@@ -92,6 +100,7 @@ pub(crate) fn draft<'a>(
     item: &'a Item,
     overlay: Option<&'a OperationOverlay>,
     vars: &BTreeMap<String, String>,
+    variants: &'a [ResponseVariant],
 ) -> Result<Draft<'a>, Error> {
     let display = item.display_path();
     let here = || Location::item(file, &display);
@@ -204,14 +213,20 @@ pub(crate) fn draft<'a>(
         vars,
         &mut dropped,
     )?;
-    let (body, payload) = match sent {
+    let (mut body, payload) = match sent {
         Sent::Nothing => (None, None),
         Sent::Json(json) => (Some(json), None),
         Sent::Other(other) => (None, Some(other)),
     };
 
-    let (response, examples) = responses(file, &display, item, vars, &mut dropped);
-    let response = answered(response, accept.as_deref());
+    let answers = responses(file, &display, item, vars, &mut dropped, variants);
+    let response = answered(answers.response, accept.as_deref());
+    let examples = answers.examples;
+    let (response, implied) = typed_by_examples(response, accept.as_deref(), &examples);
+    let accept = accept.or(implied);
+    let variant = answers
+        .variant
+        .and_then(|(spec, other)| variant::take(spec, other, &mut body, &mut parsed.query));
     Ok(Draft {
         file,
         item,
@@ -229,6 +244,7 @@ pub(crate) fn draft<'a>(
         template,
         param_docs,
         param_examples,
+        variant,
         query_params: query_params(&parsed.query, vars),
         query: parsed.query,
         query_constants,
@@ -247,6 +263,7 @@ pub(crate) fn draft<'a>(
         doc,
         examples,
         dropped,
+        schemas: None,
     })
 }
 

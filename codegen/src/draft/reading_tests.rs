@@ -13,7 +13,7 @@ const CONSTRUCTS: &str = include_str!("../../tests/reading/constructs.postman.js
 fn with_draft(name: &str, check: impl FnOnce(&Draft<'_>)) {
     let c: Collection = read("c.json", CONSTRUCTS).unwrap();
     let item = c.items.iter().find(|i| i.name == name).unwrap();
-    let d = draft("c.json", item, None, &c.variables).unwrap();
+    let d = draft("c.json", item, None, &c.variables, &[]).unwrap();
     check(&d);
 }
 

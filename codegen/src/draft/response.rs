@@ -7,6 +7,7 @@ use crate::draft::shape::Shape;
 use crate::error::Warning;
 use crate::read::jsonc;
 use crate::read::postman::Item;
+use crate::read::variants::ResponseVariant;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -26,22 +27,68 @@ pub(crate) struct Example {
     pub name: String,
     pub status: u16,
     pub body: String,
+    /// The saved response's `Content-Type`, as written.
+    pub content_type: Option<String>,
+    /// The parameter whose presence in a request selects this answer (a
+    /// response variant's); `None` for the plain answers.
+    pub when: Option<String>,
+}
+
+/// The answers: the plain one's draft, every saved example, and the draft
+/// of the answer a response variant's examples show, with the variant.
+pub(super) struct Answers<'v> {
+    pub response: ResponseDraft,
+    pub examples: Vec<Example>,
+    pub variant: Option<(&'v ResponseVariant, ResponseDraft)>,
 }
 
 /// The success response and every saved example. A success example whose
 /// JSON cannot be read is left out, with a warning: it neither types the
-/// response nor is served as an example.
-pub(super) fn responses(
+/// response nor is served as an example. An example named as a response
+/// variant's (`variants`) types that variant's answer instead.
+pub(super) fn responses<'v>(
     file: &str,
     display: &str,
     item: &Item,
     vars: &BTreeMap<String, String>,
     dropped: &mut Vec<Warning>,
+    variants: &'v [ResponseVariant],
+) -> Answers<'v> {
+    let (plain, others): (Vec<_>, Vec<_>) = item
+        .examples
+        .iter()
+        .partition(|e| !variants.iter().any(|v| v.example == e.name));
+    let (response, mut examples) = typed(file, display, &plain, vars, dropped, None);
+    let variant = others
+        .first()
+        .and_then(|e| variants.iter().find(|v| v.example == e.name))
+        .map(|v| {
+            let when = v.params.first().cloned();
+            let (draft, mut kept) = typed(file, display, &others, vars, dropped, when);
+            examples.append(&mut kept);
+            (v, draft)
+        });
+    Answers {
+        response,
+        examples,
+        variant,
+    }
+}
+
+/// The draft `examples` type together, and the examples kept, each marked
+/// with `when`.
+fn typed(
+    file: &str,
+    display: &str,
+    saved: &[&crate::read::postman::Example],
+    vars: &BTreeMap<String, String>,
+    dropped: &mut Vec<Warning>,
+    when: Option<String>,
 ) -> (ResponseDraft, Vec<Example>) {
     let mut shape: Option<Shape> = None;
     let (mut empty, mut text) = (false, false);
     let mut examples = Vec::new();
-    for example in &item.examples {
+    for example in saved {
         let status = example.status.unwrap_or(200);
         let body = example.body.clone().unwrap_or_default();
         // Served and printed as saved, but without credentials; typed
@@ -50,6 +97,8 @@ pub(super) fn responses(
             name: example.name.clone(),
             status,
             body: secrets::redact_text(&body),
+            content_type: example.content_type.clone(),
+            when: when.clone(),
         };
         // These statuses carry no body by definition, whatever the example shows.
         if !(200..300).contains(&status) || status == 204 || status == 205 {

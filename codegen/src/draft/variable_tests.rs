@@ -138,7 +138,7 @@ const COLLECTION: &str = r#"{
 fn with_draft(name: &str, check: impl FnOnce(&Draft<'_>)) {
     let c: Collection = read("vars.json", COLLECTION).unwrap();
     let item = c.items.iter().find(|i| i.name == name).unwrap();
-    let d = draft("vars.json", item, None, &c.variables).unwrap();
+    let d = draft("vars.json", item, None, &c.variables, &[]).unwrap();
     check(&d);
 }
 

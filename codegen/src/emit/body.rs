@@ -5,7 +5,7 @@
 
 use crate::emit::payloads;
 use crate::emit::tokens::ident;
-use crate::model::api::{Api, Operation, ParamLocation, StructDef, TypeRef};
+use crate::model::api::{Api, FieldDef, Operation, ParamLocation, StructDef, TypeRef, VariantSpec};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
@@ -64,8 +64,14 @@ pub(crate) fn write_json(def: &StructDef) -> TokenStream {
 
 /// The steps after `client.request(..)` that make the request whole, each
 /// on the `Result` so that a failure waits for the future: parameters,
-/// then the body. `Err` when the model asks for what no request can carry.
-pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
+/// then the body; with `variant`, its parameters too (`callback`, in the
+/// query or written into the JSON body after the caller's fields). `Err`
+/// when the model asks for what no request can carry.
+pub(crate) fn steps(
+    api: &Api,
+    op: &Operation,
+    variant: Option<&VariantSpec>,
+) -> Result<TokenStream, String> {
     let mut out = TokenStream::new();
     if !op.query_constants.is_empty() {
         let calls = op
@@ -89,9 +95,31 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
         });
         out.extend(quote! { .map(|request| request #(#calls)*) });
     }
+    let variant_def = match variant.map(|v| &v.params) {
+        Some(TypeRef::Named(name)) => api.struct_def(name),
+        _ => None,
+    };
+    let in_body = variant.is_some_and(|v| !v.in_query);
+    if let Some(def) = variant_def.filter(|_| !in_body) {
+        let calls = def.fields.iter().map(|f| query_call(api, f));
+        out.extend(quote! { .map(|request| request #(#calls)*) });
+    }
+    // The variant's parameters, written into the JSON object last.
+    let extra = in_body.then(|| quote! { rt::WriteJson::write_json(callback, object)?; });
     let Some(body) = &op.body else {
+        if let Some(extra) = extra {
+            out.extend(quote! {
+                .and_then(|request| request.json_object(|object| { #extra Ok(()) }))
+            });
+        }
         return Ok(out);
     };
+    if extra.is_some() && payloads::build(body).is_some() {
+        return Err(format!(
+            "`{}`: a response variant's parameters need a JSON object body",
+            op.item
+        ));
+    }
     if let Some(build) = payloads::build(body) {
         out.extend(quote! { .and_then(|request| #build) });
         return Ok(out);
@@ -109,6 +137,12 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
         Some(TypeRef::Named(name)) => api.struct_def(name).is_some(),
         _ => false,
     };
+    if extra.is_some() && body.ty.is_some() && !is_object {
+        return Err(format!(
+            "`{}`: a response variant's parameters need a JSON object body",
+            op.item
+        ));
+    }
     let object = |caller: TokenStream| {
         quote! {
             request.json_object(|object| {
@@ -120,13 +154,18 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
     // The caller's body: an object writes itself after the constants; any
     // other JSON goes as `serde_json` writes it.
     let caller = if is_object {
-        object(quote! { rt::WriteJson::write_json(body, object) })
+        match &extra {
+            Some(extra) => {
+                object(quote! { rt::WriteJson::write_json(body, object)?; #extra Ok(()) })
+            }
+            None => object(quote! { rt::WriteJson::write_json(body, object) }),
+        }
     } else {
         quote! { request.json(body) }
     };
     let build = match &body.ty {
-        None if constants.is_empty() => return Ok(out),
-        None => object(quote! { Ok(()) }),
+        None if constants.is_empty() && extra.is_none() => return Ok(out),
+        None => object(quote! { #extra Ok(()) }),
         Some(_) if !is_object && !constants.is_empty() => {
             return Err(format!(
                 "`{}` has constant fields but its body is not a JSON object",
@@ -135,10 +174,10 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
         }
         Some(_) if !body.optional => caller,
         Some(_) => {
-            let none = if constants.is_empty() {
+            let none = if constants.is_empty() && extra.is_none() {
                 quote! { Ok(request) }
             } else {
-                object(quote! { Ok(()) })
+                object(quote! { #extra Ok(()) })
             };
             quote! {
                 match body {
@@ -150,6 +189,27 @@ pub(crate) fn steps(api: &Api, op: &Operation) -> Result<TokenStream, String> {
     };
     out.extend(quote! { .and_then(|request| #build) });
     Ok(out)
+}
+
+/// `.query(wire, ..)` for a field of a variant's parameters (`callback`):
+/// text as it is, an enum by its wire value, anything else as it prints.
+fn query_call(api: &Api, f: &FieldDef) -> TokenStream {
+    let wire = &f.wire;
+    let field = ident(&f.name);
+    let read = match &f.ty {
+        TypeRef::Secret => Some(quote! { expose }),
+        TypeRef::String => Some(quote! { as_str }),
+        TypeRef::Named(name) if api.enum_def(name).is_some() => Some(quote! { as_str }),
+        _ => None,
+    };
+    match (f.optional, read) {
+        (true, Some(read)) => quote! { .query(#wire, callback.#field.as_ref().map(|v| v.#read())) },
+        (true, None) => {
+            quote! { .query(#wire, callback.#field.as_ref().map(|v| v.to_string()).as_deref()) }
+        }
+        (false, Some(read)) => quote! { .query(#wire, Some(callback.#field.#read())) },
+        (false, None) => quote! { .query(#wire, Some(callback.#field.to_string().as_str())) },
+    }
 }
 
 /// A constant as the value `object.field` takes.

@@ -3,18 +3,25 @@
 //! the runtime needs to send a call (method, path, authentication,
 //! idempotence, the item's own content type and `Accept`) and what the mock
 //! and inspection read (constants, fields with their formats and values,
-//! examples); bodies are written elsewhere.
+//! examples, how a listing pages); bodies are written elsewhere.
 
 use crate::draft::auth::{AuthScheme, Placement};
 use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::tokens::{doc, ident};
-use crate::model::api::{Api, BodyKind, Operation, PathPiece, TypeRef};
+use crate::model::api::{Api, Operation, PathPiece};
+use crate::model::descriptor::{self, DescribedBody};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use serde_json::Value;
 
 pub(crate) fn descriptors(api: &Api) -> TokenStream {
-    let statics = api.operations.iter().map(|op| descriptor(api, op));
+    let selectors = descriptor::query_selectors(api);
+    let statics = api
+        .operations
+        .iter()
+        .zip(&selectors)
+        .map(|(op, query)| descriptor(api, op, query));
     let names: Vec<_> = api
         .operations
         .iter()
@@ -29,7 +36,10 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
         /// the examples the spec documents.
         pub mod operations {
             #[allow(unused_imports)]
-            use super::rt::{Auth, Constant, Example, Field, Format, Method, Operation, PathPart};
+            use super::rt::{
+                Auth, Constant, Example, Field, Format, Method, OffsetPaging, Operation, Pagination,
+                PathPart,
+            };
 
             #(#statics)*
 
@@ -39,7 +49,7 @@ pub(crate) fn descriptors(api: &Api) -> TokenStream {
     }
 }
 
-fn descriptor(api: &Api, op: &Operation) -> TokenStream {
+fn descriptor(api: &Api, op: &Operation, query: &[(String, String)]) -> TokenStream {
     let constant = ident(&op.const_name);
     let docs = doc(&format!(
         "`{} {}`: *{}*.",
@@ -102,7 +112,8 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     let examples = op.examples.iter().map(|e| {
         let (name, body) = (&e.name, &e.body);
         let status = Literal::u16_unsuffixed(e.status);
-        quote! { Example::new(#name, #status, #body) }
+        let when = e.when.as_ref().map(|param| quote! { .when(#param) });
+        quote! { Example::new(#name, #status, #body) #when }
     });
     // Setters only for what differs from `Operation::new`'s defaults.
     let mut setters = quote! { .item(#item) };
@@ -138,6 +149,26 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
     if let Some(accept) = &op.accept {
         setters.extend(quote! { .accept(#accept) });
     }
+    // Spelt out in full: a new name in the module's `use` line would
+    // change every generated module, JSON-only ones included.
+    let kind = match descriptor::body(op) {
+        DescribedBody::Json => None,
+        DescribedBody::Form => Some(quote! { Form }),
+        DescribedBody::Multipart => Some(quote! { Multipart }),
+        DescribedBody::Text(content_type) => Some(quote! { Text(#content_type) }),
+        DescribedBody::File => Some(quote! { File }),
+        DescribedBody::GraphQl => Some(quote! { GraphQl }),
+    };
+    if let Some(kind) = kind {
+        setters.extend(quote! { .body_kind(super::rt::BodyKind::#kind) });
+    }
+    if !query.is_empty() {
+        let pairs = query.iter().map(|(k, v)| quote! { (#k, #v) });
+        setters.extend(quote! { .query(&[#(#pairs),*]) });
+    }
+    if let Some(spec) = &op.paging {
+        setters.extend(paging::descriptor(spec));
+    }
     let gate = gates::cfg(&op.gate);
     quote! {
         #gate
@@ -148,56 +179,30 @@ fn descriptor(api: &Api, op: &Operation) -> TokenStream {
 }
 
 /// The operation's arguments for the runtime: path parameters, then the
-/// top-level fields of a struct body, with their formats and enum values.
+/// top-level fields of the body, with their formats and enum values.
 fn fields(api: &Api, op: &Operation) -> Vec<TokenStream> {
     // `Field::body("to").required().format(Format::named("e164"))`: short,
     // because a descriptor lists every argument of every operation.
-    let field =
-        |name: &str, path: bool, required: bool, format: Option<&str>, values: Vec<&str>| {
-            let mut tokens = if path {
+    descriptor::fields(api, op)
+        .iter()
+        .map(|f| {
+            let name = &f.wire;
+            let mut tokens = if f.path {
                 quote! { Field::path(#name) }
             } else {
                 quote! { Field::body(#name) }
             };
-            if required && !path {
+            if f.required && !f.path {
                 tokens.extend(quote! { .required() });
             }
-            if let Some(f) = format {
-                tokens.extend(quote! { .format(Format::named(#f)) });
+            if let Some(format) = &f.format {
+                tokens.extend(quote! { .format(Format::named(#format)) });
             }
-            if !values.is_empty() {
+            if !f.values.is_empty() {
+                let values = &f.values;
                 tokens.extend(quote! { .values(&[#(#values),*]) });
             }
             tokens
-        };
-    let mut out = Vec::new();
-    for p in api.path_params(op.owner) {
-        out.push(field(&p.wire, true, true, p.format.as_deref(), Vec::new()));
-    }
-    // Only a JSON body's fields are the mock's to check.
-    let json = op
-        .body
-        .as_ref()
-        .filter(|b| matches!(b.kind, BodyKind::Json));
-    let body = match json.and_then(|b| b.ty.as_ref()) {
-        Some(TypeRef::Named(name)) => api.struct_def(name),
-        _ => None,
-    };
-    for f in body.map(|s| s.fields.as_slice()).unwrap_or_default() {
-        let values = match &f.ty {
-            TypeRef::Named(name) => api
-                .enum_def(name)
-                .map(|e| e.variants.iter().map(|v| v.wire.as_str()).collect())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        out.push(field(
-            &f.wire,
-            false,
-            !f.optional,
-            f.format.as_deref(),
-            values,
-        ));
-    }
-    out
+        })
+        .collect()
 }

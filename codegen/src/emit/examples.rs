@@ -5,7 +5,8 @@
 use crate::emit::rustdoc;
 use crate::emit::tokens::ident;
 use crate::model::api::{
-    Api, BodyKind, FieldDef, Operation, PartDef, ResponseSpec, TypeDef, TypeRef,
+    Api, BodyKind, FieldDef, Operation, PagingSpec, PartDef, ResponseSpec, TypeDef, TypeRef,
+    VariantSpec,
 };
 use crate::model::naming;
 use crate::read::overlay::DocExamples;
@@ -13,9 +14,26 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 use serde_json::Value;
 
-/// The `# Examples` section for `op`, as doc lines (not sanitized: it holds
-/// a Rust code block on purpose). `None` when it cannot be written.
-pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option<Vec<String>> {
+/// Which of an operation's methods an example calls.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Flavor<'a> {
+    /// The operation's own method.
+    Plain,
+    /// Its response variant's method.
+    Variant(&'a VariantSpec),
+    /// The method that lists every item across pages.
+    All(&'a PagingSpec),
+}
+
+/// The `# Examples` section for `op`'s method of `flavor`, as doc lines
+/// (not sanitized: it holds a Rust code block on purpose). `None` when it
+/// cannot be written.
+pub(crate) fn section(
+    api: &Api,
+    op: &Operation,
+    flavor: Flavor<'_>,
+    config: &DocExamples,
+) -> Option<Vec<String>> {
     // A file or multipart part has no example value a doc could show.
     if op
         .body
@@ -25,9 +43,22 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
         return None;
     }
     let types: syn::Path = syn::parse_str(&config.types_path).ok()?;
-    let call = call(api, op, &types);
-    let statement = match op.response {
-        ResponseSpec::Empty => quote! { #call; },
+    let invocation = invocation_of(api, op, flavor, &types);
+    let call = quote! { #invocation.await? };
+    let statement = match flavor {
+        // The first items, however many pages they take.
+        Flavor::All(_) => quote! {
+            let mut items = #invocation.max_items(3);
+            while let Some(item) = items.next().await {
+                let item = item?;
+                println!("{item:?}");
+            }
+        },
+        Flavor::Variant(VariantSpec {
+            response: ResponseSpec::Empty,
+            ..
+        }) => quote! { #call; },
+        Flavor::Plain if op.response == ResponseSpec::Empty => quote! { #call; },
         _ => quote! { let response = #call; println!("{response:?}"); },
     };
     let file: syn::File = syn::parse2(quote! { fn example() { #statement } }).ok()?;
@@ -52,16 +83,16 @@ pub(crate) fn section(api: &Api, op: &Operation, config: &DocExamples) -> Option
     Some(lines)
 }
 
-/// `client.a("1").b("2").op(args).await?`
-fn call(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
-    let invocation = invocation(api, op, types);
-    quote! { #invocation.await? }
-}
-
 /// `client.a("1").b("2").op(args)`, every argument from the spec's example
 /// values, with `types` the path the request types are named under. Shared
 /// by the docs and by the example calls (`emit::example_calls`).
 pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenStream {
+    invocation_of(api, op, Flavor::Plain, types)
+}
+
+/// The invocation of the method of `flavor`: a variant's takes its
+/// parameters' example values last.
+fn invocation_of(api: &Api, op: &Operation, flavor: Flavor<'_>, types: &syn::Path) -> TokenStream {
     let mut owner = op.owner;
     let mut steps = Vec::new();
     while let Some(h) = owner.and_then(|o| api.handles.get(o)) {
@@ -136,7 +167,15 @@ pub(crate) fn invocation(api: &Api, op: &Operation, types: &syn::Path) -> TokenS
             None => {}
         }
     }
-    let method = ident(&op.method_name);
+    let method = match flavor {
+        Flavor::Variant(v) => {
+            let value = expr(api, &v.params, &v.example, types);
+            args.push(quote! { &#value });
+            ident(&v.method_name)
+        }
+        Flavor::All(p) => ident(&p.method_name),
+        Flavor::Plain => ident(&op.method_name),
+    };
     quote! { #chain.#method(#(#args),*) }
 }
 
@@ -187,7 +226,14 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
             quote! { #text.into() }
         }
         TypeRef::Integer => {
-            let n = Literal::i64_unsuffixed(value.as_i64().unwrap_or_default());
+            // A setter takes `impl Into<i64>`, where an unsuffixed literal
+            // is an `i32`: one beyond its range says its type.
+            let n = value.as_i64().unwrap_or_default();
+            let n = if i32::try_from(n).is_ok() {
+                Literal::i64_unsuffixed(n)
+            } else {
+                Literal::i64_suffixed(n)
+            };
             quote! { #n }
         }
         TypeRef::Float => {
@@ -218,6 +264,11 @@ fn expr(api: &Api, ty: &TypeRef, value: &Value, types: &syn::Path) -> TokenStrea
         // Only example calls reach it: `section` leaves out operations
         // that take a file.
         TypeRef::Upload => upload(),
+        TypeRef::Map(_) => quote! { ::std::collections::BTreeMap::new() },
+        TypeRef::Boxed(inner) => {
+            let inner = expr(api, inner, value, types);
+            quote! { Box::new(#inner) }
+        }
     }
 }
 
@@ -250,6 +301,10 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
             let setters = def.fields.iter().filter(|f| f.optional).filter_map(|f| {
                 let setter = ident(&format!("with_{}", naming::bare(&f.name)));
                 let value = match (&f.ty, given(f)?) {
+                    // An empty map would need its type spelled out.
+                    (TypeRef::Map(_), _) => return None,
+                    // `T: Into<Box<T>>`: the value itself.
+                    (TypeRef::Boxed(inner), v) => expr(api, inner, v, types),
                     // A setter takes `impl Into<T>`: the bare literal.
                     (TypeRef::String | TypeRef::Timestamp, Value::String(text)) => {
                         quote! { #text }
@@ -273,6 +328,10 @@ fn named(api: &Api, name: &str, value: &Value, types: &syn::Path) -> TokenStream
                 }
                 None => quote! { #types::#type_ident::other(#wire) },
             }
+        }
+        Some(TypeDef::Union(_)) => {
+            let json = json_macro(value);
+            quote! { #types::#type_ident::from_json(#json) }
         }
         None => quote! { Default::default() },
     }

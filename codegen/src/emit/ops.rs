@@ -10,11 +10,12 @@
 use crate::emit::body;
 use crate::emit::descriptors::descriptors;
 use crate::emit::docs::doc_line;
-use crate::emit::examples;
+use crate::emit::examples::{self, Flavor};
 use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
 use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
+use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -175,12 +176,40 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     }
 }
 
+/// The operation's method, its response variant's when it has one, and
+/// the one listing every item when it pages.
 fn method(
     api: &Api,
     op: &Operation,
     examples: Option<&DocExamples>,
 ) -> Result<TokenStream, String> {
-    let name = ident(&op.method_name);
+    let plain = one_method(api, op, examples, Flavor::Plain)?;
+    let variant = match &op.variant {
+        Some(v) => one_method(api, op, examples, Flavor::Variant(v))?,
+        None => TokenStream::new(),
+    };
+    let all = match &op.paging {
+        Some(p) => one_method(api, op, examples, Flavor::All(p))?,
+        None => TokenStream::new(),
+    };
+    Ok(quote! { #plain #variant #all })
+}
+
+fn one_method(
+    api: &Api,
+    op: &Operation,
+    examples: Option<&DocExamples>,
+    flavor: Flavor<'_>,
+) -> Result<TokenStream, String> {
+    let variant = match flavor {
+        Flavor::Variant(v) => Some(v),
+        _ => None,
+    };
+    let name = ident(match flavor {
+        Flavor::Plain => &op.method_name,
+        Flavor::Variant(v) => &v.method_name,
+        Flavor::All(p) => &p.method_name,
+    });
     let constant = ident(&op.const_name);
     let mut text = format!("`{} {}`", op.http_method, op.template);
     if op
@@ -204,15 +233,42 @@ fn method(
          processed; an [`Error`](rt::Error) tells by `delivery()` whether it may have been. \
          Per-call options: [`Call`](rt::Call)."
     });
+    if matches!(flavor, Flavor::All(_)) {
+        // Each page is such a call; the options are the listing's.
+        text = text.replace(
+            "Per-call options: [`Call`](rt::Call).",
+            "Options for every page: [`Items`](rt::Items).",
+        );
+    }
     // The spec's text is made safe on its own, so that a block it leaves
     // open ends with it rather than take in what follows.
-    let mut docs = doc(op.doc.trim());
+    let plain = naming::bare(&op.method_name);
+    let mut docs = match flavor {
+        // The plain method's docs say what the operation does; these say
+        // what differs.
+        Flavor::Variant(v) => doc(&format!(
+            "[`{plain}`](Self::{plain}), with `callback`: the parameters that make the API \
+             answer as the spec's *{}* example shows, which is what this method returns.",
+            v.example_name,
+        )),
+        Flavor::All(p) => doc(&format!(
+            "Every item [`{plain}`](Self::{plain}) lists, page after page: the first page \
+             as `{plain}` asks for it (with the page size in `{}`, if given), then each page \
+             its `{}` link names. Nothing is sent until the items are polled; \
+             [`max_items`](rt::Items::max_items) and [`max_pages`](rt::Items::max_pages) \
+             end the listing early.",
+            p.limit,
+            p.next.join("."),
+        )),
+        Flavor::Plain => doc(op.doc.trim()),
+    };
     if !docs.is_empty() {
         docs.extend(doc_line(""));
     }
     docs.extend(doc(&text));
+    let section = examples.and_then(|config| examples::section(api, op, flavor, config));
     // The example is a Rust code block on purpose, so it skips sanitizing.
-    if let Some(lines) = examples.and_then(|config| examples::section(api, op, config)) {
+    if let Some(lines) = section {
         docs.extend(doc_line(""));
         for line in lines {
             let line = format!(" {line}");
@@ -241,8 +297,12 @@ fn method(
             quote! { body: #ty }
         });
     }
-    let steps = body::steps(api, op)?;
-    let (output, decode) = match &op.response {
+    if let Some(v) = variant {
+        let ty = borrowed(&v.params);
+        inputs.push(quote! { callback: #ty });
+    }
+    let steps = body::steps(api, op, variant)?;
+    let (output, decode) = match variant.map_or(&op.response, |v| &v.response) {
         ResponseSpec::Json(ty) => (type_tokens(ty), quote! { json }),
         ResponseSpec::Empty => (quote! { () }, quote! { empty }),
         ResponseSpec::Text => (quote! { String }, quote! { text }),
@@ -251,17 +311,24 @@ fn method(
     };
     // Built now, failures included, and sent when awaited: the call holds
     // the request and a clone of the client, nothing borrowed, and makes
-    // the sending future only when first polled.
+    // the sending future only when first polled. A listing likewise.
+    let (output, send) = match flavor {
+        Flavor::All(p) => {
+            let page = ident(&p.page_type);
+            (quote! { rt::Items<#page> }, quote! { paginate })
+        }
+        _ => (quote! { rt::Call<#output> }, quote! { call }),
+    };
     let gate = gates::cfg(&op.gate);
     Ok(quote! {
         #gate
         #docs
-        pub fn #name(&self, #(#inputs),*) -> rt::Call<#output> {
+        pub fn #name(&self, #(#inputs),*) -> #output {
             let client: &rt::Client = #client;
             let request = client
                 .request(&operations::#constant, #args)
                 #steps;
-            client.call(request, rt::Response::#decode)
+            client.#send(request, rt::Response::#decode)
         }
     })
 }

@@ -53,6 +53,11 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
     });
     // Why a struct of required fields (two of one type cannot be swapped
     // silently) is the runtime's crate docs' to say, once.
+    // A type read as well as built keeps unknown keys: none when built.
+    let extra = def.extra.as_ref().map(|extra| {
+        let extra = ident(extra);
+        quote! { #extra: JsonMap::new(), }
+    });
     let fields_doc = doc(&format!("The required fields of [`{bare}::new`]."));
     let new_doc = doc("From its required fields; the optional ones are unset.");
     quote! {
@@ -66,7 +71,7 @@ pub(crate) fn request(def: &StructDef) -> TokenStream {
             #new_doc
             pub fn new(required: #fields_type) -> Self {
                 let #fields_type { #(#set),* } = required;
-                Self { #(#set,)* #(#unset: None,)* }
+                Self { #(#set,)* #(#unset: None,)* #extra }
             }
             #(#setters)*
         }

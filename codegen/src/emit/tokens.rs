@@ -70,6 +70,14 @@ pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
             quote! { #name }
         }
         TypeRef::Upload => quote! { rt::Upload },
+        TypeRef::Map(value) => {
+            let value = type_tokens(value);
+            quote! { ::std::collections::BTreeMap<String, #value> }
+        }
+        TypeRef::Boxed(inner) => {
+            let inner = type_tokens(inner);
+            quote! { Box<#inner> }
+        }
     }
 }
 

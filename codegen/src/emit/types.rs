@@ -2,11 +2,14 @@
 
 use crate::emit::body;
 use crate::emit::enums;
+use crate::emit::errors;
 use crate::emit::gates;
+use crate::emit::paging;
 use crate::emit::parts::Part;
 use crate::emit::payloads;
 use crate::emit::setters;
 use crate::emit::tokens::{doc, ident, type_tokens};
+use crate::emit::unions;
 use crate::model::api::{Api, FieldDef, ParamLocation, ParamsSpec, StructDef, TypeDef};
 use crate::model::naming;
 use crate::model::uses;
@@ -42,10 +45,7 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
             chunk
                 .iter()
                 .map(|def| {
-                    let name = match def {
-                        TypeDef::Struct(s) => &s.name,
-                        TypeDef::Enum(e) => &e.name,
-                    };
+                    let name = def.name();
                     gates::items(definition(api, uses, def), gates::of_type(api, name))
                 })
                 .collect()
@@ -64,6 +64,12 @@ pub(crate) fn parts<'a>(api: &'a Api, uses: &'a Uses<'a>) -> Vec<Part<'a>> {
                 .zip(chunk.iter().filter(|op| op.params.is_some()))
                 .map(|(p, op)| gates::items(params(p, &op.item), gates::of_type(api, &p.type_name)))
                 .collect()
+        }));
+        parts.push(Part::new(chunk.len(), move || {
+            Ok(chunk
+                .iter()
+                .filter_map(|op| op.errors.as_ref().map(|e| errors::error_type(op, e)))
+                .collect())
         }));
     }
     parts
@@ -89,9 +95,11 @@ fn definition(api: &Api, uses: &Uses<'_>, def: &TypeDef) -> TokenStream {
                 .contains(name)
                 .then(|| payloads::form_value(s));
             let def = structure(s);
-            quote! { #def #json #form #nested }
+            let page = api.pages.get(name).map(|p| paging::page_impl(name, p));
+            quote! { #def #json #form #nested #page }
         }
         TypeDef::Enum(e) => enums::enumeration(e),
+        TypeDef::Union(u) => unions::union(u),
     }
 }
 
@@ -148,7 +156,7 @@ fn structure(def: &StructDef) -> TokenStream {
         .all(|f| f.optional)
         .then(|| quote! { Default, });
     // Response types have the catch-all; request types are built by callers.
-    let build = if def.extra.is_none() {
+    let build = if def.extra.is_none() || def.built {
         setters::request(def)
     } else {
         TokenStream::new()

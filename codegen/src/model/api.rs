@@ -6,6 +6,10 @@
 
 use crate::draft::auth::AuthScheme;
 use crate::draft::response::Example;
+pub(crate) use crate::model::api_paging::{FieldStep, PageImpl, PagingSpec};
+pub(crate) use crate::model::api_types::{
+    EnumDef, FieldDef, StructDef, TypeDef, TypeRef, UnionDef, UnionVariant, Variant,
+};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,6 +30,8 @@ pub(crate) struct Api {
     /// The features each type (named, parameter or multipart struct) needs,
     /// by name; a type not listed is always compiled.
     pub type_gates: BTreeMap<String, Gate>,
+    /// The page types of listings that page, by name (never an alias).
+    pub pages: BTreeMap<String, PageImpl>,
 }
 
 impl Api {
@@ -44,7 +50,7 @@ impl Api {
     pub(crate) fn struct_def(&self, name: &str) -> Option<&StructDef> {
         match self.type_def(name)? {
             TypeDef::Struct(s) => Some(s),
-            TypeDef::Enum(_) => None,
+            _ => None,
         }
     }
 
@@ -52,7 +58,7 @@ impl Api {
     pub(crate) fn enum_def(&self, name: &str) -> Option<&EnumDef> {
         match self.type_def(name)? {
             TypeDef::Enum(e) => Some(e),
-            TypeDef::Struct(_) => None,
+            _ => None,
         }
     }
 }
@@ -196,8 +202,48 @@ pub(crate) struct Operation {
     /// The item's own `Accept`, where it is not the runtime's default.
     pub accept: Option<String>,
     pub response: ResponseSpec,
+    /// The documented error bodies, typed, by status; read from an error
+    /// by the type named here.
+    pub errors: Option<ErrorBodies>,
     pub doc: String,
     pub examples: Vec<Example>,
+    /// A second method for the answer a parameter switches to.
+    pub variant: Option<VariantSpec>,
+    /// How it pages, when it lists items across pages.
+    pub paging: Option<PagingSpec>,
+}
+
+/// The method of a response variant: the plain method's arguments and the
+/// variant's parameters, answered as the variant's example shows.
+#[derive(Debug, Clone)]
+pub(crate) struct VariantSpec {
+    pub method_name: String,
+    /// The struct of the parameters (`TypeRef::Named`).
+    pub params: TypeRef,
+    /// The parameters go in the query (else in the JSON body).
+    pub in_query: bool,
+    pub response: ResponseSpec,
+    /// The example the answer is typed from.
+    pub example_name: String,
+    /// The parameters' example values, for docs.
+    pub example: Value,
+}
+
+/// An operation's documented error bodies: one type with a variant per
+/// status (`404`, `4XX`, `default`).
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBodies {
+    pub type_name: String,
+    pub bodies: Vec<ErrorBody>,
+}
+
+/// The body documented for one status, or range of statuses.
+#[derive(Debug, Clone)]
+pub(crate) struct ErrorBody {
+    /// As the spec writes it: `404`, `4XX`, `default`.
+    pub status: String,
+    pub variant: String,
+    pub ty: TypeRef,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,76 +361,4 @@ pub(crate) enum ResponseSpec {
     Bytes,
     /// Examples say nothing: any JSON, an empty body read as `null`.
     Any,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TypeDef {
-    Struct(StructDef),
-    Enum(EnumDef),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct StructDef {
-    pub name: String,
-    pub doc: String,
-    pub fields: Vec<FieldDef>,
-    /// Name of the catch-all field that keeps undocumented keys (responses).
-    pub extra: Option<String>,
-    /// Name of the struct of required fields the constructor takes (request
-    /// types with required fields): fields by name, so two of one type
-    /// cannot be swapped silently.
-    pub required: Option<String>,
-    /// The earlier struct of the same shape this one is an alias of; its
-    /// own fields stay here, so examples and `diff` read it as before.
-    pub shares: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct FieldDef {
-    pub wire: String,
-    pub name: String,
-    pub ty: TypeRef,
-    pub optional: bool,
-    pub doc: String,
-    /// A format the runtime checks, from the overlay.
-    pub format: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct EnumDef {
-    pub name: String,
-    pub doc: String,
-    pub variants: Vec<Variant>,
-    /// Accepts values it does not list, kept sealed in a catch-all variant
-    /// with this name.
-    pub catch_all: Option<String>,
-    /// Callers send it (a request enum), as well as or instead of reading it.
-    pub sent: bool,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Variant {
-    pub wire: String,
-    pub name: String,
-}
-
-/// A Rust type in a field, body or response.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum TypeRef {
-    String,
-    Integer,
-    Float,
-    Bool,
-    /// Any JSON value.
-    Json,
-    /// A JSON object with arbitrary keys.
-    JsonObject,
-    /// A date-time string, kept verbatim and read leniently by the runtime.
-    Timestamp,
-    List(Box<TypeRef>),
-    Named(String),
-    /// A file: bytes or a stream, with a file name and content type.
-    Upload,
-    /// A string that holds a credential, which `Debug` never shows.
-    Secret,
 }

@@ -70,6 +70,12 @@ fn roots(op: &Operation) -> Vec<String> {
         out.push(p.type_name.clone());
         out.extend(p.shares.iter().cloned());
     }
+    if let Some(v) = &op.variant {
+        out.extend(named(&v.params));
+        if let ResponseSpec::Json(ty) = &v.response {
+            out.extend(named(ty));
+        }
+    }
     out
 }
 

@@ -2,6 +2,7 @@
 //! with a warning, or an error.
 
 use crate::error::{Error, ErrorKind, Warning};
+use crate::read::openapi::OpenApi;
 use crate::read::overlay::Overlay;
 use crate::read::postman::Item;
 use crate::read::sources::Parsed;
@@ -16,6 +17,9 @@ pub(crate) struct Input<'a> {
     pub client_name: &'a str,
     /// The client type's own methods, kept free among its generated ones.
     pub client_methods: &'a [String],
+    /// The OpenAPI document the collection was read from, whose schemas
+    /// type the bodies and responses.
+    pub openapi: Option<&'a OpenApi>,
 }
 
 impl<'a> Input<'a> {

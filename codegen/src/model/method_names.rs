@@ -1,5 +1,6 @@
 //! Operation names: the method on each handle (overlay names first, then
-//! the name the path's shape gives, then the item's title), and a name
+//! the name the path's shape gives, then the item's title; an OpenAPI
+//! operation's title, its `operationId`, before the shape), and a name
 //! unique across the API.
 //!
 //! From the shape: on a collection GET is `list`, POST `create`, PUT
@@ -185,8 +186,9 @@ pub(super) fn name_methods(
         .zip(places)
         .enumerate()
         .map(|(i, (d, p))| {
-            let name = names[i]
-                .is_empty()
+            // An OpenAPI operation is named by its `operationId` (the item's
+            // title), as its document's readers know it.
+            let name = (names[i].is_empty() && d.schemas.is_none())
                 .then(|| shape_name(&d.method, p))
                 .flatten()?;
             let generic = matches!(p, Place::Collection(_) | Place::Single(_) | Place::Item(_));

@@ -100,6 +100,7 @@ impl Types {
             extra: None,
             required: None,
             shares: None,
+            built: false,
         }));
         paths::check(hints, obj, &name)?;
         let mut scope = Scope::default();
@@ -197,6 +198,7 @@ impl Types {
                 extra,
                 required,
                 shares: None,
+                built: false,
             });
         }
         Ok(())

@@ -8,6 +8,14 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The struct types some operation takes as its whole body: the ones that
 /// write themselves as a JSON object.
 pub(crate) fn json_bodies(api: &Api) -> BTreeSet<&str> {
+    // A variant's parameters that go in the body write themselves too.
+    let variants = api.operations.iter().filter_map(|op| match &op.variant {
+        Some(v) if !v.in_query => match &v.params {
+            TypeRef::Named(name) => api.struct_def(name).map(|s| s.name.as_str()),
+            _ => None,
+        },
+        _ => None,
+    });
     api.operations
         .iter()
         .filter(|op| {
@@ -19,6 +27,7 @@ pub(crate) fn json_bodies(api: &Api) -> BTreeSet<&str> {
             TypeRef::Named(name) => api.struct_def(name).map(|s| s.name.as_str()),
             _ => None,
         })
+        .chain(variants)
         .collect()
 }
 

@@ -1,8 +1,8 @@
 //! What a caller hands the generator: the spec's files as named texts, and
 //! the options. Kept in the first stage since every stage reads them.
 
-use crate::read::limits::Limits;
-use crate::read::overlay::DocExamples;
+use super::limits::Limits;
+use super::overlay::DocExamples;
 use std::collections::BTreeMap;
 
 /// A named input text; the name appears in every error about it.

@@ -26,6 +26,8 @@
 use crate::error::{Error, ErrorKind, Location};
 use crate::read::jsonc;
 use crate::read::limits::Limits;
+use crate::read::paging::{self, OperationPaging, PagingOverlay};
+use crate::read::variants::{self, ResponseVariant};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -40,6 +42,11 @@ pub(crate) struct Overlay {
     pub params: BTreeMap<String, FieldOverlay>,
     /// Runnable examples for the generated docs.
     pub doc_examples: Option<DocExamples>,
+    /// Responses a request parameter switches (`variants`).
+    pub response_variants: Vec<ResponseVariant>,
+    /// How listings page (`paging`), for every operation whose answer has
+    /// the places it names.
+    pub pagination: Option<PagingOverlay>,
     pub operations: Vec<OperationOverlay>,
 }
 
@@ -69,6 +76,8 @@ pub(crate) struct OperationOverlay {
     pub free_form_body: bool,
     pub fields: BTreeMap<String, FieldOverlay>,
     pub response_fields: BTreeMap<String, FieldOverlay>,
+    /// The operation's own paging, or `false` (`paging`).
+    pub pagination: Option<OperationPaging>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,7 +136,14 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     check_keys(
         root,
         "the overlay",
-        &["resources", "params", "doc_examples", "operations"],
+        &[
+            "resources",
+            "params",
+            "doc_examples",
+            "response_variants",
+            "pagination",
+            "operations",
+        ],
     )
     .map_err(bad)?;
     let mut overlay = Overlay::default();
@@ -140,6 +156,12 @@ pub(crate) fn read(file: &str, source: &str, limits: &Limits) -> Result<Overlay,
     overlay.params = fields(root.get("params"), "`params`").map_err(bad)?;
     if let Some(value) = root.get("doc_examples") {
         overlay.doc_examples = Some(doc_examples(value).map_err(bad)?);
+    }
+    if let Some(value) = root.get("response_variants") {
+        overlay.response_variants = variants::read(value).map_err(bad)?;
+    }
+    if let Some(value) = root.get("pagination") {
+        overlay.pagination = Some(paging::read_api(value).map_err(bad)?);
     }
     let operations = match root.get("operations") {
         None => return Ok(overlay),
@@ -211,6 +233,7 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
             "body",
             "fields",
             "response_fields",
+            "pagination",
         ],
     )?;
     let item = match obj.get("item") {
@@ -245,6 +268,10 @@ fn operation(entry: &Value, what: &str) -> Result<OperationOverlay, String> {
             obj.get("response_fields"),
             &format!("{what}.response_fields"),
         )?,
+        pagination: obj
+            .get("pagination")
+            .map(|v| paging::read_operation(v, &format!("{what}.pagination")))
+            .transpose()?,
     })
 }
 

@@ -19,6 +19,7 @@ pub(crate) fn merge(overlays: Vec<(String, Overlay)>) -> Result<Overlay, Vec<Err
     let mut resource_from: BTreeMap<String, String> = BTreeMap::new();
     let mut param_from: BTreeMap<String, String> = BTreeMap::new();
     let mut examples_from: Option<String> = None;
+    let mut paging_from: Option<String> = None;
     for (file, overlay) in overlays {
         let conflict = |what: String, first: &str| {
             Error::new(
@@ -64,6 +65,32 @@ pub(crate) fn merge(overlays: Vec<(String, Overlay)>) -> Result<Overlay, Vec<Err
                     examples_from = Some(file.clone());
                     merged.doc_examples = Some(examples);
                 }
+            }
+        }
+        if let Some(paging) = overlay.pagination {
+            match (&merged.pagination, &paging_from) {
+                (Some(known), Some(first)) if *known != paging => {
+                    errors.push(conflict("`pagination`".to_owned(), first));
+                }
+                (Some(_), _) => {}
+                (None, _) => {
+                    paging_from = Some(file.clone());
+                    merged.pagination = Some(paging);
+                }
+            }
+        }
+        for variant in overlay.response_variants {
+            match merged
+                .response_variants
+                .iter()
+                .find(|v| v.example == variant.example)
+            {
+                Some(known) if *known != variant => errors.push(conflict(
+                    format!("`response_variants` for `{}`", variant.example),
+                    "an earlier overlay",
+                )),
+                Some(_) => {}
+                None => merged.response_variants.push(variant),
             }
         }
         merged.operations.extend(overlay.operations);

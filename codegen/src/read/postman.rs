@@ -151,6 +151,10 @@ pub(crate) struct Example {
     pub name: String,
     pub status: Option<u16>,
     pub body: Option<String>,
+    /// The saved response's `Content-Type` header, if it has one: what the
+    /// body is when its text cannot say (a PDF or an image is saved as
+    /// lossy text, or not at all).
+    pub content_type: Option<String>,
     /// The body of the request that produced the example, if saved.
     pub request_body: Body,
 }

@@ -282,7 +282,23 @@ impl Reader<'_> {
                 .unwrap_or_default(),
             status,
             body,
+            content_type: content_type(obj.get("header")),
             request_body,
         })
     }
+}
+
+/// The value of the first `Content-Type` in a saved response's headers,
+/// read leniently: the headers only inform the response's type, so a
+/// malformed list (a string, as old exports hold, or entries without a
+/// value) is no error, only no type.
+fn content_type(headers: Option<&Value>) -> Option<String> {
+    headers?.as_array()?.iter().find_map(|header| {
+        let header = header.as_object()?;
+        let key = header.get("key")?.as_str()?;
+        let value = header.get("value")?.as_str()?.trim();
+        let disabled = header.get("disabled").and_then(Value::as_bool) == Some(true);
+        (key.trim().eq_ignore_ascii_case("content-type") && !disabled && !value.is_empty())
+            .then(|| value.to_owned())
+    })
 }

@@ -38,9 +38,10 @@ pub fn sources(root: &Path) -> Vec<(String, String)> {
 
 /// The module a source file is (`model/lower.rs` is `model::lower`,
 /// `model/mod.rs` is `model`, `lib.rs` the crate root); `None` for a
-/// binary's `main.rs`, which is a crate of its own.
+/// binary's `main.rs`, which is a crate of its own, and for the files of
+/// that crate beside it (`cli/`).
 pub fn module_of(file: &str) -> Option<Vec<String>> {
-    if file == "main.rs" {
+    if file == "main.rs" || file.starts_with("cli/") {
         return None;
     }
     let mut parts: Vec<String> = file

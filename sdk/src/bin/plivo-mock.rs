@@ -21,7 +21,7 @@ Serves Plivo's API from the spec on 127.0.0.1 until killed.
   --idle-timeout <seconds>          time a connection may go without a byte moving
   --inject <operation>:<fault>[,<fault>...]   a scripted answer (repeatable)
   -h, --help                        this text
-Limits default to those of plivo::mock::MockLimits (see the README).
+Limits default to those of plivo::mock::MockLimits (docs/mock.md, Limits).
 --inject answers the operation's next calls (times=N, default 1) with
 status=<code> (200..=599) [retry-after=<seconds>] [error=<message>] (an
 error status carries Plivo's error body, its message the status's reason

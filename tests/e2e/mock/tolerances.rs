@@ -97,11 +97,15 @@ async fn form_bodies_are_read_as_fields() {
 #[tokio::test]
 async fn a_delete_takes_its_parameters_in_the_query_or_the_body() {
     let mock = MockServer::start().await.unwrap();
-    let path = format!("/v1/Account/{}/Conference/", MockServer::AUTH_ID);
+    // Stopping a participant's recording: a DELETE with an enum parameter.
+    let path = format!(
+        "/v1/Account/{}/MultiPartyCall/name_standup/Participant/7/Record/",
+        MockServer::AUTH_ID
+    );
     let (status, body) = raw(
         &mock,
         "DELETE",
-        &format!("{path}?callback_method=PUT"),
+        &format!("{path}?record_track_type=none"),
         AUTH,
         None,
     )
@@ -110,20 +114,20 @@ async fn a_delete_takes_its_parameters_in_the_query_or_the_body() {
         status,
         &body,
         400,
-        "Invalid value provided for callback_method.",
+        "Invalid value provided for record_track_type.",
     );
-    let body = serde_json::json!({"callback_method": "PUT"});
+    let body = serde_json::json!({"record_track_type": "none"});
     let (status, answer) = raw(&mock, "DELETE", &path, AUTH, Some(body)).await;
     assert_plivo_error(
         status,
         &answer,
         400,
-        "Invalid value provided for callback_method.",
+        "Invalid value provided for record_track_type.",
     );
     let (status, _) = raw(
         &mock,
         "DELETE",
-        &format!("{path}?callback_method=GET"),
+        &format!("{path}?record_track_type=all"),
         AUTH,
         None,
     )

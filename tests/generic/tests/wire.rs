@@ -113,6 +113,29 @@ async fn a_type_other_than_json_is_asked_for_and_read_as_such() {
     assert_eq!(header(&only(&server).await, "accept"), "text/csv");
 }
 
+/// A PNG's signature and bytes no UTF-8 text holds.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xd8";
+
+#[tokio::test]
+async fn a_saved_response_of_another_type_types_the_call_and_its_accept() {
+    // No Accept in the items: their saved responses' Content-Type decide.
+    let (server, client) = serve(BINARY, "application/pdf").await;
+    let pdf = client.r_1().get().await.unwrap();
+    assert_eq!(pdf, BINARY, "a PDF, exactly the bytes sent");
+    assert_eq!(header(&only(&server).await, "accept"), "application/pdf");
+
+    let (server, client) = serve(PNG, "image/png").await;
+    let png = client.me().get().await.unwrap();
+    assert_eq!(png, PNG, "a PNG, exactly the bytes sent");
+    assert!(std::str::from_utf8(&png).is_err());
+    assert_eq!(header(&only(&server).await, "accept"), "image/png");
+
+    let (server, client) = serve(b"42", "text/plain").await;
+    let motd: String = client.motd().get().await.unwrap();
+    assert_eq!(motd, "42", "text, though it reads as JSON");
+    assert_eq!(header(&only(&server).await, "accept"), "text/plain");
+}
+
 #[tokio::test]
 async fn accept_encoding_is_the_items_header_and_a_trailing_slash_stays() {
     let (server, client) = serve(br#"{"people": []}"#, "application/json").await;

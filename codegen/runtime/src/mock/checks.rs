@@ -1,7 +1,12 @@
 //! The request checks the mock makes; what they find is worded by the
 //! vendor ([`crate::Vendor::mock_message`]).
+//!
+//! A body is read as its kind records it (`bodies`): a form's or a
+//! multipart body's values are strings, so a constant or an enum value is
+//! compared as text there; a form field nested with brackets
+//! (`address[city]`) is present when any of its keys is.
 
-use crate::operation::{FieldLocation, Format, Operation};
+use crate::operation::{Example, FieldLocation, Format, Operation};
 use crate::{MockProblem, Vendor};
 use serde_json::Value;
 
@@ -51,6 +56,33 @@ pub(super) fn select(
     }))
 }
 
+/// The example that answers a request: the first success one whose `when`
+/// parameter the request carries (in its body or query), else the first
+/// plain success one.
+pub(super) fn answer<'o>(
+    op: &'o Operation,
+    query: &str,
+    body: Option<&Value>,
+) -> Option<&'o Example> {
+    let query = query_pairs(query);
+    let carries = |param: &str| {
+        body.and_then(|b| b.get(param))
+            .is_some_and(|v| !v.is_null())
+            || query.iter().any(|(k, _)| k == param)
+    };
+    let success = |e: &&Example| (200..300).contains(&e.status);
+    op.examples
+        .iter()
+        .filter(success)
+        .find(|e| e.when.is_some_and(carries))
+        .or_else(|| {
+            op.examples
+                .iter()
+                .filter(success)
+                .find(|e| e.when.is_none())
+        })
+}
+
 /// How many constants an operation is selected by.
 fn specificity(op: &Operation) -> usize {
     op.constants.len() + op.query_constants.len()
@@ -81,8 +113,30 @@ fn query_matches(op: &Operation, query: &[(String, String)]) -> bool {
 fn constants_match(op: &Operation, body: Option<&Value>) -> bool {
     op.constants.iter().all(|(key, constant)| {
         let expected = serde_json::to_value(constant).unwrap_or(Value::Null);
-        body.and_then(|b| b.get(*key)) == Some(&expected)
+        match body.and_then(|b| b.get(*key)) {
+            // A form carries every value as text.
+            Some(Value::String(text)) if !expected.is_string() => {
+                text.as_str() == expected.to_string().as_str()
+            }
+            found => found == Some(&expected),
+        }
     })
+}
+
+/// The value of the top-level field `name`: its key, or for a form field
+/// nested with brackets, the first of its keys (`name[...]`).
+fn field<'a>(body: Option<&'a Value>, name: &str) -> Option<&'a Value> {
+    let object = body?.as_object()?;
+    let value = object.get(name).or_else(|| {
+        object
+            .iter()
+            .find(|(key, _)| {
+                key.strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('['))
+            })
+            .map(|(_, value)| value)
+    });
+    value.filter(|v| !v.is_null())
 }
 
 /// The first problem with the arguments of `op`, as the vendor words it.
@@ -110,30 +164,34 @@ pub(super) fn arguments(
                 }
             }
             FieldLocation::Body => {
-                let in_query = || query.iter().find(|(k, _)| k == field.name);
-                let value = match body.and_then(|b| b.get(field.name)) {
-                    Some(value) => value.clone(),
-                    None => in_query().map_or(Value::Null, |(_, v)| Value::String(v.clone())),
+                // From the body, else the query; "" is no value.
+                let in_query = || {
+                    let (_, value) = query.iter().find(|(k, _)| k == field.name)?;
+                    Some(Value::String(value.clone()))
                 };
-                if value.is_null() || value == "" {
+                let value = self::field(body, field.name).cloned().or_else(in_query);
+                let Some(value) = value.filter(|v| v != "") else {
                     if field.required {
                         return Err(vendor.mock_message(&MockProblem::Missing(field.name)));
                     }
                     continue;
-                }
-                let text = scalar_text(&value);
-                let listed = field.values.is_empty()
-                    || text.as_deref().is_some_and(|t| field.values.contains(&t));
-                if !listed {
-                    return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
-                }
-                if let Some(format) = field.format {
-                    valid(
-                        vendor,
-                        field.name,
-                        format,
-                        text.as_deref().unwrap_or_default(),
-                    )?;
+                };
+                // A repeated form key holds an array: each value is checked.
+                let values = match &value {
+                    Value::Array(items) if !items.is_empty() => items.iter().collect(),
+                    other => vec![other],
+                };
+                for value in values {
+                    let text = scalar_text(value);
+                    let listed = field.values.is_empty()
+                        || text.as_deref().is_some_and(|t| field.values.contains(&t));
+                    if !listed {
+                        return Err(vendor.mock_message(&MockProblem::Invalid(field.name)));
+                    }
+                    if let Some(format) = field.format {
+                        let text = text.as_deref().unwrap_or_default();
+                        valid(vendor, field.name, format, text)?;
+                    }
                 }
             }
         }
@@ -160,7 +218,7 @@ fn valid(vendor: &dyn Vendor, name: &str, format: Format, value: &str) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::operation::{Method, PathPart};
+    use crate::operation::{Example, Method, PathPart};
     use crate::test_vendor::TEST;
 
     const PATH: &[PathPart] = &[PathPart::Literal("/calls/")];
@@ -195,8 +253,33 @@ mod tests {
         assert!(checked(None, "").is_err());
         assert!(checked(Some(json!({"kind": ""})), "").is_err());
         assert!(checked(Some(json!({"kind": "b"})), "").is_err());
-        assert!(checked(Some(json!({"kind": ["a"]})), "").is_err());
+        assert!(checked(Some(json!({"kind": ["a", "b"]})), "").is_err());
+        assert!(checked(Some(json!({"kind": {"a": 1}})), "").is_err());
         assert!(checked(None, "kind=a&note=y").is_err());
+    }
+
+    static HANGUP: Operation = Operation::new("hangup", Method::DELETE, PATH).examples(&[
+        Example::new("done", 204, ""),
+        Example::new("accepted", 202, r#"{"message": "async"}"#).when("callback_url"),
+    ]);
+
+    /// A request carrying a variant's parameter gets the variant's answer;
+    /// before, the first success example answered every request.
+    #[test]
+    fn a_parameter_selects_its_answer() {
+        let name = |query: &str, body: Option<Value>| {
+            answer(&HANGUP, query, body.as_ref()).map(|e| e.name)
+        };
+        assert_eq!(name("", None), Some("done"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": "https://x"}))),
+            Some("accepted")
+        );
+        assert_eq!(name("callback_url=https%3A%2F%2Fx", None), Some("accepted"));
+        assert_eq!(
+            name("", Some(serde_json::json!({"callback_url": null}))),
+            Some("done")
+        );
     }
 
     fn picked(query: &str) -> Result<&'static str, String> {

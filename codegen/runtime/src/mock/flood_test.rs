@@ -1,7 +1,9 @@
 //! A long run against the request handling, sockets aside: what the mock
 //! keeps stays within its limits, however many requests and however large.
 
-use super::http::{Head, handle};
+use super::credentials::MockCredentials;
+use super::decide::Head;
+use super::http::handle;
 use super::limits::MockLimits;
 use super::lock::lock;
 use super::state::{MockApi, State};
@@ -34,13 +36,17 @@ static ADD: Operation = Operation::new(
 const RUN: usize = 100_000;
 
 fn head(method: &str, path: &str, authorized: bool) -> Head {
+    let mut map = hyper::HeaderMap::new();
+    map.insert("content-type", "application/json".parse().unwrap());
+    if authorized {
+        // base64("user:secret")
+        map.insert("authorization", "Basic dXNlcjpzZWNyZXQ=".parse().unwrap());
+    }
     Head {
         method: method.to_owned(),
         path: path.to_owned(),
-        query: None,
-        headers: super::headers::RecordedHeaders::default(),
-        authorized,
-        content_type: Some("application/json".to_owned()),
+        query: super::query::RecordedQuery::default(),
+        headers: super::headers::RecordedHeaders::from_map(&map),
     }
 }
 
@@ -52,7 +58,8 @@ fn memory_stays_flat_over_a_hundred_thousand_requests() {
     let credentials = Credentials::new(&TEST, "user".to_owned(), "secret".to_owned()).unwrap();
     let state = State::new(
         MockApi::new(&TEST, OPERATIONS),
-        credentials,
+        MockCredentials::basic("user", "secret"),
+        Some(credentials),
         limits.clone(),
         0,
     );

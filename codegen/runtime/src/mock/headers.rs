@@ -7,12 +7,24 @@ use std::fmt;
 ///
 /// [`get`](Self::get) returns any value as sent, credentials included, for
 /// the test that asks; `Debug` shows headers that may carry a secret
-/// (`authorization`, cookies, and any name with `auth`, `key`, `token`,
-/// `secret`, `signature` or `session` in it) as `<redacted>`.
-#[derive(Clone, Default, PartialEq, Eq)]
+/// (`authorization`, cookies, any name with `auth`, `key`, `token`,
+/// `secret`, `signature` or `session` in it, and the operation's own API
+/// key header) as `<redacted>`.
+#[derive(Clone, Default)]
 pub struct RecordedHeaders {
     entries: Vec<(String, String)>,
+    /// The operation's API key header (lower case), redacted whatever its name.
+    credential: Option<String>,
 }
+
+/// Two sets of headers are equal when they were sent alike.
+impl PartialEq for RecordedHeaders {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl Eq for RecordedHeaders {}
 
 impl RecordedHeaders {
     pub(super) fn from_map(map: &hyper::HeaderMap) -> Self {
@@ -23,7 +35,22 @@ impl RecordedHeaders {
                 (name.as_str().to_owned(), value)
             })
             .collect();
-        RecordedHeaders { entries }
+        RecordedHeaders {
+            entries,
+            credential: None,
+        }
+    }
+
+    /// The same headers, with `name` a credential (redacted in `Debug`).
+    pub(super) fn with_credential(mut self, name: Option<&str>) -> Self {
+        self.credential = name.map(str::to_ascii_lowercase);
+        self
+    }
+
+    /// Whether the header `name` may carry a credential.
+    pub(super) fn is_secret(&self, name: &str) -> bool {
+        let name = name.to_ascii_lowercase();
+        self.credential.as_deref() == Some(name.as_str()) || secret(&name)
     }
 
     /// The first value of `name` (any case), as sent.
@@ -58,7 +85,7 @@ impl RecordedHeaders {
 }
 
 /// Whether a header of this (lower-case) name may carry a credential.
-fn secret(name: &str) -> bool {
+pub(super) fn secret(name: &str) -> bool {
     const MARKS: &[&str] = &[
         "auth",
         "key",
@@ -75,7 +102,7 @@ impl fmt::Debug for RecordedHeaders {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut map = f.debug_map();
         for (name, value) in self.iter() {
-            if secret(name) {
+            if self.is_secret(name) {
                 map.entry(&name, &format_args!("<redacted>"));
             } else {
                 map.entry(&name, &value);

@@ -1,34 +1,22 @@
-//! Answering one request: read its body within the limits, check it as the
-//! spec describes, answer, and record it.
+//! Answering one request: read its body within the limits, decide the
+//! answer (`decide`), and record the request.
 
+use super::answer::error;
+use super::decide::{Decision, Head, decide};
+use super::expect;
 use super::headers::RecordedHeaders;
 use super::lock::lock;
-use super::paging::{self, Paged};
+use super::query::RecordedQuery;
 use super::record::RecordedRequest;
 use super::response::MockResponse;
 use super::state::State;
-use super::{body, checks, routing};
 use crate::MockProblem;
-use crate::operation::Auth;
-use crate::retry::{GOLDEN_GAMMA, mix64};
+use crate::operation::{Auth, Operation, Placement};
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full, LengthLimitError, Limited};
 use hyper::body::Incoming;
-use hyper::header::{AUTHORIZATION, CONNECTION, CONTENT_TYPE, HeaderValue};
+use hyper::header::{CONNECTION, HeaderValue};
 use hyper::{Request, Response, StatusCode};
-use std::sync::atomic::Ordering;
-
-/// What the answer depends on besides the body.
-pub(super) struct Head {
-    pub(super) method: String,
-    pub(super) path: String,
-    /// The query (after the `?`), if any, percent-encoded.
-    pub(super) query: Option<String>,
-    pub(super) headers: RecordedHeaders,
-    pub(super) authorized: bool,
-    /// The body's declared `Content-Type`, if any (read by [`body::parse`]).
-    pub(super) content_type: Option<String>,
-}
 
 /// The connection is to be reset instead of answered
 /// ([`MockResponse::reset`]).
@@ -62,29 +50,28 @@ pub(super) async fn answer(
 }
 
 async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
-    let content_type = req.headers().get(CONTENT_TYPE);
     let head = Head {
         method: req.method().as_str().to_owned(),
         path: req.uri().path().to_owned(),
-        query: req.uri().query().map(str::to_owned),
+        query: RecordedQuery::parse(req.uri().query().unwrap_or_default()),
         headers: RecordedHeaders::from_map(req.headers()),
-        authorized: req.headers().get(AUTHORIZATION) == Some(state.expected_auth()),
-        content_type: content_type
-            .and_then(|t| t.to_str().ok())
-            .map(str::to_owned),
     };
     let limits = &state.limits;
     let body = Limited::new(req.into_body(), limits.max_body_bytes).collect();
+    let refused = |head, response: Response<Full<Bytes>>| {
+        let status = response.status().as_u16();
+        record(state, head, Decision::refused(response), &[], status)
+    };
     let bytes = match tokio::time::timeout(limits.body_read_timeout, body).await {
         Ok(Ok(collected)) => collected.to_bytes(),
         Ok(Err(e)) if e.is::<LengthLimitError>() => {
             let response = error(state, StatusCode::PAYLOAD_TOO_LARGE, MockProblem::TooLarge);
-            return (record(state, head, None, None, response), None);
+            return (refused(head, response), None);
         }
         // Framing hyper could not decode, such as a bad chunk size.
         Ok(Err(_)) => {
             let response = error(state, StatusCode::BAD_REQUEST, MockProblem::MalformedBody);
-            return (record(state, head, None, None, response), None);
+            return (refused(head, response), None);
         }
         Err(_) => {
             let mut response = error(state, StatusCode::REQUEST_TIMEOUT, MockProblem::BodyTimeout);
@@ -93,7 +80,7 @@ async fn read_and_decide(state: &State, req: Request<Incoming>) -> Outcome {
             response
                 .headers_mut()
                 .insert(CONNECTION, HeaderValue::from_static("close"));
-            return (record(state, head, None, None, response), None);
+            return (refused(head, response), None);
         }
     };
     handle(state, head, &bytes)
@@ -105,206 +92,66 @@ pub(super) type Outcome = (Response<Full<Bytes>>, Option<MockResponse>);
 /// Answers a request whose body has been read, and records it (with status
 /// 0 when the script resets the connection instead).
 pub(super) fn handle(state: &State, head: Head, bytes: &[u8]) -> Outcome {
-    let (operation, body, response, fault) = decide(state, &head, bytes);
+    let decision = decide(state, &head, bytes);
+    let fault = decision.fault.clone();
     let reset = fault.as_ref().is_some_and(|f| f.reset);
-    let status = if reset { 0 } else { response.status().as_u16() };
-    record_status(state, head, operation, body, status);
-    (response, fault)
+    let status = if reset {
+        0
+    } else {
+        decision.response.status().as_u16()
+    };
+    (record(state, head, decision, bytes, status), fault)
 }
 
+/// Records the request `decision` answers (its bytes if they were read as
+/// the operation's), counts its call, tests it against the expectations;
+/// returns the answer.
 fn record(
     state: &State,
     head: Head,
-    operation: Option<&'static str>,
-    body: Option<serde_json::Value>,
-    response: Response<Full<Bytes>>,
-) -> Response<Full<Bytes>> {
-    record_status(state, head, operation, body, response.status().as_u16());
-    response
-}
-
-fn record_status(
-    state: &State,
-    head: Head,
-    operation: Option<&'static str>,
-    body: Option<serde_json::Value>,
+    decision: Decision,
+    bytes: &[u8],
     status: u16,
-) {
-    if let Some(operation) = operation {
-        lock(&state.calls).count(operation);
+) -> Response<Full<Bytes>> {
+    let operation = decision.operation;
+    if let Some(op) = operation {
+        lock(&state.calls).count(op.name);
     }
-    lock(&state.recorded).push(RecordedRequest {
-        operation,
+    let (header, query) = operation.map_or((None, None), credential_names);
+    let request = RecordedRequest {
+        operation: operation.map(|op| op.name),
         method: head.method,
         path: head.path,
-        query: head.query,
-        headers: head.headers,
-        body,
+        query: head.query.with_credential(query),
+        headers: head.headers.with_credential(header),
+        body: decision.body,
+        raw_body: if decision.read {
+            bytes.to_vec()
+        } else {
+            Vec::new()
+        },
         status,
-    });
-}
-
-/// The operation, the parsed body (only for a request that passed the
-/// routing, authentication and content checks: a refused body is neither
-/// parsed nor kept), the answer and the scripted fault.
-type Decision = (
-    Option<&'static str>,
-    Option<serde_json::Value>,
-    Response<Full<Bytes>>,
-    Option<MockResponse>,
-);
-
-fn decide(state: &State, head: &Head, bytes: &[u8]) -> Decision {
-    let refuse = |status, problem| (None, None, error(state, status, problem), None);
-    let vendor = state.api.vendor;
-    let route = routing::route(
-        state.api.operations,
-        &head.method,
-        &head.path,
-        state.credentials.username(),
-    );
-    let (candidates, args) = match route {
-        routing::Route::Found(candidates, args) => (candidates, args),
-        routing::Route::WrongMethod => {
-            return refuse(StatusCode::METHOD_NOT_ALLOWED, MockProblem::WrongMethod);
-        }
-        routing::Route::NotFound => return refuse(StatusCode::NOT_FOUND, MockProblem::NotFound),
     };
-    let needs_auth = candidates.iter().any(|op| op.auth == Auth::Basic);
-    if needs_auth && !head.authorized {
-        return refuse(StatusCode::UNAUTHORIZED, MockProblem::Unauthorized);
+    expect::observe(&state.expected, &state.recorded, request);
+    decision.response
+}
+
+/// The header and query parameter that carry `op`'s credential, when its
+/// spec names them: redacted in `Debug` whatever they are called.
+fn credential_names(op: &Operation) -> (Option<&'static str>, Option<&'static str>) {
+    match op.auth {
+        Auth::ApiKey {
+            name,
+            placement: Placement::Header,
+        } => (Some(name), None),
+        Auth::ApiKey {
+            name,
+            placement: Placement::Query,
+        } => (None, Some(name)),
+        Auth::OAuth2 {
+            placement: Placement::Query,
+            ..
+        } => (None, Some("access_token")),
+        _ => (None, None),
     }
-    // JSON, or a multipart upload read as its fields (body.rs).
-    let body = match body::parse(head.content_type.as_deref(), bytes) {
-        Ok(body) => body,
-        Err(problem) => {
-            let status = match problem {
-                MockProblem::NotJson => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                _ => StatusCode::BAD_REQUEST,
-            };
-            return refuse(status, problem);
-        }
-    };
-    let op = match checks::select(
-        vendor,
-        &candidates,
-        head.query.as_deref().unwrap_or_default(),
-        body.as_ref(),
-    ) {
-        Ok(op) => op,
-        Err(message) => {
-            let response = worded(state, StatusCode::BAD_REQUEST, &message);
-            return (None, body, response, None);
-        }
-    };
-    let scripted = take_scripted(state, op.name);
-    if let Some(scripted) = scripted.as_ref().filter(|s| s.status.is_some()) {
-        // A scripted status stands for the service's answer: no checks.
-        return (
-            Some(op.name),
-            body,
-            respond(scripted),
-            Some(scripted.clone()),
-        );
-    }
-    let query = head.query.as_deref().unwrap_or_default();
-    if let Err(message) = checks::arguments(vendor, op, &args, body.as_ref(), query) {
-        let response = worded(state, StatusCode::BAD_REQUEST, &message);
-        return (Some(op.name), body, response, scripted);
-    }
-    let example = op.examples.iter().find(|e| (200..300).contains(&e.status));
-    let (status, text) = example.map_or((200, "{}"), |e| (e.status, e.body));
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
-    let mut text = Bytes::from_static(text.as_bytes());
-    if let (Some(pagination), Some(example)) = (&op.pagination, example) {
-        let count = state.item_count(op.name, pagination);
-        let query = head.query.as_deref();
-        match paging::page(pagination, example.body, &head.path, query, count) {
-            Paged::Page(page) => text = Bytes::from(page),
-            Paged::AsIs => {}
-            Paged::Invalid(parameter) => {
-                let message = vendor.mock_message(&MockProblem::Invalid(parameter));
-                let response = worded(state, StatusCode::BAD_REQUEST, &message);
-                return (Some(op.name), body, response, scripted);
-            }
-        }
-    }
-    let mut response = json(status, text);
-    if let Some(scripted) = &scripted {
-        add_headers(&mut response, scripted);
-        if let Some(body) = &scripted.body {
-            *response.body_mut() = Full::new(Bytes::from(body.clone()));
-        }
-    }
-    (Some(op.name), body, response, scripted)
-}
-
-fn take_scripted(state: &State, operation: &str) -> Option<MockResponse> {
-    let mut scripted = lock(&state.scripted);
-    let at = scripted
-        .iter()
-        .position(|s| s.operation == operation && s.remaining > 0)?;
-    let entry = scripted.get_mut(at)?;
-    entry.remaining -= 1;
-    let response = entry.response.clone();
-    scripted.retain(|s| s.remaining > 0);
-    Some(response)
-}
-
-fn respond(scripted: &MockResponse) -> Response<Full<Bytes>> {
-    let body = scripted.body.clone().unwrap_or_default();
-    let mut response = Response::new(Full::new(Bytes::from(body)));
-    let status = scripted.status.unwrap_or(500);
-    *response.status_mut() =
-        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    add_headers(&mut response, scripted);
-    response
-}
-
-fn add_headers(response: &mut Response<Full<Bytes>>, scripted: &MockResponse) {
-    for (name, value) in &scripted.headers {
-        if let (Ok(name), Ok(value)) = (
-            hyper::header::HeaderName::try_from(name.as_str()),
-            hyper::header::HeaderValue::try_from(value.as_str()),
-        ) {
-            response.headers_mut().append(name, value);
-        }
-    }
-}
-
-fn json(status: StatusCode, body: Bytes) -> Response<Full<Bytes>> {
-    let mut response = Response::new(Full::new(body));
-    *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    response
-}
-
-/// The vendor's error answer for `problem`.
-fn error(state: &State, status: StatusCode, problem: MockProblem<'_>) -> Response<Full<Bytes>> {
-    worded(state, status, &state.api.vendor.mock_message(&problem))
-}
-
-/// The vendor's error shape around `message`, with a fresh request id.
-fn worded(state: &State, status: StatusCode, message: &str) -> Response<Full<Bytes>> {
-    let body = state
-        .api
-        .vendor
-        .mock_error_body(&request_id(state), message);
-    json(status, Bytes::from(body))
-}
-
-/// A UUID-shaped id (version 4 layout) from a per-server counter.
-fn request_id(state: &State) -> String {
-    let n = state.ids.fetch_add(1, Ordering::Relaxed);
-    let (a, b) = (mix64(n), mix64(n.wrapping_add(GOLDEN_GAMMA)));
-    format!(
-        "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-        a >> 32,
-        (a >> 16) & 0xffff,
-        a & 0xfff,
-        b >> 52,
-        b & 0xffff_ffff_ffff
-    )
 }

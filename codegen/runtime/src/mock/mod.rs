@@ -7,15 +7,31 @@
 //!
 //! | request | answer |
 //! |---|---|
-//! | no or wrong Basic auth (for an operation that takes it) | 401 |
 //! | unknown path | 404 |
 //! | known path, wrong method | 405 |
+//! | no or wrong credential for the operation's own scheme | 401, with the scheme's `WWW-Authenticate` challenge |
+//! | a body not of the operation's content type | 415 |
+//! | a body that does not read as its kind (bad JSON, broken multipart framing, GraphQL without `query`) | 400 |
 //! | a required field missing | 400 |
 //! | a value outside an enum, a format or a constant | 400 |
 //! | a listing that pages ([`Operation::pagination`](crate::Operation::pagination)): a limit or offset the API refuses | 400 |
 //! | a listing that pages: otherwise | the page asked for (below) |
 //! | otherwise | the example's status and body |
 //!
+//! Each operation is checked against its own scheme ([`crate::Auth`]):
+//! Basic, bearer, OAuth 2.0 (header or query), an API key in a header or
+//! the query, each compared with [`MockCredentials`] (or, for a kind not
+//! given, required only to be present); a signing scheme (`awsv4`, `hawk`,
+//! `digest`, ...) must bring an `Authorization` header of its own form, its
+//! signature unchecked. A bearer API is never asked for a user name.
+//!
+//! Every body mode is accepted as its operation declares it
+//! ([`crate::BodyKind`], [`crate::Operation::content_type`]): JSON, a
+//! urlencoded form, multipart parts, raw text of the item's type, a file of
+//! any type, GraphQL; required fields are checked in forms and multipart
+//! bodies too. The answer is the first successful example, or the one a
+//! request names with `x-mock-response-name` (or `x-mock-response-code`),
+//! as Postman's mock servers do.
 //! A listing that pages holds more items than its example: copies of the
 //! example's items, each copy with identifiers of its own (a field named
 //! `id` or ending in `_id`, `Id` or `uuid`; a UUID stays one), two pages
@@ -28,25 +44,24 @@
 //!
 //! Error bodies and their wording are the vendor's
 //! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
-//! [`Vendor::mock_message`](crate::Vendor::mock_message)). A body must be
-//! JSON or a form (`multipart/form-data`, read as its fields with each file
-//! as its name, type and size; `application/x-www-form-urlencoded`), else
-//! 415, and well-formed (else 400).
+//! [`Vendor::mock_message`](crate::Vendor::mock_message)).
 //!
 //! It accepts what an API's own SDKs send, as the API does (docs/mock.md,
 //! "Tolerances"): a path with or without its trailing slash, and with
-//! repeated slashes; a body field in the query (a DELETE's parameters
-//! travel either way); a number or boolean where the spec has its text;
-//! an empty string for an optional field. The server records the requests it answers (the first 10 000,
-//! with their headers, without the bodies of refused ones).
+//! repeated slashes; a form or multipart body to a JSON operation, read as
+//! its fields; a body field in the query (a DELETE's parameters travel
+//! either way); a number or boolean where the spec has its text; an empty
+//! string for an optional field. The server records the requests it
+//! answers (the first 10 000, with their query strings, headers and
+//! bodies, without the bodies of refused ones).
 //!
 //! As a test tool, it scripts faults for the next calls of an operation
 //! ([`MockServer::respond_next`] with a [`MockResponse`]: a status such as
 //! 429 with `Retry-After` or 503, latency, a connection reset once the
-//! request is read), checks how often each operation was called
-//! ([`MockServer::expect`], [`MockServer::verify`], and on drop), and
-//! refuses an operation name it does not serve
-//! ([`MockServer::operation_names`] lists them).
+//! request is read), checks how often each operation was called and with
+//! what request ([`MockServer::expect`]: query, headers, body, or a test of
+//! your own; [`MockServer::verify`], and on drop), and refuses an operation
+//! name it does not serve ([`MockServer::operation_names`] lists them).
 //!
 //! Whatever its clients do, it stays responsive and its memory flat:
 //! connections, timeouts, body size and what is recorded are bounded by
@@ -56,11 +71,12 @@
 //! A client from [`MockServer::client_builder`] sends every host of the API
 //! to the mock ([`ClientBuilder::base_url_for_all_hosts`]): each operation
 //! arrives with its own path, which the mock routes by, and none can leave
-//! loopback. Operations of two hosts that share a method and path are told
-//! apart by their constant fields, else the first listed answers.
+//! loopback. Operations that share a method and path are told apart by the
+//! query values their descriptors give ([`crate::Operation::query`]), then
+//! by their constant fields, else the first listed answers.
 //!
 //! ```
-//! use postman_runtime::mock::{MockApi, MockLimits, MockServer};
+//! use postman_runtime::mock::{MockApi, MockCredentials, MockServer};
 //! use postman_runtime::{Auth, Example, Method, Operation, PathPart, Vendor};
 //!
 //! #[derive(Debug)]
@@ -73,31 +89,36 @@
 //! static ACME: Acme = Acme;
 //! static PING: Operation = Operation::new("ping", Method::GET, &[PathPart::Literal("/ping")])
 //!     .idempotent(true)
-//!     .auth(Auth::Basic)
+//!     .auth(Auth::Bearer)
 //!     .examples(&[Example::new("Pong", 200, r#"{"pong": true}"#)]);
 //!
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! static ALL: &[&Operation] = &[&PING];
-//! let api = MockApi::new(&ACME, ALL);
-//! let addr = ([127, 0, 0, 1], 0).into();
-//! let mock = MockServer::bind(api, addr, "user", "secret", MockLimits::default()).await?;
+//! let credentials = MockCredentials::default().with_bearer_token("fake-token");
+//! let mock = MockServer::start_with_credentials(MockApi::new(&ACME, ALL), credentials).await?;
 //! let client = mock.client_builder().build()?;
 //! let request = client.request(&PING, &[] as &[&str])?;
 //! let pong: serde_json::Value = client.execute(request).await?.json()?;
 //! assert_eq!(pong["pong"], true);
-//! assert_eq!(mock.requests().len(), 1);
+//! assert_eq!(mock.requests()[0].headers.get("authorization"), Some("Bearer fake-token"));
 //! # Ok(())
 //! # }
 //! ```
 
 mod accept;
-mod body;
+mod answer;
+mod auth;
+mod bodies;
+#[cfg(test)]
+mod bodies_test;
 mod callback;
 #[cfg(test)]
 mod callback_test;
 mod checks;
 mod connection;
+mod credentials;
+mod decide;
 mod distinct;
 mod expect;
 #[cfg(test)]
@@ -106,24 +127,31 @@ mod headers;
 mod http;
 mod limits;
 mod lock;
+mod matchers;
+mod multipart;
 mod paging;
 #[cfg(test)]
 mod paging_test;
+mod query;
 mod record;
 mod response;
 mod routing;
+mod start;
 mod state;
+mod unknown;
 
 pub use callback::{CallbackError, CallbackReply, CallbackSigner, MockCallback};
-pub use expect::{Expectation, UnknownOperation};
+pub use credentials::MockCredentials;
+pub use expect::Expectation;
 pub use headers::RecordedHeaders;
 pub use limits::MockLimits;
+pub use query::RecordedQuery;
 pub use record::RecordedRequest;
 pub use response::{ANSWER_STATUSES, InvalidStatus, MockResponse};
 pub use state::MockApi;
+pub use unknown::UnknownOperation;
 
 use crate::ClientBuilder;
-use crate::credentials::Credentials;
 use lock::lock;
 use state::{Scripted, State};
 use std::net::SocketAddr;
@@ -138,34 +166,6 @@ pub struct MockServer {
 }
 
 impl MockServer {
-    /// Starts a mock of `api` on `addr` that accepts the given credentials.
-    ///
-    /// # Errors
-    ///
-    /// Fails when the address cannot be bound or the credentials are not
-    /// ones a client of the API would accept.
-    pub async fn bind(
-        api: MockApi,
-        addr: SocketAddr,
-        username: &str,
-        password: &str,
-        limits: MockLimits,
-    ) -> std::io::Result<Self> {
-        let credentials = Credentials::new(api.vendor, username.to_owned(), password.to_owned())
-            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e.to_string()))?;
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        let addr = listener.local_addr()?;
-        let state = Arc::new(State::new(api, credentials, limits, addr.port()));
-        let max_connections = state.limits.max_connections;
-        let serving = Arc::clone(&state);
-        let task = tokio::spawn(accept::accept_loop(
-            listener,
-            max_connections,
-            move |s, first| connection::serve(s, Arc::clone(&serving), first),
-        ));
-        Ok(MockServer { addr, state, task })
-    }
-
     /// `http://127.0.0.1:<port>`: the base URL to give a client.
     pub fn base_url(&self) -> String {
         format!("http://{}", self.addr)
@@ -176,19 +176,28 @@ impl MockServer {
     /// ([`ClientBuilder::base_url_for_all_hosts`]): each operation arrives
     /// with its own path, which is how the mock routes it, and none can
     /// reach the host the spec gives it.
+    ///
+    /// It holds each credential the mock fixes, and a stand-in for each
+    /// kind the mock only checks the presence of, when an operation's
+    /// scheme needs it. A signing scheme needs the caller's own
+    /// [`ClientBuilder::signer`].
     pub fn client_builder(&self) -> ClientBuilder {
-        ClientBuilder::new(
-            self.state.api.vendor,
-            self.state.credentials.username(),
-            self.state.credentials.password(),
-        )
-        .base_url_for_all_hosts(self.base_url())
+        let api = &self.state.api;
+        self.state
+            .credentials
+            .client_builder(api.vendor, api.operations)
+            .base_url_for_all_hosts(self.base_url())
+    }
+
+    /// The credentials the mock accepts.
+    pub fn credentials(&self) -> &MockCredentials {
+        &self.state.credentials
     }
 
     /// The requests answered so far, in order, up to the recording limits
-    /// of [`MockLimits`] (the first 10 000 by default). The body is kept
-    /// only for requests that passed routing, authentication and the
-    /// content-type check.
+    /// of [`MockLimits`] (the first 10 000 by default), with their query
+    /// strings and headers. The body is kept only for requests that passed
+    /// routing, authentication and the content-type check.
     pub fn requests(&self) -> Vec<RecordedRequest> {
         lock(&self.state.recorded).kept().to_vec()
     }
@@ -267,8 +276,12 @@ impl MockServer {
     }
 
     /// Expects `operation` to be called: at least once, unless narrowed
-    /// (`mock.expect("add_user").times(1)`). Checked by
-    /// [`verify`](Self::verify), and when the server is dropped.
+    /// (`mock.expect("add_user").times(1)`), counting only the calls whose
+    /// request passes the expectation's tests, if given
+    /// (`.with_query("page", "2")`, `.with_header(..)`,
+    /// `.with_json_body(..)`, `.matching(|request| ..)`). Checked by
+    /// [`verify`](Self::verify), and when the server is dropped; a failure
+    /// names the closest call received.
     ///
     /// # Panics
     ///
@@ -282,7 +295,11 @@ impl MockServer {
         };
         let mut expected = lock(&self.state.expected);
         expected.push(expect::Expected::at_least_once(operation));
-        Expectation::new(&self.state.expected, expected.len() - 1)
+        Expectation::new(
+            &self.state.expected,
+            &self.state.recorded,
+            expected.len() - 1,
+        )
     }
 
     /// How many calls were routed to `operation` so far, whatever the
@@ -306,7 +323,8 @@ impl MockServer {
 
     /// Sends `callback` to a server under test on loopback, with the
     /// headers of the API's [`CallbackSigner`] keyed with the mock's
-    /// password, as the vendor would call a webhook; returns the answer.
+    /// secret (its Basic password, else its API key, else its token), as
+    /// the vendor would call a webhook; returns the answer.
     ///
     /// # Errors
     ///
@@ -317,7 +335,7 @@ impl MockServer {
         &self,
         callback: &MockCallback,
     ) -> Result<CallbackReply, CallbackError> {
-        let secret = self.state.credentials.password();
+        let secret = self.state.credentials.callback_secret();
         callback::send(self.state.api.signer, secret, callback).await
     }
 

@@ -3,28 +3,55 @@
 //! its memory without bound. Later requests are only counted.
 
 use super::headers::RecordedHeaders;
+use super::query::RecordedQuery;
 use serde_json::Value;
+use std::fmt;
 use std::mem::size_of;
 
-/// A request the mock received.
-#[derive(Debug, Clone, PartialEq)]
+/// A request the mock received. `Debug` shows no credential: headers and
+/// query parameters that may carry one are redacted, and the raw body is
+/// shown by its length.
+#[derive(Clone, PartialEq)]
 pub struct RecordedRequest {
     /// The operation it was routed to, if any.
     pub operation: Option<&'static str>,
     /// The HTTP method.
     pub method: String,
-    /// The path as sent, percent-encoding included.
+    /// The path as sent, percent-encoding included, without the query.
     pub path: String,
-    /// The query as sent (after the `?`), percent-encoding included, if
-    /// the request had one.
-    pub query: Option<String>,
-    /// The headers as sent (credentials redacted in `Debug` only).
+    /// The query string as sent (read it decoded with
+    /// [`RecordedQuery::get`]).
+    pub query: RecordedQuery,
+    /// The headers as sent.
     pub headers: RecordedHeaders,
-    /// The JSON body, if there was one and it parsed.
+    /// The body as its operation's kind reads it ([`crate::BodyKind`]): the
+    /// JSON (GraphQL included); a form as an object of strings (an array
+    /// for a repeated key); a multipart body as an object of its parts
+    /// (text as a string, a file as `{"filename", "content_type",
+    /// "size"}`); text as a string; `None` for a file, an empty body, or
+    /// one the mock refused before reading it.
     pub body: Option<serde_json::Value>,
+    /// The body's bytes as sent; empty when there were none or the mock
+    /// refused the request before reading them (401, 404, 405, 413, 415).
+    pub raw_body: Vec<u8>,
     /// The status the mock answered with; 0 when it reset the connection
     /// instead ([`super::MockResponse::reset`]).
     pub status: u16,
+}
+
+impl fmt::Debug for RecordedRequest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecordedRequest")
+            .field("operation", &self.operation)
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("query", &self.query)
+            .field("headers", &self.headers)
+            .field("body", &self.body)
+            .field("raw_body", &format_args!("<{} bytes>", self.raw_body.len()))
+            .field("status", &self.status)
+            .finish()
+    }
 }
 
 #[derive(Debug)]
@@ -82,7 +109,8 @@ fn weight(request: &RecordedRequest) -> usize {
     size_of::<RecordedRequest>()
         + request.method.len()
         + request.path.len()
-        + request.query.as_ref().map_or(0, String::len)
+        + request.query.weight()
+        + request.raw_body.len()
         + request.headers.weight()
         + request.body.as_ref().map_or(0, value_weight)
 }
@@ -111,9 +139,10 @@ mod tests {
             operation: None,
             method: "POST".to_owned(),
             path: path.to_owned(),
-            query: None,
+            query: RecordedQuery::default(),
             headers: RecordedHeaders::default(),
             body,
+            raw_body: Vec::new(),
             status: 200,
         }
     }

@@ -1,7 +1,9 @@
 //! Which operation a request is for, read from the operation descriptors:
-//! the path template, the method, and the constant fields that tell apart
-//! operations sharing one URL.
+//! the path template and the method, then the query values that tell apart
+//! operations sharing one URL (the constant body fields that may also do so
+//! are read once the body is: `checks::select`).
 
+use super::query::RecordedQuery;
 use crate::operation::{Operation, PathPart};
 
 /// Where a request lands.
@@ -17,7 +19,8 @@ pub(super) enum Route {
 }
 
 /// Routes `method` and `path` (percent-encoded, without query) among
-/// `operations`; `username` fills the path segments bound to it. When
+/// `operations`; `username`, when the mock fixes one, must fill the path
+/// segments bound to it. When
 /// several paths match, the one with the most literal text wins, as a
 /// server's router lets `/numbers/search` win over `/numbers/{id}`.
 ///
@@ -30,7 +33,7 @@ pub(super) fn route(
     operations: &[&'static Operation],
     method: &str,
     path: &str,
-    username: &str,
+    username: Option<&str>,
 ) -> Route {
     let path = &normalize(path);
     let mut path_matched = false;
@@ -59,6 +62,43 @@ pub(super) fn route(
         (false, _) => Route::Found(found, args),
         (true, true) => Route::WrongMethod,
         (true, false) => Route::NotFound,
+    }
+}
+
+/// The operations among `candidates` (one method and path) that `query`
+/// selects: those whose every query value it carries, the most specific
+/// first; else those that ask for none; else all of them, for the body's
+/// constants to choose from.
+pub(super) fn by_query(
+    candidates: Vec<&'static Operation>,
+    query: &RecordedQuery,
+) -> Vec<&'static Operation> {
+    if candidates.iter().all(|op| op.query.is_empty()) {
+        return candidates;
+    }
+    let fits = |op: &Operation| {
+        op.query
+            .iter()
+            .all(|(name, value)| query.iter().any(|(n, v)| n == *name && v == *value))
+    };
+    let mut selected: Vec<_> = candidates
+        .iter()
+        .copied()
+        .filter(|op| !op.query.is_empty() && fits(op))
+        .collect();
+    // Stable: among equally specific ones, the order of the spec.
+    selected.sort_by_key(|op| std::cmp::Reverse(op.query.len()));
+    if selected.is_empty() {
+        selected = candidates
+            .iter()
+            .copied()
+            .filter(|op| op.query.is_empty())
+            .collect();
+    }
+    if selected.is_empty() {
+        candidates
+    } else {
+        selected
     }
 }
 
@@ -103,7 +143,7 @@ fn literal(parts: &[PathPart], i: usize) -> Option<&'static str> {
 }
 
 /// The decoded path arguments when `path` (normalized) fits `parts`.
-fn match_path(parts: &[PathPart], path: &str, username: &str) -> Option<Vec<String>> {
+fn match_path(parts: &[PathPart], path: &str, username: Option<&str>) -> Option<Vec<String>> {
     let mut rest = path;
     let mut args = Vec::new();
     for (i, part) in parts.iter().enumerate() {
@@ -121,7 +161,7 @@ fn match_path(parts: &[PathPart], path: &str, username: &str) -> Option<Vec<Stri
                 }
                 let value = percent_decode(raw)?;
                 match part {
-                    PathPart::Username if value != username => return None,
+                    PathPart::Username if username.is_some_and(|u| value != u) => return None,
                     PathPart::Param(_) => args.push(value),
                     _ => {}
                 }
@@ -179,7 +219,7 @@ mod tests {
     #[test]
     fn the_most_literal_path_wins() {
         for ops in [[&BY_ID, &SEARCH], [&SEARCH, &BY_ID]] {
-            match route(&ops, "GET", "/numbers/search/", "u") {
+            match route(&ops, "GET", "/numbers/search/", Some("u")) {
                 Route::Found(found, args) => {
                     assert_eq!(found.len(), 1);
                     assert_eq!(found[0].name, "search");
@@ -187,7 +227,7 @@ mod tests {
                 }
                 _ => panic!("not found"),
             }
-            match route(&ops, "GET", "/numbers/123/", "u") {
+            match route(&ops, "GET", "/numbers/123/", Some("u")) {
                 Route::Found(found, args) => {
                     assert_eq!(found[0].name, "by_id");
                     assert_eq!(args, ["123"]);
@@ -202,7 +242,7 @@ mod tests {
     /// were 404).
     #[test]
     fn trailing_and_repeated_slashes_are_tolerated() {
-        let id = "user-1";
+        let id = Some("user-1");
         let ok = Some(vec!["x".to_owned()]);
         assert_eq!(
             match_path(PARTS, &normalize("/v1/account/user-1/items/x/"), id),
@@ -236,12 +276,37 @@ mod tests {
 
     #[test]
     fn parameters_are_decoded_and_bound_segments_checked() {
-        let id = "user-1";
+        let id = Some("user-1");
         let args = match_path(PARTS, "/v1/account/user-1/items/a%2Fb", id);
         assert_eq!(args, Some(vec!["a/b".to_owned()]));
         assert_eq!(match_path(PARTS, "/v1/account/OTHER/items/x", id), None);
         assert_eq!(match_path(PARTS, "/v1/account/user-1/items/", id), None);
         assert_eq!(match_path(PARTS, "/v1/account/user-1/items/x/y", id), None);
         assert_eq!(match_path(PARTS, "/v1/account/user-1/items/%zz", id), None);
+        // With no user name fixed, any fills its segment.
+        assert!(match_path(PARTS, "/v1/account/OTHER/items/x", None).is_some());
+    }
+
+    #[test]
+    fn query_values_select_among_operations_on_one_url() {
+        use crate::Method;
+        static LIST: Operation =
+            Operation::new("list", Method::GET, &[]).query(&[("action", "list")]);
+        static GET: Operation = Operation::new("get", Method::GET, &[]).query(&[("action", "get")]);
+        static GET_ONE: Operation =
+            Operation::new("get_one", Method::GET, &[]).query(&[("action", "get"), ("one", "1")]);
+        static PLAIN: Operation = Operation::new("plain", Method::GET, &[]);
+        let names = |query: &str| -> Vec<&str> {
+            let all = vec![&LIST, &GET, &GET_ONE, &PLAIN];
+            by_query(all, &RecordedQuery::parse(query))
+                .iter()
+                .map(|op| op.name)
+                .collect()
+        };
+        assert_eq!(names("action=get&x=1"), ["get"]);
+        assert_eq!(names("one=1&action=get"), ["get_one", "get"]);
+        assert_eq!(names("action=list"), ["list"]);
+        assert_eq!(names("action=other"), ["plain"]);
+        assert_eq!(names(""), ["plain"]);
     }
 }

@@ -2,16 +2,18 @@
 //! connection it serves: the API, the credentials it accepts, its limits,
 //! the scripted answers, what it recorded and the expectations on it.
 
+use super::auth::Accepted;
 use super::callback::CallbackSigner;
-use super::expect::{Calls, Expected, UnknownOperation, unmet};
+use super::credentials::MockCredentials;
+use super::expect::{Calls, Expected, unmet};
 use super::limits::MockLimits;
 use super::lock::lock;
 use super::paging::default_count;
 use super::record::Recording;
 use super::response::MockResponse;
+use super::unknown::UnknownOperation;
 use crate::credentials::Credentials;
 use crate::{Operation, Pagination, Vendor};
-use reqwest::header::HeaderValue;
 use std::sync::Mutex;
 use std::sync::atomic::AtomicU64;
 
@@ -47,7 +49,9 @@ impl MockApi {
 #[derive(Debug)]
 pub(super) struct State {
     pub(super) api: MockApi,
-    pub(super) credentials: Credentials,
+    pub(super) credentials: MockCredentials,
+    /// The fixed Basic pair, checked as the vendor checks credentials.
+    pub(super) basic: Option<Credentials>,
     pub(super) limits: MockLimits,
     pub(super) scripted: Mutex<Vec<Scripted>>,
     pub(super) recorded: Mutex<Recording>,
@@ -72,13 +76,15 @@ impl State {
     /// `seed` feeds the request ids, so that two mocks give different ones.
     pub(super) fn new(
         api: MockApi,
-        credentials: Credentials,
+        credentials: MockCredentials,
+        basic: Option<Credentials>,
         limits: MockLimits,
         seed: u16,
     ) -> Self {
         State {
             api,
             credentials,
+            basic,
             recorded: Mutex::new(Recording::new(
                 limits.max_recorded,
                 limits.max_recorded_bytes,
@@ -118,7 +124,12 @@ impl State {
         unmet(&expected, &lock(&self.calls))
     }
 
-    pub(super) fn expected_auth(&self) -> &HeaderValue {
-        self.credentials.header()
+    /// What the auth checks compare with.
+    pub(super) fn accepted(&self) -> Accepted<'_> {
+        let header = self.basic.as_ref().and_then(|b| b.header().to_str().ok());
+        Accepted {
+            credentials: &self.credentials,
+            basic: header.and_then(|h| h.strip_prefix("Basic ")),
+        }
     }
 }

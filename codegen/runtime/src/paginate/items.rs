@@ -30,7 +30,7 @@ impl Client {
 
 /// The items of a listing across its pages:
 /// `while let Some(item) = items.next().await`, or as a
-/// [`futures_core::Stream`].
+/// [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html).
 ///
 /// Each page is fetched when its first item is asked for, as a call of the
 /// operation (see [`Pages`] for how the next page is found, sent and

@@ -17,8 +17,9 @@ use std::time::Duration;
 
 /// The pages of a listing, fetched one at a time as they are asked for:
 /// `while let Some(page) = pages.next().await`, or as a
-/// [`futures_core::Stream`]. Made by [`crate::Items::pages`] from what a
-/// generated listing method returns.
+/// [`Stream`](https://docs.rs/futures-core/0.3/futures_core/stream/trait.Stream.html).
+/// Made by [`crate::Items::pages`] from what a generated listing method
+/// returns.
 ///
 /// The first page is the operation's request as its method built it; each
 /// next one is where the page before it says ([`Page::next_page`]), sent

@@ -36,7 +36,7 @@ pub const BROKEN_JSON_UNSENT: &str = "body: text declared JSON that is none, not
 
 /// Allowed: the body matches the item's once the values of fields named
 /// like credentials are left out of both. The generator shows none of
-/// them from a spec (README, "The generator"): a placeholder of the same
+/// them from a spec (docs/generator.md, "What the generator reads and writes"): a placeholder of the same
 /// type stands in.
 pub const CREDENTIALS_WITHHELD: &str = "body: values of credential-named fields withheld";
 

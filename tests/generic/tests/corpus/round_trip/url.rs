@@ -11,7 +11,7 @@ use wiremock::Request;
 /// collection, or a `:name` without one), or one the generator withholds
 /// (its name looks like a credential).
 pub const PATH_UNSET: &str = "the item gives no value for a path variable (or a credential's, withheld): the example call passes a placeholder";
-/// The generator's documented rule (README, "what the generator reads").
+/// The generator's documented rule (docs/generator.md, "What the generator reads and writes").
 pub const PATH_USER: &str = "a path variable Basic auth's username is written with is the client's user: the generator fills it from the credential";
 /// A query value that is a variable the collection leaves without a
 /// value, or the value of a credential-named parameter, withheld.
