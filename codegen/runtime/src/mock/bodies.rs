@@ -13,10 +13,10 @@
 //!
 //! An empty body is accepted with any content type, or none, for every kind.
 //!
-//! A JSON operation also takes a form or a multipart body, read as its
-//! fields as those kinds are (`form_for_json`): an API's own SDKs send
-//! some JSON operations that way, and the API reads them (docs/mock.md,
-//! "Tolerances").
+//! A JSON or multipart operation also takes a form, and a JSON or form
+//! operation a multipart body, read as its fields as those kinds are
+//! (`as_form`): an API's own SDKs send some operations that way, and the
+//! API reads them (docs/mock.md, "Tolerances").
 
 use super::multipart;
 use super::query::pairs;
@@ -48,7 +48,8 @@ pub(super) fn accepts(op: &Operation, content_type: Option<&str>, empty: bool) -
         return true;
     }
     match op.body_kind {
-        BodyKind::Json => is_json(&given) || form_for_json(op, Some(content_type)).is_some(),
+        _ if as_form(op, Some(content_type)).is_some() => true,
+        BodyKind::Json => is_json(&given),
         BodyKind::GraphQl => is_json(&given),
         BodyKind::Form => given == "application/x-www-form-urlencoded",
         BodyKind::Multipart => {
@@ -81,7 +82,7 @@ pub(super) fn read(
     content_type: Option<&str>,
     bytes: &[u8],
 ) -> Result<Option<Value>, MockProblem<'static>> {
-    let kind = form_for_json(op, content_type).unwrap_or(op.body_kind);
+    let kind = as_form(op, content_type).unwrap_or(op.body_kind);
     if bytes.is_empty() && kind != BodyKind::Multipart {
         return Ok(None);
     }
@@ -102,23 +103,24 @@ pub(super) fn read(
     }
 }
 
-/// The kind a JSON operation's body is read as when it comes as a form:
-/// the official SDKs of one API were seen to send uploads as multipart and
-/// an update as a urlencoded form to operations documented as JSON, and
-/// the API to read their fields (docs/mock.md, "Tolerances"). `None`: any
-/// other operation or type.
-fn form_for_json(op: &Operation, content_type: Option<&str>) -> Option<BodyKind> {
-    if op.body_kind != BodyKind::Json {
+/// The kind a body sent as another field-carrying kind is read as: the
+/// official SDKs of one API were seen to send uploads as multipart to
+/// operations documented as JSON, and an update with no file as a
+/// urlencoded form to a multipart one, and the API to read their fields
+/// (docs/mock.md, "Tolerances"). `None`: the operation's own kind, or a
+/// kind with no fields (text, file, GraphQL).
+fn as_form(op: &Operation, content_type: Option<&str>) -> Option<BodyKind> {
+    let content_type = content_type?;
+    let fields = [BodyKind::Json, BodyKind::Form, BodyKind::Multipart];
+    if !fields.contains(&op.body_kind) {
         return None;
     }
-    let content_type = content_type?;
-    match essence(content_type).as_str() {
-        "application/x-www-form-urlencoded" => Some(BodyKind::Form),
-        "multipart/form-data" if multipart::boundary(content_type).is_some() => {
-            Some(BodyKind::Multipart)
-        }
-        _ => None,
-    }
+    let kind = match essence(content_type).as_str() {
+        "application/x-www-form-urlencoded" => BodyKind::Form,
+        "multipart/form-data" if multipart::boundary(content_type).is_some() => BodyKind::Multipart,
+        _ => return None,
+    };
+    (kind != op.body_kind).then_some(kind)
 }
 
 fn json(bytes: &[u8]) -> Result<Value, MockProblem<'static>> {

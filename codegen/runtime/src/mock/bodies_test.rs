@@ -1,4 +1,4 @@
-//! A JSON operation's body sent as a form (`form_for_json`): the official
+//! A body sent as another field-carrying kind (`as_form`): the official
 //! SDKs' uploads and one update, read as their fields.
 
 use super::bodies::{accepts, read};
@@ -40,6 +40,11 @@ fn a_url_encoded_form_reads_as_its_fields() {
     let read = read(&JSON, form, b"data=%7B%22a%22%3A+1%7D&tag=x&tag=y&empty");
     let expected = json!({"data": "{\"a\": 1}", "tag": ["x", "y"], "empty": ""});
     assert_eq!(read, Ok(Some(expected)));
+    // To a multipart operation too (its update with no file).
+    let upload = Operation::new("u", Method::PATCH, &[]).body_kind(BodyKind::Multipart);
+    assert!(accepts(&upload, form, false));
+    let read = super::bodies::read(&upload, form, b"alias=x");
+    assert_eq!(read, Ok(Some(json!({"alias": "x"}))));
 }
 
 /// JSON is still read as JSON, and only a JSON operation is this tolerant.

@@ -3,8 +3,8 @@
 use super::Case;
 use crate::erased::erase;
 use plivo::{
-    ApplicationGetParams, ApplicationsListParams, CreateApplicationRequest,
-    DeleteApplicationRequest, UpdateApplicationRequest,
+    ApplicationsListParams, CreateApplicationRequest, DeleteApplicationRequest,
+    UpdateApplicationRequest,
 };
 
 /// Each case of cases/applications.json, as a call of the generated client.
@@ -19,10 +19,7 @@ pub const CASES: &[Case] = &[
         erase(c.applications().list(&params!(a, ApplicationsListParams::new(), "subaccount": String => with_subaccount, "limit": String => with_limit, "offset": String => with_offset)))
     }),
     ("applications.get", |c, a| {
-        erase(
-            c.application(a.path("app_id")?)
-                .get(&ApplicationGetParams::new()),
-        )
+        erase(c.application(a.path("app_id")?).get())
     }),
     ("applications.update", |c, a| {
         erase(

@@ -2,10 +2,7 @@
 
 use super::Case;
 use crate::erased::erase;
-use plivo::{
-    AsyncCallback, CreateTranscriptionRequest, RecordingGetParams, RecordingsListParams,
-    TranscriptionGetParams,
-};
+use plivo::{CreateTranscriptionRequest, RecordingsListParams, TranscriptionGetParams};
 
 /// Each case of cases/recordings.json, as a call of the generated client.
 pub const CASES: &[Case] = &[
@@ -13,16 +10,10 @@ pub const CASES: &[Case] = &[
         erase(c.recordings().list(&params!(a, RecordingsListParams::new(), "call_uuid": String => with_call_uuid, "add_time__gte": String => with_add_time_gte, "limit": String => with_limit, "offset": String => with_offset)))
     }),
     ("recordings.get", |c, a| {
-        erase(
-            c.recording(a.path("recording_id")?)
-                .get(&RecordingGetParams::new()),
-        )
+        erase(c.recording(a.path("recording_id")?).get())
     }),
     ("recordings.delete", |c, a| {
-        erase(
-            c.recording(a.path("recording_id")?)
-                .delete(&a.body_or_empty::<AsyncCallback>()?),
-        )
+        erase(c.recording(a.path("recording_id")?).delete())
     }),
     ("transcriptions.create", |c, a| {
         erase(
