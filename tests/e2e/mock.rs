@@ -6,6 +6,7 @@ mod bodies;
 mod connections;
 mod faults;
 mod recording;
+mod tolerances;
 mod wire;
 
 use plivo::mock::{MockResponse, MockServer};

@@ -1,4 +1,4 @@
-//! Runs the mock PHLO API on a chosen port, for curl or any other SDK:
+//! Runs the mock Plivo API on a chosen port, for curl or any other SDK:
 //! `cargo run -p plivo --features mock --bin plivo-mock -- --port 4010`,
 //! with faults scripted from the command line (`--inject`).
 
@@ -7,29 +7,65 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::time::Duration;
 
-const USAGE: &str = "usage: plivo-mock [--port <port>] [--auth-id <id>] [--auth-token <token>]
-                  [--max-connections <n>] [--max-body-bytes <n>]
-                  [--header-read-timeout <seconds>] [--body-read-timeout <seconds>]
-                  [--idle-timeout <seconds>]
-                  [--inject <operation>:<fault>[,<fault>...]]...
+/// Every flag, a line each; `--help` prints it to stdout, a usage error to
+/// stderr after the problem.
+const USAGE: &str = "usage: plivo-mock [<flag> <value>]...
+Serves Plivo's API from the spec on 127.0.0.1 until killed.
+  --port <port>                     port to serve on (default 4010; 0: a free one)
+  --auth-id <id>                    auth id Basic auth must carry (default MAMOCKMOCKMOCKMOCK00)
+  --auth-token <token>              auth token it must carry (default mock-auth-token); the one given is never printed
+  --max-connections <n>             connections served at once
+  --max-body-bytes <n>              largest request body answered (larger: 413)
+  --header-read-timeout <seconds>   time for a request's head to arrive
+  --body-read-timeout <seconds>     time for a request's body to arrive
+  --idle-timeout <seconds>          time a connection may go without a byte moving
+  --inject <operation>:<fault>[,<fault>...]   a scripted answer (repeatable)
+  -h, --help                        this text
 Limits default to those of plivo::mock::MockLimits (docs/mock.md, Limits).
 --inject answers the operation's next calls (times=N, default 1) with
-status=<code> (200..=599) [retry-after=<seconds>], or the spec's example
+status=<code> (200..=599) [retry-after=<seconds>] [error=<message>] (an
+error status carries Plivo's error body, its message the status's reason
+unless given; no comma in it), or the spec's example
 after delay-ms=<ms> (at most 3600000), or reset (the connection, once the
 request is read); each fault at most once, times at least 1; e.g.
 --inject add_user:status=429,retry-after=1  --inject hold:reset,times=2";
 
+/// The flags that take a value; one of them where a value should be means
+/// that value is missing.
+const FLAGS: [&str; 9] = [
+    "--port",
+    "--auth-id",
+    "--auth-token",
+    "--max-connections",
+    "--max-body-bytes",
+    "--header-read-timeout",
+    "--body-read-timeout",
+    "--idle-timeout",
+    "--inject",
+];
+
 #[tokio::main]
 async fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let mut port = 4010u16;
     let mut auth_id = MockServer::AUTH_ID.to_owned();
-    let mut auth_token = MockServer::AUTH_TOKEN.to_owned();
+    let mut auth_token = None;
     // Nothing outside this process can read what the mock records: keep none.
     let mut limits = MockLimits::default().with_max_recorded(0);
     let mut injections = Vec::new();
-    let mut args = std::env::args().skip(1);
+    let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let Some(value) = args.next() else {
+        if !arg.starts_with('-') {
+            // Not repeated: a stray word is most often the rest of a value
+            // cut at a space, such as a token, and credentials are never
+            // printed.
+            return usage("a value with no flag before it (each value follows its flag)");
+        }
+        let Some(value) = args.next().filter(|v| !FLAGS.contains(&v.as_str())) else {
             return usage(&format!("{arg} needs a value"));
         };
         let parsed = match arg.as_str() {
@@ -39,7 +75,7 @@ async fn main() -> ExitCode {
                 Ok(())
             }
             "--auth-token" => {
-                auth_token = value;
+                auth_token = Some(value);
                 Ok(())
             }
             "--inject" => injection(&value).map(|i| injections.push(i)),
@@ -50,7 +86,8 @@ async fn main() -> ExitCode {
         }
     }
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
-    let mock = match MockServer::bind_with(addr, &auth_id, &auth_token, limits).await {
+    let token = auth_token.as_deref().unwrap_or(MockServer::AUTH_TOKEN);
+    let mock = match MockServer::bind_with(addr, &auth_id, token, limits).await {
         Ok(mock) => mock,
         Err(e) => {
             eprintln!("error: cannot start the mock on {addr}: {e}");
@@ -63,15 +100,26 @@ async fn main() -> ExitCode {
         }
     }
     println!(
-        "mock PHLO API on {} (auth id {auth_id}, auth token {auth_token})",
-        mock.base_url()
-    );
-    println!(
-        "try: curl -u {auth_id}:{auth_token} {}/v1/phlo/e564a84a-7910-4447-b16f-65c541dd552c",
-        mock.base_url()
+        "{}",
+        startup_lines(&mock.base_url(), &auth_id, auth_token.is_some())
     );
     std::future::pending::<()>().await;
     ExitCode::SUCCESS
+}
+
+/// What the mock prints once serving: its URL first, followed by a space
+/// (suites read it from there, docs/mock.md), the auth id, and a curl to
+/// try; never the token, as credentials never appear in logs.
+fn startup_lines(base_url: &str, auth_id: &str, token_given: bool) -> String {
+    let token = if token_given {
+        "auth token as given"
+    } else {
+        "auth token the default: see --help"
+    };
+    format!(
+        "mock Plivo API on {base_url} (auth id {auth_id}, {token})\n\
+         try: curl -u {auth_id}:<auth token> {base_url}/v1/phlo/e564a84a-7910-4447-b16f-65c541dd552c"
+    )
 }
 
 /// The longest `delay-ms`: an hour, past any client timeout worth testing;
@@ -113,6 +161,7 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
         .ok_or_else(|| format!("--inject needs <operation>:<fault>: {value}"))?;
     let bad = |fault: &str, why: &str| format!("{fault} in --inject {value}: {why}");
     let (mut times, mut status, mut retry_after, mut reset) = (1, None, None, false);
+    let mut message = None;
     let mut delay = Duration::ZERO;
     let mut given = Vec::new();
     // Any order: the answer is built once every fault is read.
@@ -131,9 +180,11 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
                 let code = arg
                     .parse::<u16>()
                     .map_err(|_| bad(fault, "not a status code (200..=599)"))?;
-                let answer = MockResponse::try_status(code);
-                status = Some(answer.map_err(|e| bad(fault, &e.to_string()))?);
+                MockResponse::try_status(code).map_err(|e| bad(fault, &e.to_string()))?;
+                status = Some(code);
             }
+            "error" if !arg.trim().is_empty() => message = Some(arg),
+            "error" => return Err(bad(fault, "an empty message")),
             "retry-after" if is_header_value(arg) => retry_after = Some(arg),
             "retry-after" => return Err(bad(fault, "not a header value (seconds, or a date)")),
             "delay-ms" => match arg.parse::<u64>() {
@@ -144,18 +195,36 @@ fn injection(value: &str) -> Result<(String, usize, MockResponse), String> {
             _ => {
                 return Err(bad(
                     fault,
-                    "unknown fault (times=N, status=<code>, retry-after=<s>, delay-ms=<ms>, reset)",
+                    "unknown fault (times=N, status=<code>, retry-after=<s>, error=<message>, delay-ms=<ms>, reset)",
                 ));
             }
         }
     }
-    if reset && (status.is_some() || retry_after.is_some()) {
-        let why = "a reset sends no answer: no status or retry-after with it";
+    if reset && (status.is_some() || retry_after.is_some() || message.is_some()) {
+        let why = "a reset sends no answer: no status, retry-after or error with it";
         return Err(bad("reset", why));
     }
     let mut response = match (reset, status) {
         (true, _) => MockResponse::reset(),
-        (false, Some(status)) => status,
+        // What Plivo answers an error with, so that an SDK raises the error
+        // it would raise against Plivo (docs/mock.md).
+        (false, Some(code)) if code >= 400 => {
+            let reason = http::StatusCode::from_u16(code)
+                .ok()
+                .and_then(|c| c.canonical_reason())
+                .unwrap_or("Error");
+            MockResponse::plivo_error(code, message.unwrap_or(reason))
+        }
+        (false, Some(_)) if message.is_some() => {
+            return Err(bad(
+                "error",
+                "an error message needs an error status (400..=599)",
+            ));
+        }
+        (false, Some(code)) => MockResponse::status(code),
+        (false, None) if message.is_some() => {
+            return Err(bad("error", "an error message needs status=<code>"));
+        }
         (false, None) => MockResponse::example(),
     };
     if let Some(seconds) = retry_after {

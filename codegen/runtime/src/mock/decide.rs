@@ -144,7 +144,7 @@ fn checked_answer(
     body: Option<&Value>,
     scripted: Option<&MockResponse>,
 ) -> Answer {
-    if let Err(message) = checks::arguments(state.api.vendor, op, args, body) {
+    if let Err(message) = checks::arguments(state.api.vendor, op, args, body, head.query.as_str()) {
         return worded(state, StatusCode::BAD_REQUEST, &message);
     }
     let example = match answer::example(op, &head.headers, head.query.as_str(), body) {

@@ -44,9 +44,16 @@
 //!
 //! Error bodies and their wording are the vendor's
 //! ([`Vendor::mock_error_body`](crate::Vendor::mock_error_body),
-//! [`Vendor::mock_message`](crate::Vendor::mock_message)). The server
-//! records the requests it answers (the first 10 000, with their query
-//! strings, headers and bodies, without the bodies of refused ones).
+//! [`Vendor::mock_message`](crate::Vendor::mock_message)).
+//!
+//! It accepts what an API's own SDKs send, as the API does (docs/mock.md,
+//! "Tolerances"): a path with or without its trailing slash, and with
+//! repeated slashes; a form or multipart body to a JSON operation, read as
+//! its fields; a body field in the query (a DELETE's parameters travel
+//! either way); a number or boolean where the spec has its text; an empty
+//! string for an optional field. The server records the requests it
+//! answers (the first 10 000, with their query strings, headers and
+//! bodies, without the bodies of refused ones).
 //!
 //! As a test tool, it scripts faults for the next calls of an operation
 //! ([`MockServer::respond_next`] with a [`MockResponse`]: a status such as
@@ -103,6 +110,8 @@ mod accept;
 mod answer;
 mod auth;
 mod bodies;
+#[cfg(test)]
+mod bodies_test;
 mod callback;
 #[cfg(test)]
 mod callback_test;

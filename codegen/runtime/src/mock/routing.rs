@@ -23,12 +23,19 @@ pub(super) enum Route {
 /// segments bound to it. When
 /// several paths match, the one with the most literal text wins, as a
 /// server's router lets `/numbers/search` win over `/numbers/{id}`.
+///
+/// Paths are compared as a web server in front of an API usually takes
+/// them (docs/mock.md, "Tolerances"): repeated slashes count as one, and a
+/// trailing slash is optional on either side. Official SDKs of one API
+/// disagree on both (one always appends `/`, another never does, one sends
+/// `{id}//` for an empty segment it adds), and the API answers all of them.
 pub(super) fn route(
     operations: &[&'static Operation],
     method: &str,
     path: &str,
     username: Option<&str>,
 ) -> Route {
+    let path = &normalize(path);
     let mut path_matched = false;
     let mut found = Vec::new();
     let mut args = Vec::new();
@@ -106,18 +113,47 @@ fn literal_len(parts: &[PathPart]) -> usize {
         .sum()
 }
 
-/// The decoded path arguments when `path` fits `parts`.
+/// `path` with each run of slashes made one and no trailing slash (`/`
+/// stays `/`).
+fn normalize(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if !(c == '/' && out.ends_with('/')) {
+            out.push(c);
+        }
+    }
+    if out.len() > 1 && out.ends_with('/') {
+        out.pop();
+    }
+    out
+}
+
+/// The literal text of a template part, as [`normalize`] leaves a path:
+/// the last part loses its trailing slashes (a template that is only `/`
+/// keeps it).
+fn literal(parts: &[PathPart], i: usize) -> Option<&'static str> {
+    match *parts.get(i)? {
+        PathPart::Literal(text) if i + 1 == parts.len() => match text.trim_end_matches('/') {
+            "" if i == 0 => Some("/"),
+            trimmed => Some(trimmed),
+        },
+        PathPart::Literal(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// The decoded path arguments when `path` (normalized) fits `parts`.
 fn match_path(parts: &[PathPart], path: &str, username: Option<&str>) -> Option<Vec<String>> {
     let mut rest = path;
     let mut args = Vec::new();
     for (i, part) in parts.iter().enumerate() {
         match *part {
-            PathPart::Literal(text) => rest = rest.strip_prefix(text)?,
+            PathPart::Literal(_) => rest = rest.strip_prefix(literal(parts, i)?)?,
             PathPart::Param(_) | PathPart::Username | PathPart::Password => {
                 // A parameter runs to the next literal, and never across `/`.
-                let end = match parts.get(i + 1) {
-                    Some(PathPart::Literal(next)) => rest.find(next)?,
-                    _ => rest.len(),
+                let end = match literal(parts, i + 1) {
+                    Some("") | None => rest.len(),
+                    Some(next) => rest.find(next)?,
                 };
                 let raw = &rest[..end];
                 if raw.is_empty() || raw.contains('/') {
@@ -199,6 +235,43 @@ mod tests {
                 _ => panic!("not found"),
             }
         }
+    }
+
+    /// One SDK always appends `/`, another never does, one sends `//`:
+    /// each reaches its operation (before, all but the spec's own spelling
+    /// were 404).
+    #[test]
+    fn trailing_and_repeated_slashes_are_tolerated() {
+        let id = Some("user-1");
+        let ok = Some(vec!["x".to_owned()]);
+        assert_eq!(
+            match_path(PARTS, &normalize("/v1/account/user-1/items/x/"), id),
+            ok
+        );
+        assert_eq!(
+            match_path(PARTS, &normalize("/v1/account//user-1/items/x"), id),
+            ok
+        );
+        let slashed = BY_ID.path;
+        assert_eq!(
+            match_path(slashed, &normalize("/numbers/7"), id),
+            Some(vec!["7".to_owned()])
+        );
+        assert_eq!(
+            match_path(slashed, &normalize("/numbers/7//"), id),
+            Some(vec!["7".to_owned()])
+        );
+        assert_eq!(
+            match_path(SEARCH.path, &normalize("/numbers/search"), id),
+            Some(vec![])
+        );
+        // Still one segment per parameter, and nothing after the path.
+        assert_eq!(match_path(slashed, &normalize("/numbers/7/8/"), id), None);
+        assert_eq!(match_path(slashed, &normalize("/numbers//"), id), None);
+        let root = &[PathPart::Literal("/")];
+        assert_eq!(match_path(root, &normalize("/"), id), Some(vec![]));
+        assert_eq!(match_path(root, &normalize("//"), id), Some(vec![]));
+        assert_eq!(match_path(root, &normalize("/x"), id), None);
     }
 
     #[test]
