@@ -90,17 +90,9 @@ fn specificity(op: &Operation) -> usize {
 
 /// The query's (or a URL-encoded form's) pairs, decoded (`+` is a space).
 pub(super) fn query_pairs(query: &str) -> Vec<(String, String)> {
-    let decode = |s: &str| {
-        let spaced = s.replace('+', " ");
-        super::routing::percent_decode(&spaced).unwrap_or(spaced)
-    };
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((k, v)) => (decode(k), decode(v)),
-            None => (decode(pair), String::new()),
-        })
+    super::query::RecordedQuery::parse(query)
+        .iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
         .collect()
 }
 
