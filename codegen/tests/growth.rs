@@ -20,7 +20,7 @@ fn handle_fields(code: &str) -> (usize, usize) {
     let (mut handles, mut fields) = (0, 0);
     let mut inside = false;
     for line in code.lines() {
-        if line.starts_with("pub struct ") && line.contains("Handle {") {
+        if line.starts_with("pub struct ") && line.contains("Handle<'a> {") {
             handles += 1;
             inside = true;
         } else if inside && line.starts_with('}') {

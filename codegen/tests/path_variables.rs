@@ -37,12 +37,15 @@ fn two_spellings_of_one_path_variable_give_one_handle() {
             "/users/{user_id}/credentials/:credentialId",
         ),
     ]);
-    assert_eq!(code.matches("pub fn user(").count(), 1, "{code}");
+    assert_eq!(code.matches("pub fn user<'a>(").count(), 1, "{code}");
     assert!(!code.contains("user_2"), "{code}");
     assert!(!code.contains("User2Handle"), "{code}");
     // Every operation under the one handle, each sending the value it is
     // given in the place the item's path has it.
-    let user = code.split("impl UserHandle {").nth(1).unwrap_or_default();
+    let user = code
+        .split("impl<'a> UserHandle<'a> {")
+        .nth(1)
+        .unwrap_or_default();
     let user = user.split("\nimpl ").next().unwrap_or_default();
     assert!(user.contains("pub fn get("), "{code}");
     assert!(user.contains("pub fn credentials("), "{code}");
@@ -72,6 +75,6 @@ fn a_path_whose_names_would_clash_keeps_its_own() {
         ("Get user", "/users/:id"),
         ("Get post", "/users/:userId/posts/:id"),
     ]);
-    assert!(code.contains("pub fn user_2("), "{code}");
+    assert!(code.contains("pub fn user_2<'a>("), "{code}");
     assert!(code.contains("PathPart::Param(1)"), "{code}");
 }

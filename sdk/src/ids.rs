@@ -6,8 +6,8 @@
 //! (<https://plivo.com/docs/voice/api/conferences>; the spec's MPC
 //! participant and member paths say the same).
 //!
-//! Each converts into the `String` a handle takes, so it goes where a raw
-//! id does:
+//! Each goes where a raw id does: a handle takes it by value (moved in) or
+//! by reference (borrowed, no copy), as it takes a `String` or a `&str`:
 //!
 //! ```
 //! use plivo::ids::{MemberIds, MpcId};
@@ -20,9 +20,13 @@
 //! # fn handle(client: &plivo::Client) {
 //! let call = client.multi_party_call(MpcId::name("sales standup"));
 //! let everyone = call.member(MemberIds::all());
+//! // Or borrowed, for an id kept to use again:
+//! let members = MemberIds::list(["355", "356"]);
+//! let some = call.member(&members);
 //! # }
 //! ```
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A Multi-Party Call in a path: by its UUID or by its friendly name.
@@ -90,6 +94,30 @@ impl From<MpcId> for String {
 impl From<MemberIds> for String {
     fn from(ids: MemberIds) -> String {
         ids.0
+    }
+}
+
+impl From<MpcId> for Cow<'static, str> {
+    fn from(id: MpcId) -> Self {
+        Cow::Owned(id.0)
+    }
+}
+
+impl From<MemberIds> for Cow<'static, str> {
+    fn from(ids: MemberIds) -> Self {
+        Cow::Owned(ids.0)
+    }
+}
+
+impl<'a> From<&'a MpcId> for Cow<'a, str> {
+    fn from(id: &'a MpcId) -> Self {
+        Cow::Borrowed(&id.0)
+    }
+}
+
+impl<'a> From<&'a MemberIds> for Cow<'a, str> {
+    fn from(ids: &'a MemberIds) -> Self {
+        Cow::Borrowed(&ids.0)
     }
 }
 

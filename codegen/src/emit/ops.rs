@@ -2,7 +2,8 @@
 //! descriptors the methods name are in `descriptors`.
 //!
 //! Handles hold the runtime's client, not the host's: the host's client
-//! type only has to give one (`AsRef<rt::Client>`). Every operation method
+//! type only has to give one (`AsRef<rt::Client>`). They hold their path
+//! parameters as given (`rt::PathParam`), so building one allocates nothing. Every operation method
 //! builds its request at once and returns an `rt::Call` that owns it (a
 //! future with per-call options), so the call borrows neither the handle
 //! nor the body.
@@ -29,10 +30,16 @@ pub(crate) fn parts<'a>(
     examples: Option<&'a DocExamples>,
 ) -> Vec<Part<'a>> {
     let mut parts: Vec<Part<'a>> = Vec::new();
-    for chunk in api.handles.chunks(HANDLES) {
+    let depths = depths(&api.handles);
+    for (chunk, depths) in api.handles.chunks(HANDLES).zip(depths.chunks(HANDLES)) {
         let weight = chunk.len() / 4;
+        let depths = depths.to_vec();
         parts.push(Part::new(weight, move || {
-            Ok(chunk.iter().map(handle_struct).collect())
+            Ok(chunk
+                .iter()
+                .zip(&depths)
+                .map(|(h, &d)| handle_struct(h, d))
+                .collect())
         }));
     }
     // Methods per owner: the client's first, then each handle's.
@@ -55,6 +62,17 @@ pub(crate) fn parts<'a>(
 /// Handle structs per part: each is small.
 const HANDLES: usize = 64;
 
+/// How many path parameters each handle holds: its ancestors' and its own.
+/// A parent always comes before its child, so one pass does.
+fn depths(handles: &[Handle]) -> Vec<usize> {
+    let mut depths: Vec<usize> = Vec::with_capacity(handles.len());
+    for h in handles {
+        let above = h.parent.and_then(|p| depths.get(p)).copied().unwrap_or(0);
+        depths.push(above + usize::from(h.param.is_some()));
+    }
+    depths
+}
+
 /// What a handle stands for, as its docs say it.
 fn what(h: &Handle) -> String {
     match (&h.param, h.kind) {
@@ -65,23 +83,27 @@ fn what(h: &Handle) -> String {
     }
 }
 
-fn handle_struct(h: &Handle) -> TokenStream {
+fn handle_struct(h: &Handle, depth: usize) -> TokenStream {
     let name = ident(&h.type_name);
     let gate = gates::cfg(&h.gate);
     let docs = doc(&format!(
         "{}, with its operations.\n\n\
-         Cheap to create and to clone: it holds the client and the path parameters.",
+         Cheap to create, per call or once: it shares the client, and holds each \
+         id as it was given (a `&str` borrowed, a `String` moved in), so building \
+         it allocates nothing. With owned ids it is `'static`, to keep or to move \
+         into a task.",
         what(h)
     ));
+    let depth = proc_macro2::Literal::usize_unsuffixed(depth);
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
     quote! {
         #gate
         #docs
         #[derive(Debug, Clone)]
-        pub struct #name {
+        pub struct #name<'a> {
             client: rt::Client,
-            path_params: Vec<String>,
+            path_params: [rt::PathParam<'a>; #depth],
         }
     }
 }
@@ -109,11 +131,16 @@ fn impl_block(
     if body.is_empty() {
         return Ok(body);
     }
-    let (target, gate) = match owner.and_then(|o| api.handles.get(o)) {
-        Some(h) => (ident(&h.type_name), gates::cfg(&h.gate)),
-        None => (ident(client), TokenStream::new()),
-    };
-    Ok(quote! { #gate impl #target { #body } })
+    Ok(match owner.and_then(|o| api.handles.get(o)) {
+        Some(h) => {
+            let (target, gate) = (ident(&h.type_name), gates::cfg(&h.gate));
+            quote! { #gate impl<'a> #target<'a> { #body } }
+        }
+        None => {
+            let target = ident(client);
+            quote! { impl #target { #body } }
+        }
+    })
 }
 
 /// The method that steps from the parent (or the client) to handle `h`.
@@ -127,50 +154,52 @@ fn accessor(h: &Handle, on_client: bool) -> TokenStream {
     }
     let docs = doc(&text);
     let Some(own) = &h.param else {
-        let client = if on_client {
-            quote! { AsRef::<rt::Client>::as_ref(self).clone() }
+        return if on_client {
+            quote! {
+                #gate
+                #docs
+                pub fn #accessor(&self) -> #name<'static> {
+                    #name {
+                        client: AsRef::<rt::Client>::as_ref(self).clone(),
+                        path_params: [],
+                    }
+                }
+            }
         } else {
-            quote! { self.client.clone() }
-        };
-        let path_params = if on_client {
-            quote! { Vec::new() }
-        } else {
-            quote! { self.path_params.clone() }
-        };
-        return quote! {
-            #gate
-            #docs
-            pub fn #accessor(&self) -> #name {
-                #name {
-                    client: #client,
-                    path_params: #path_params,
+            quote! {
+                #gate
+                #docs
+                pub fn #accessor(&self) -> #name<'a> {
+                    #name {
+                        client: self.client.clone(),
+                        path_params: self.path_params.clone(),
+                    }
                 }
             }
         };
     };
     let own_field = ident(&own.field);
-    let build = if on_client {
+    if on_client {
         quote! {
-            #name {
-                client: AsRef::<rt::Client>::as_ref(self).clone(),
-                path_params: vec![#own_field.into()],
+            #gate
+            #docs
+            pub fn #accessor<'a>(&self, #own_field: impl Into<rt::PathParam<'a>>) -> #name<'a> {
+                #name {
+                    client: AsRef::<rt::Client>::as_ref(self).clone(),
+                    path_params: [#own_field.into()],
+                }
             }
         }
     } else {
         quote! {
-            let mut path_params = self.path_params.clone();
-            path_params.push(#own_field.into());
-            #name {
-                client: self.client.clone(),
-                path_params,
+            #gate
+            #docs
+            pub fn #accessor(&self, #own_field: impl Into<rt::PathParam<'a>>) -> #name<'a> {
+                #name {
+                    client: self.client.clone(),
+                    path_params: rt::child_params(&self.path_params, #own_field.into()),
+                }
             }
-        }
-    };
-    quote! {
-        #gate
-        #docs
-        pub fn #accessor(&self, #own_field: impl Into<String>) -> #name {
-            #build
         }
     }
 }
