@@ -90,7 +90,11 @@ fn build(
 ) -> Result<reqwest::Request, Error> {
     let operation = request.operation();
     let mut http = reqwest::Request::new(operation.method.to_http(), url);
-    *http.timeout_mut() = Some(limit);
+    // The HTTP client's own timeout is the full attempt timeout; a request
+    // sets one only when shorter, which costs it a map of extensions.
+    if limit != state.http().timeout() {
+        *http.timeout_mut() = Some(limit);
+    }
     let headers = http.headers_mut();
     headers.append(ACCEPT, request.accept());
     headers.append(USER_AGENT, state.user_agent().clone());

@@ -287,7 +287,8 @@ impl ClientBuilder {
     /// a proxy.
     ///
     /// A builder, not a finished client: the runtime finishes it with
-    /// redirects off, whatever it says. A redirect to another host would
+    /// redirects off and the attempt timeout ([`ClientBuilder::attempt_timeout`])
+    /// as its timeout, whatever it says. A redirect to another host would
     /// carry the operation's API-key header and a call's extra headers
     /// there (reqwest drops only `Authorization` and cookies when it
     /// follows one), and a finished client's redirect policy can be neither
@@ -339,12 +340,16 @@ impl ClientBuilder {
             // Redirects off last, over whatever the caller's builder set.
             Some(http) => crate::transport::Clients::given(
                 http.redirect(reqwest::redirect::Policy::none())
+                    .timeout(self.attempt_timeout)
                     .build()
                     .map_err(Error::transport)?,
+                self.attempt_timeout,
             ),
             None => {
                 let http = || {
                     let http = reqwest::Client::builder()
+                        // An attempt's own limit, unless it is shorter (`attempt.rs`).
+                        .timeout(self.attempt_timeout)
                         .connect_timeout(self.connect_timeout)
                         .pool_idle_timeout(self.pool_idle_timeout)
                         // A redirect could carry the credentials to another host.
@@ -368,6 +373,7 @@ impl ClientBuilder {
                     build(http().connector_layer(crate::transport::ConnectDeadlineLayer))
                         .map_err(Error::transport)?,
                     self.connect_timeout,
+                    self.attempt_timeout,
                 )
             }
         };

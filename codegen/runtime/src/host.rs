@@ -17,6 +17,7 @@
 //! mean it.
 
 use crate::Error;
+use crate::base_url::BaseUrl;
 use reqwest::Url;
 use std::borrow::Cow;
 
@@ -74,7 +75,7 @@ impl Host {
 /// `url` without a trailing `/`, and parsed, if it is safe to send
 /// credentials to: https, or plain http to loopback only; no user info,
 /// query or fragment. `field` names the setting in the error.
-pub(crate) fn check_url(field: &str, url: &str) -> Result<(String, Url), Error> {
+pub(crate) fn check_url(field: &str, url: &str) -> Result<BaseUrl, Error> {
     let invalid = |reason: &str| Error::invalid(field, reason);
     let parsed = Url::parse(url).map_err(|e| invalid(&format!("is not a URL: {e}")))?;
     match parsed.scheme() {
@@ -91,7 +92,10 @@ pub(crate) fn check_url(field: &str, url: &str) -> Result<(String, Url), Error> 
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(invalid("must not have a query or fragment"));
     }
-    Ok((parsed.as_str().trim_end_matches('/').to_owned(), parsed))
+    Ok(BaseUrl::new(
+        parsed.as_str().trim_end_matches('/').to_owned(),
+        parsed,
+    ))
 }
 
 /// Whether `url` names this machine.
@@ -109,14 +113,16 @@ pub(crate) fn is_loopback(url: &Url) -> bool {
 /// The URLs a client sends to, checked when it was built.
 #[derive(Debug, Clone)]
 pub(crate) struct Hosts {
-    /// The main host's: scheme, host and optional path prefix, without a
-    /// trailing `/`.
-    pub(crate) main: String,
+    /// The main host's: scheme, host and optional path prefix.
+    pub(crate) main: BaseUrl,
     /// Other hosts the caller overrode: name, URL.
-    pub(crate) overrides: Vec<(String, String)>,
+    pub(crate) overrides: Vec<(String, BaseUrl)>,
     /// The URL of every host not overridden by name
     /// ([`crate::ClientBuilder::base_url_for_all_hosts`]).
-    pub(crate) all: Option<String>,
+    pub(crate) all: Option<BaseUrl>,
+    /// The hosts the vendor lists that are left at their default: name,
+    /// URL, checked and parsed once.
+    pub(crate) defaults: Vec<(&'static str, BaseUrl)>,
     /// Some host the caller set is on loopback: no other host may be left at
     /// a default elsewhere.
     pub(crate) local: bool,
@@ -125,7 +131,7 @@ pub(crate) struct Hosts {
 /// The URL `host`'s requests go to: the main URL, the caller's override,
 /// the URL for all hosts, or the spec's default, checked as an override is
 /// (and refused when the client is for a local server and it is not).
-pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, str>, Error> {
+pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, BaseUrl>, Error> {
     if host.main {
         return Ok(Cow::Borrowed(&hosts.main));
     }
@@ -135,12 +141,16 @@ pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, str>, Error> {
     if let Some(url) = &hosts.all {
         return Ok(Cow::Borrowed(url));
     }
+    if let Some((_, url)) = hosts.defaults.iter().find(|(name, _)| *name == host.name) {
+        return Ok(Cow::Borrowed(url));
+    }
+    // A host the vendor does not list: checked at each call.
     let field = format!("host `{}`", host.name);
     match host.default_url {
         Some(url) => {
-            let (url, parsed) = check_url(&field, url)?;
-            if hosts.local && !is_loopback(&parsed) {
-                return Err(Error::invalid(field, left_in_production(&url)));
+            let url = check_url(&field, url)?;
+            if hosts.local && !is_loopback(url.parsed()) {
+                return Err(Error::invalid(field, left_in_production(url.as_str())));
             }
             Ok(Cow::Owned(url))
         }
@@ -177,7 +187,7 @@ mod tests {
 
     #[test]
     fn url_rules() {
-        let ok = |url: &str| check_url("base_url", url).map(|(u, _)| u);
+        let ok = |url: &str| check_url("base_url", url).map(|u| u.as_str().to_owned());
         assert_eq!(ok("https://x.example/").unwrap(), "https://x.example");
         assert_eq!(
             ok("http://127.0.0.1:8080").unwrap(),
@@ -197,12 +207,13 @@ mod tests {
 
     fn hosts(overrides: &[(&str, &str)], all: Option<&str>, local: bool) -> Hosts {
         Hosts {
-            main: "http://127.0.0.1:1".to_owned(),
+            main: check_url("main", "http://127.0.0.1:1").unwrap(),
             overrides: overrides
                 .iter()
-                .map(|(n, u)| ((*n).to_owned(), (*u).to_owned()))
+                .map(|(n, u)| ((*n).to_owned(), check_url("host", u).unwrap()))
                 .collect(),
-            all: all.map(str::to_owned),
+            all: all.map(|u| check_url("all", u).unwrap()),
+            defaults: Vec::new(),
             local,
         }
     }

@@ -43,6 +43,7 @@
 
 mod attempt;
 mod auth;
+mod base_url;
 mod body;
 mod builder;
 mod call;

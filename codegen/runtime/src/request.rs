@@ -89,12 +89,12 @@ impl Request {
     /// The `Accept` header: the operation's own, else `application/json`
     /// (also for a hand-built descriptor whose value no header can carry).
     pub(crate) fn accept(&self) -> HeaderValue {
-        declared(self.operation.accept, "application/json")
+        declared(self.operation.accept, JSON)
     }
 
     /// The content type of a body whose kind defaults to `default`: the
     /// operation's own, where it declares one.
-    pub(crate) fn body_type(&self, default: &'static str) -> HeaderValue {
+    pub(crate) fn body_type(&self, default: HeaderValue) -> HeaderValue {
         declared(self.operation.content_type, default)
     }
 
@@ -143,10 +143,7 @@ impl Request {
         let mut bytes = Vec::with_capacity(128);
         serde_json::to_writer(&mut bytes, body)
             .map_err(|e| Error::invalid("body", e.to_string()).in_operation(self.operation.name))?;
-        self.body = Some(Payload::bytes(
-            self.body_type("application/json"),
-            Bytes::from(bytes),
-        ));
+        self.body = Some(Payload::bytes(self.body_type(JSON), Bytes::from(bytes)));
         Ok(self)
     }
 
@@ -190,10 +187,7 @@ impl Request {
         write(&mut JsonObject::new(self.vendor, &mut bytes))
             .map_err(|e| e.in_operation(self.operation.name))?;
         bytes.push(b'}');
-        self.body = Some(Payload::bytes(
-            self.body_type("application/json"),
-            Bytes::from(bytes),
-        ));
+        self.body = Some(Payload::bytes(self.body_type(JSON), Bytes::from(bytes)));
         Ok(self)
     }
 
@@ -218,10 +212,25 @@ impl std::fmt::Debug for Request {
 }
 
 /// `value` as a header value, else `default`.
-fn declared(value: Option<&str>, default: &'static str) -> HeaderValue {
-    value
-        .and_then(|v| HeaderValue::from_str(v).ok())
-        .unwrap_or_else(|| HeaderValue::from_static(default))
+fn declared(value: Option<&'static str>, default: HeaderValue) -> HeaderValue {
+    // `from_static` neither copies nor allocates, as `from_str` does on
+    // every call; it panics on what `is_header_text` refuses first.
+    match value {
+        Some(v) if is_header_text(v) => HeaderValue::from_static(v),
+        _ => default,
+    }
+}
+
+/// The usual content types, checked once at compile time rather than per
+/// request.
+pub(crate) const JSON: HeaderValue = HeaderValue::from_static("application/json");
+pub(crate) const FORM: HeaderValue = HeaderValue::from_static("application/x-www-form-urlencoded");
+
+/// Whether `HeaderValue::from_static` takes `text`: visible ASCII, spaces
+/// and tabs.
+fn is_header_text(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
 }
 
 /// Percent-encodes everything but unreserved characters, as form encoding
@@ -233,5 +242,20 @@ fn push_query_component(out: &mut String, text: &str) {
         } else {
             push_percent(out, byte);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_declared_type_is_sent_as_declared_and_a_bad_one_never_panics() {
+        assert_eq!(declared(Some("text/csv"), JSON), "text/csv");
+        assert_eq!(declared(None, JSON), "application/json");
+        for bad in ["text/csv\r\nX-Evil: 1", "text/\u{e9}", "a\u{7f}"] {
+            assert_eq!(declared(Some(bad), JSON), "application/json");
+        }
+        assert_eq!(declared(Some("a;\tb=c"), FORM), "a;\tb=c");
     }
 }

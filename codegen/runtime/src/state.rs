@@ -4,6 +4,7 @@
 //! call's path reads it; none of them reads its fields.
 
 use crate::auth::ClientAuth;
+use crate::base_url::BaseUrl;
 use crate::host::Hosts;
 use crate::operation::{Auth, FieldLocation, Operation, PathPart};
 use crate::path::{check_segment, push_encoded};
@@ -66,7 +67,7 @@ impl State {
     }
 
     pub(crate) fn base_url(&self) -> &str {
-        &self.hosts.main
+        self.hosts.main.as_str()
     }
 
     /// The Basic auth user name; empty without Basic credentials.
@@ -179,7 +180,7 @@ impl State {
 
     /// The URL of `operation`'s host, without a trailing `/`: what its
     /// paths are appended to.
-    pub(crate) fn base_of(&self, operation: &Operation) -> Result<Cow<'_, str>, Error> {
+    pub(crate) fn base_of(&self, operation: &Operation) -> Result<Cow<'_, BaseUrl>, Error> {
         crate::host::url_of(operation.host, &self.hosts)
     }
 
@@ -188,10 +189,7 @@ impl State {
     pub(crate) fn url(&self, operation: &Operation, path_and_query: &str) -> Result<Url, Error> {
         let base = self.base_of(operation)?;
         // The message leaves the URL out: its path may hold personal data.
-        let mut text = String::with_capacity(base.len() + path_and_query.len());
-        text.push_str(&base);
-        text.push_str(path_and_query);
-        Url::parse(&text).map_err(|e| {
+        base.join(path_and_query).map_err(|e| {
             Error::invalid(
                 "url",
                 format!("the base URL and the path do not form a URL: {e}"),

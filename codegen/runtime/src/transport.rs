@@ -88,13 +88,15 @@ pub(crate) fn exchange(
     limit: Duration,
     cap: usize,
 ) -> impl Future<Output = Result<Answer, Failure>> + Send + 'static {
-    let sending = clients.for_attempt(limit).execute(request);
+    let (client, layered) = clients.for_attempt(limit);
+    let sending = client.execute(request);
     async move {
         // Connects end a little before the attempt does, so that one cut short
         // by the attempt's limit fails as a connect (nothing sent) rather than
-        // as the request's timeout (outcome unknown).
-        let connect_deadline =
-            tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit));
+        // as the request's timeout (outcome unknown). Only the layered
+        // client's connects read it; the other's connect timeout ends first.
+        let connect_deadline = layered
+            .then(|| tokio::time::Instant::now() + limit.saturating_sub(connect_margin(limit)));
         let mut response = with_connect_deadline(sending, connect_deadline)
             .await
             .map_err(|e| {

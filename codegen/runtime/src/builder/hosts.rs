@@ -39,16 +39,16 @@ pub(super) fn resolve(vendor: &dyn Vendor, set: Settings) -> Result<(Hosts, bool
             main_override = Some(url);
             continue;
         }
-        let (url, parsed) = check_url(&format!("host `{name}`"), &url)?;
-        proxy |= proxied(&parsed);
-        local |= is_loopback(&parsed);
+        let url = check_url(&format!("host `{name}`"), &url)?;
+        proxy |= proxied(url.parsed());
+        local |= is_loopback(url.parsed());
         others.push((name, url));
     }
     let all = match set.all {
         Some(url) => {
-            let (url, parsed) = check_url("base_url_for_all_hosts", &url)?;
-            proxy |= proxied(&parsed);
-            local |= is_loopback(&parsed);
+            let url = check_url("base_url_for_all_hosts", &url)?;
+            proxy |= proxied(url.parsed());
+            local |= is_loopback(url.parsed());
             Some(url)
         }
         None => None,
@@ -56,39 +56,45 @@ pub(super) fn resolve(vendor: &dyn Vendor, set: Settings) -> Result<(Hosts, bool
     let chosen = set.base_url.or(main_override);
     let main_set = chosen.is_some() || all.is_some();
     let main_url = chosen
-        .or_else(|| all.clone())
+        .or_else(|| all.as_ref().map(|u| u.as_str().to_owned()))
         .or_else(|| vendor.default_base_url().map(str::to_owned))
         .or_else(|| main.and_then(|m| m.default_url).map(str::to_owned));
-    let (main_url, parsed) = match main_url {
+    let main_url = match main_url {
         Some(url) => check_url("base_url", &url)?,
         None => return Err(Error::invalid("base_url", "the spec has none; set one")),
     };
-    proxy |= proxied(&parsed);
-    let main_local = is_loopback(&parsed);
+    proxy |= proxied(main_url.parsed());
+    let main_local = is_loopback(main_url.parsed());
     if main_set {
         local |= main_local;
     } else if local && !main_local {
-        return Err(Error::invalid("base_url", left_in_production(&main_url)));
+        return Err(Error::invalid(
+            "base_url",
+            left_in_production(main_url.as_str()),
+        ));
     }
-    // Hosts left at their default: their URL is checked when a call goes to
-    // them; here only whether one may go through a proxy, or is elsewhere
-    // while the client is for a local server.
-    let defaults = listed
+    // Hosts left at their default: kept parsed for their calls. One whose
+    // default is not a URL to send credentials to is checked again, and
+    // refused, when a call goes to it.
+    let left = listed
         .iter()
         .filter(|h| !h.main && all.is_none() && !others.iter().any(|(n, _)| n == h.name));
-    for host in defaults {
-        if let Some(Ok((url, parsed))) = host.default_url.map(|u| check_url("host", u)) {
-            if local && !is_loopback(&parsed) {
+    let mut defaults = Vec::new();
+    for host in left {
+        if let Some(Ok(url)) = host.default_url.map(|u| check_url("host", u)) {
+            if local && !is_loopback(url.parsed()) {
                 let field = format!("host `{}`", host.name);
-                return Err(Error::invalid(field, left_in_production(&url)));
+                return Err(Error::invalid(field, left_in_production(url.as_str())));
             }
-            proxy |= proxied(&parsed);
+            proxy |= proxied(url.parsed());
+            defaults.push((host.name, url));
         }
     }
     let hosts = Hosts {
         main: main_url,
         overrides: others,
         all,
+        defaults,
         local,
     };
     Ok((hosts, proxy))

@@ -27,7 +27,7 @@ impl Request {
         let mut text = String::with_capacity(128);
         write(&mut Form::new(&mut text)).map_err(|e| e.in_operation(self.operation.name))?;
         self.body = Some(Payload::bytes(
-            self.body_type("application/x-www-form-urlencoded"),
+            self.body_type(super::FORM),
             Bytes::from(text),
         ));
         Ok(self)

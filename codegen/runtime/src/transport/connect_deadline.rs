@@ -23,11 +23,18 @@ thread_local! {
     static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
 }
 
-/// Polls `send` with `deadline` visible to the connects it starts.
+/// Polls `send` with `deadline` visible to the connects it starts; with
+/// none, polls it as it is.
 ///
 /// The send is pinned in the caller's own future rather than boxed: this
 /// runs once per attempt, on the per-call path.
-pub(crate) async fn with_connect_deadline<F: Future>(send: F, deadline: Instant) -> F::Output {
+pub(crate) async fn with_connect_deadline<F: Future>(
+    send: F,
+    deadline: Option<Instant>,
+) -> F::Output {
+    let Some(deadline) = deadline else {
+        return send.await;
+    };
     let mut send = std::pin::pin!(send);
     std::future::poll_fn(|cx: &mut Context<'_>| {
         let outer = DEADLINE.replace(Some(deadline));

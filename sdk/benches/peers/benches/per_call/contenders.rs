@@ -99,8 +99,10 @@ impl Contenders {
             hand: Arc::new(Hand::new(base, None)),
             timed: Arc::new(Hand::new(base, Some(Duration::from_secs(20)))),
             progenitor: Arc::new(progenitor_client(base)),
+            // Every host to the local server: the client refuses a loopback
+            // base while another host is left at production.
             sdk: plivo::Client::builder(AUTH_ID, AUTH_TOKEN)
-                .base_url(base)
+                .base_url_for_all_hosts(base)
                 .build()
                 .expect("SDK client"),
         }
