@@ -27,7 +27,8 @@ pub(super) fn build_handles(
     let mut handles: Vec<Handle> = Vec::with_capacity(seeds.len());
     for seed in seeds {
         let d = &drafts[seed.first_user];
-        let names = resource_names(input.overlay, &seed.context).map(|(_, n)| n);
+        let context = seed.context(&routes);
+        let names = resource_names(input.overlay, context).map(|(_, n)| n);
         // An item is one of a collection: `orders/{id}` is `order(id)`.
         let item = names.and_then(|n| n.item.as_deref()).map_or_else(
             || {
@@ -68,7 +69,7 @@ pub(super) fn build_handles(
             // The parameter is the accessor's argument; the emitted code
             // uses these two names beside it.
             let mut fields = Scope::with_reserved(&["client", "path_params"]);
-            let overlay = param_overlay(input.overlay, &seed.context, wire);
+            let overlay = param_overlay(input.overlay, context, wire);
             let doc = overlay
                 .and_then(|o| o.description.clone())
                 .or_else(|| d.param_docs.get(wire).cloned())
@@ -118,19 +119,20 @@ fn by_path<'a, V>(
     context: &[Step],
     last: &str,
 ) -> Option<(&'a str, &'a V)> {
-    let texts: Vec<Option<String>> = context.iter().map(step_text).collect();
     let mut best: Option<(usize, &str, &V)> = None;
     for (key, value) in map {
         let parts: Vec<&str> = key.split('/').filter(|p| !p.is_empty()).collect();
+        // Only the context's last steps are read, as many as the key has: a
+        // path's every step for every handle is quadratic in its length.
         let matches = if parts.len() == 1 {
             parts[0] == last
         } else {
-            parts.len() <= texts.len()
+            parts.len() <= context.len()
                 && parts
                     .iter()
                     .rev()
-                    .zip(texts.iter().rev())
-                    .all(|(p, t)| t.as_deref() == Some(*p))
+                    .zip(context.iter().rev())
+                    .all(|(p, step)| step_text(step).as_deref() == Some(*p))
         };
         if matches && best.is_none_or(|(n, _, _)| parts.len() > n) {
             best = Some((parts.len(), key, value));

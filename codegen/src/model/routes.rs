@@ -22,11 +22,23 @@ pub(crate) struct Seed {
     /// The literal that names it (for an item without one, its parameter).
     pub resource: String,
     pub param: Option<String>,
-    /// The path's steps up to and including this handle's own, as the
-    /// first path that needs it writes them (for overlay keys by path).
-    pub context: Vec<Step>,
     /// The first route (by index) that needs it.
     pub first_user: usize,
+    /// How many of that route's steps lead up to and include this handle's
+    /// own (for overlay keys by path). A count, not a copy of the steps: a
+    /// copy in each handle is quadratic in the path's length.
+    pub context_len: usize,
+}
+
+impl Seed {
+    /// The steps up to and including this handle's own, as the first route
+    /// that needs it writes them; `routes` are those given to [`place`].
+    pub(crate) fn context<'r>(&self, routes: &[&'r [Step]]) -> &'r [Step] {
+        routes
+            .get(self.first_user)
+            .and_then(|route| route.get(..self.context_len))
+            .unwrap_or_default()
+    }
 }
 
 /// Where an operation lands.
@@ -47,6 +59,8 @@ pub(crate) enum Place {
 /// What the tree knows of the step that ends a path prefix.
 #[derive(Debug, Clone, Copy, Default)]
 struct Node {
+    /// Its index in the tree.
+    id: usize,
     /// Some path follows it with a parameter.
     param_child: bool,
     /// Some path ends here.
@@ -63,15 +77,24 @@ pub(crate) fn place(
     routes: &[&[Step]],
     label: &dyn Fn(&[Step]) -> Option<String>,
 ) -> (Vec<Seed>, Vec<Place>) {
-    let mut tree: BTreeMap<&[Step], Node> = BTreeMap::new();
+    // A trie keyed by (parent node, step): keying each node by its whole
+    // prefix made every lookup compare whole prefixes, quadratic in the
+    // path's length. The root is node 0.
+    let mut tree: BTreeMap<(usize, &Step), Node> = BTreeMap::new();
     for route in routes {
-        for i in 0..route.len() {
-            let node = tree.entry(&route[..=i]).or_default();
+        let mut parent = 0;
+        for (i, step) in route.iter().enumerate() {
+            let next_id = tree.len() + 1;
+            let node = tree.entry((parent, step)).or_insert(Node {
+                id: next_id,
+                ..Node::default()
+            });
             match route.get(i + 1) {
                 Some(Step::Param(_)) => node.param_child = true,
                 Some(_) => {}
                 None => node.ends_here = true,
             }
+            parent = node.id;
         }
     }
     let mut seeds: Vec<Seed> = Vec::new();
@@ -85,6 +108,16 @@ pub(crate) fn place(
     let mut index: BTreeMap<Key, usize> = BTreeMap::new();
     let mut places = Vec::with_capacity(routes.len());
     for (r, route) in routes.iter().enumerate() {
+        // The tree's node of each prefix of this route, read once.
+        let mut parent = 0;
+        let prefix_nodes: Vec<Node> = route
+            .iter()
+            .map(|step| {
+                let node = tree.get(&(parent, step)).copied().unwrap_or_default();
+                parent = node.id;
+                node
+            })
+            .collect();
         let mut current: Option<usize> = None;
         let mut handle = |parent: Option<usize>,
                           kind: HandleKind,
@@ -104,8 +137,8 @@ pub(crate) fn place(
                     kind,
                     resource: resource.to_owned(),
                     param: param.cloned(),
-                    context: route[..end].to_vec(),
                     first_user: r,
+                    context_len: end,
                 });
                 seeds.len() - 1
             })
@@ -127,7 +160,7 @@ pub(crate) fn place(
                     i += 2;
                 }
                 (Step::Literal(l), _) => {
-                    let node = tree.get(&route[..=i]).copied().unwrap_or_default();
+                    let node = prefix_nodes.get(i).copied().unwrap_or_default();
                     if node.param_child {
                         let c = handle(current, HandleKind::Collection, l, None, i + 1);
                         current = Some(c);
