@@ -40,3 +40,20 @@ async fn an_operation_future_can_be_spawned() {
         Some(&serde_json::json!("call"))
     );
 }
+
+/// A handle built from borrowed ids, made to own them, outlives them: it
+/// can be moved into a task after the ids are gone, and sends them as given.
+#[tokio::test]
+async fn a_handle_made_to_own_its_ids_outlives_them_and_can_be_spawned() {
+    let mock = MockServer::start().await.unwrap();
+    let client = mock.client().unwrap();
+    let node = {
+        let (phlo_id, node_id) = (String::from("p 1"), String::from("n/2"));
+        let borrowed = client.phlo(&phlo_id).multi_party_call(node_id.as_str());
+        borrowed.into_owned()
+    };
+    let task = tokio::spawn(async move { node.get().await });
+    task.await.unwrap().unwrap();
+    let paths: Vec<String> = mock.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, ["/v1/phlo/p%201/multi_party_call/n%2F2"]);
+}

@@ -1,9 +1,11 @@
 use super::*;
 use proptest::prelude::*;
 
+/// A base as the client keeps it (`host::check_url`): the parsed URL's
+/// text without a trailing `/`.
 fn base(text: &str) -> BaseUrl {
     let url = Url::parse(text).unwrap();
-    BaseUrl::new(text.trim_end_matches('/').to_owned(), url)
+    BaseUrl::new(url.as_str().trim_end_matches('/').to_owned(), url)
 }
 
 /// What the URL was before the base was kept parsed: the two texts
@@ -12,12 +14,16 @@ fn whole(base: &BaseUrl, path_and_query: &str) -> Result<Url, ParseError> {
     Url::parse(&format!("{}{path_and_query}", base.as_str()))
 }
 
-const BASES: [&str; 5] = [
+const BASES: [&str; 8] = [
     "https://api.example.com",
     "http://127.0.0.1:8080",
     "http://localhost:1/prefix",
     "https://x.example/a/b/",
     "http://[::1]:9",
+    // Prefixes the parser normalises or keeps encoded.
+    "https://x.example/a%2fb/%2e/",
+    "https://x.example//a//",
+    "https://x.example/a/../b",
 ];
 
 #[test]

@@ -3,7 +3,8 @@
 //!
 //! A handle shares the client and holds one `Cow` per path parameter: an
 //! id given as `&str` is borrowed, one given as a `String` is moved in, so
-//! building `client.a(id).b(id)` allocates nothing of its own. The list is an
+//! building `client.a(id).b(id)` from borrowed ids allocates nothing (a
+//! child of a handle holding owned ids copies them). The list is an
 //! array whose length is the handle's depth in the path, written once per
 //! handle type, so the generated code grows linearly with the path.
 
@@ -16,7 +17,7 @@ pub type PathParam<'a> = Cow<'a, str>;
 /// borrowed one and allocates only for an owned one), then its own.
 ///
 /// `M` must be `N + 1`: the generated code names both lengths, and a
-/// mismatch is a compile error, never a panic.
+/// mismatch fails to compile (where the accessor is used), never panics.
 pub fn child_params<'a, const N: usize, const M: usize>(
     parent: &[PathParam<'a>; N],
     own: PathParam<'a>,
@@ -34,6 +35,12 @@ pub fn child_params<'a, const N: usize, const M: usize>(
     })
 }
 
+/// The same parameters, each owned: a handle's `into_owned`, which makes it
+/// `'static` (it copies each borrowed id once).
+pub fn owned_params<const N: usize>(params: [PathParam<'_>; N]) -> [PathParam<'static>; N] {
+    params.map(|p| Cow::Owned(p.into_owned()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +51,15 @@ mod tests {
         let child: [PathParam<'_>; 3] = child_params(&parent, Cow::Borrowed("c"));
         assert_eq!(child, ["a", "b", "c"].map(Cow::Borrowed));
         assert!(matches!(child[0], Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn owned_parameters_outlive_what_they_were_borrowed_from() {
+        let owned: [PathParam<'static>; 2] = {
+            let id = String::from("a");
+            owned_params([Cow::Borrowed(id.as_str()), Cow::Borrowed("b")])
+        };
+        assert_eq!(owned, ["a", "b"].map(Cow::Borrowed));
     }
 
     #[test]

@@ -120,9 +120,9 @@ pub(crate) struct Hosts {
     /// The URL of every host not overridden by name
     /// ([`crate::ClientBuilder::base_url_for_all_hosts`]).
     pub(crate) all: Option<BaseUrl>,
-    /// The hosts the vendor lists that are left at their default: name,
-    /// URL, checked and parsed once.
-    pub(crate) defaults: Vec<(&'static str, BaseUrl)>,
+    /// The hosts the vendor lists that are left at their default, with
+    /// that URL checked and parsed once.
+    pub(crate) defaults: Vec<(Host, BaseUrl)>,
     /// Some host the caller set is on loopback: no other host may be left at
     /// a default elsewhere.
     pub(crate) local: bool,
@@ -141,7 +141,9 @@ pub(crate) fn url_of(host: Host, hosts: &Hosts) -> Result<Cow<'_, BaseUrl>, Erro
     if let Some(url) = &hosts.all {
         return Ok(Cow::Borrowed(url));
     }
-    if let Some((_, url)) = hosts.defaults.iter().find(|(name, _)| *name == host.name) {
+    // The same name and the same default: an operation built by hand may
+    // name a listed host with another default, which is its own to check.
+    if let Some((_, url)) = hosts.defaults.iter().find(|(listed, _)| *listed == host) {
         return Ok(Cow::Borrowed(url));
     }
     // A host the vendor does not list: checked at each call.

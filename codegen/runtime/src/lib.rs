@@ -89,7 +89,7 @@ pub use call::{Call, WithResponse};
 pub use client::Client;
 pub use error::{Delivery, Error, ErrorKind, PageLinkProblem};
 pub use form::{Form, FormValue, WriteForm};
-pub use handle::{PathParam, child_params};
+pub use handle::{PathParam, child_params, owned_params};
 pub use headers::Headers;
 pub use host::Host;
 pub use multipart::{Multipart, WriteMultipart};

@@ -72,8 +72,9 @@ fn never_started(error: &reqwest::Error) -> bool {
 }
 
 /// Sends `request` through `clients`' client for an attempt of `limit`
-/// (the request's own timeout, set by the caller), and reads the answer's
-/// body up to `cap` bytes.
+/// (the request's own timeout, or the client's when it is the whole
+/// attempt timeout: `attempt.rs`), and reads the answer's body up to `cap`
+/// bytes.
 ///
 /// A function returning a block rather than an `async fn`, which would
 /// hold its arguments twice: this future is part of the one each call

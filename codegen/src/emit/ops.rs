@@ -3,7 +3,8 @@
 //!
 //! Handles hold the runtime's client, not the host's: the host's client
 //! type only has to give one (`AsRef<rt::Client>`). They hold their path
-//! parameters as given (`rt::PathParam`), so building one allocates nothing. Every operation method
+//! parameters as given (`rt::PathParam`), so building one from borrowed ids
+//! allocates nothing. Every operation method
 //! builds its request at once and returns an `rt::Call` that owns it (a
 //! future with per-call options), so the call borrows neither the handle
 //! nor the body.
@@ -15,7 +16,7 @@ use crate::emit::examples::{self, Flavor};
 use crate::emit::gates;
 use crate::emit::parts::Part;
 use crate::emit::tokens::{borrowed, doc, ident, type_tokens};
-use crate::model::api::{Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
+use crate::model::api::{self, Api, Handle, HandleKind, Operation, PathPiece, ResponseSpec};
 use crate::model::naming;
 use crate::read::overlay::DocExamples;
 use proc_macro2::TokenStream;
@@ -90,13 +91,19 @@ fn handle_struct(h: &Handle, depth: usize) -> TokenStream {
         "{}, with its operations.\n\n\
          Cheap to create, per call or once: it shares the client, and holds each \
          id as it was given (a `&str` borrowed, a `String` moved in), so building \
-         it allocates nothing. With owned ids it is `'static`, to keep or to move \
+         it from borrowed ids allocates nothing. With owned ids, or after \
+         [`into_owned`](Self::into_owned), it is `'static`, to keep or to move \
          into a task.",
         what(h)
     ));
     let depth = proc_macro2::Literal::usize_unsuffixed(depth);
     // One list rather than a field per parameter: a field per parameter
     // repeats every ancestor's in each handle, quadratic in the path's length.
+    let into_owned_name = ident(api::INTO_OWNED);
+    let into_owned = doc(
+        "The same handle owning its ids, so `'static`: to keep beyond the ids it \
+         borrows, or to move into a task. Copies each borrowed id once.",
+    );
     quote! {
         #gate
         #docs
@@ -104,6 +111,17 @@ fn handle_struct(h: &Handle, depth: usize) -> TokenStream {
         pub struct #name<'a> {
             client: rt::Client,
             path_params: [rt::PathParam<'a>; #depth],
+        }
+
+        #gate
+        impl #name<'_> {
+            #into_owned
+            pub fn #into_owned_name(self) -> #name<'static> {
+                #name {
+                    client: self.client,
+                    path_params: rt::owned_params(self.path_params),
+                }
+            }
         }
     }
 }

@@ -122,6 +122,10 @@ pub(crate) struct Handle {
     pub param: Option<PathParam>,
 }
 
+/// The method every handle has that makes it own its ids; no child or
+/// operation of a handle takes its name.
+pub(crate) const INTO_OWNED: &str = "into_owned";
+
 /// What a handle stands for, read from the path's shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum HandleKind {

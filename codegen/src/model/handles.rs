@@ -87,6 +87,10 @@ pub(super) fn build_handles(
                     .unwrap_or_else(|| wire.clone()),
             }
         });
+        // The methods every handle has, which no child or operation takes.
+        scopes
+            .entry(Some(handles.len()))
+            .or_insert_with(|| Scope::with_reserved(&[api::INTO_OWNED]));
         handles.push(Handle {
             type_name,
             accessor,

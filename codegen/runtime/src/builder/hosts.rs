@@ -87,7 +87,7 @@ pub(super) fn resolve(vendor: &dyn Vendor, set: Settings) -> Result<(Hosts, bool
                 return Err(Error::invalid(field, left_in_production(url.as_str())));
             }
             proxy |= proxied(url.parsed());
-            defaults.push((host.name, url));
+            defaults.push((*host, url));
         }
     }
     let hosts = Hosts {
