@@ -91,6 +91,12 @@ impl Formatted {
         self.ends_item = other.ends_item;
     }
 
+    /// Gives back the room the text grew into and does not use: a part's
+    /// text waits, whole, until the parts before it are joined.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+    }
+
     /// The text so far.
     pub(crate) fn finish(self) -> String {
         self.text

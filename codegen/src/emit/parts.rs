@@ -158,7 +158,10 @@ fn work(
             return done;
         };
         let mut text = Formatted::new("", 0);
-        let formatted = parts[i].format(&mut text).map(|()| text);
+        let formatted = parts[i].format(&mut text).map(|()| {
+            text.shrink_to_fit();
+            text
+        });
         // Every part is built even after an error: which error is
         // reported (the first in module order, as on one thread) must not
         // depend on timing.
