@@ -76,9 +76,10 @@ fn listings_of_the_declared_shape_page() {
         code.contains(r#".total(&["meta", "total_count"])"#),
         "{code}"
     );
+    let compact: String = code.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        code.contains(
-            "pub fn list_all(&self, params: &JobsListParams) -> rt::Items<JobsListResponse>"
+        compact.contains(
+            "pub fn list_all<'p>( &self, params: impl Into<Option<&'p JobsListParams>>, ) -> rt::Items<JobsListResponse>"
         ),
         "{code}"
     );
@@ -93,8 +94,8 @@ fn listings_of_the_declared_shape_page() {
     );
     assert!(code.contains("self.tasks\n"), "{code}");
     assert!(
-        code.contains(
-            "pub fn get_all(&self, params: &TasksGetParams) -> rt::Items<TasksGetResponse>"
+        compact.contains(
+            "pub fn get_all<'p>( &self, params: impl Into<Option<&'p TasksGetParams>>, ) -> rt::Items<TasksGetResponse>"
         ),
         "{code}"
     );

@@ -20,7 +20,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let messages = client.messages();
 
     // One page: what `list` answers, with the link to the next.
-    let first = messages.list(&MessagesListParams::new()).await?;
+    let first = messages.list(None).await?;
     let total = first
         .meta
         .total_count
@@ -32,7 +32,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     );
 
     // Every page, following each page's `meta.next` until the last.
-    let mut pages = messages.list_all(&MessagesListParams::new()).pages();
+    let mut pages = messages.list_all(None).pages();
     while let Some(page) = pages.next().await {
         let page = page?;
         println!(

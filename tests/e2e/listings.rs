@@ -13,10 +13,7 @@ async fn every_message_page_by_page() {
     mock.items("messages_list", 45);
     let client = mock.client().unwrap();
 
-    let mut pages = client
-        .messages()
-        .list_all(&MessagesListParams::new())
-        .pages();
+    let mut pages = client.messages().list_all(None).pages();
     let mut sizes = Vec::new();
     let mut ids = Vec::new();
     while let Some(page) = pages.next().await {

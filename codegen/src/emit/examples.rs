@@ -125,7 +125,12 @@ fn invocation_of(api: &Api, op: &Operation, flavor: Flavor<'_>, types: &syn::Pat
                 [value, ..] => Some(quote! { .#setter(#value) }),
             }
         });
-        args.push(quote! { &#types::#ty::new() #(#setters)* });
+        let setters: Vec<TokenStream> = setters.collect();
+        args.push(if setters.is_empty() {
+            quote! { None }
+        } else {
+            quote! { &#types::#ty::new() #(#setters)* }
+        });
     }
     if let Some(body) = &op.body
         && let BodyKind::Multipart(def) = &body.kind

@@ -19,8 +19,7 @@ pub(crate) struct Formatted {
 }
 
 impl Formatted {
-    /// Starts with `header`, taken as is; `capacity` is a guess of the
-    /// final size, so the text is seldom copied as it grows.
+    /// Starts with `header`, as is; `capacity` guesses the final size.
     pub(crate) fn new(header: &str, capacity: usize) -> Self {
         let mut text = String::with_capacity(capacity.max(header.len()));
         text.push_str(header);
@@ -91,8 +90,7 @@ impl Formatted {
         self.ends_item = other.ends_item;
     }
 
-    /// Gives back the room the text grew into and does not use: a part's
-    /// text waits, whole, until the parts before it are joined.
+    /// Gives back unused room: a part's text waits until it is joined.
     pub(crate) fn shrink_to_fit(&mut self) {
         self.text.shrink_to_fit();
     }

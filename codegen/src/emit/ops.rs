@@ -331,9 +331,17 @@ fn one_method(
         )
     };
     let mut inputs = Vec::new();
+    // Every parameter struct is all options: `None` stands for none set,
+    // and `&params` (or `Some(&params)`) for some.
+    let (mut defaults, mut generics) = (TokenStream::new(), TokenStream::new());
     if let Some(p) = &op.params {
         let ty = ident(&p.type_name);
-        inputs.push(quote! { params: &#ty });
+        generics = quote! { <'p> };
+        inputs.push(quote! { params: impl Into<Option<&'p #ty>> });
+        defaults = quote! {
+            let no_params = #ty::new();
+            let params = params.into().unwrap_or(&no_params);
+        };
     }
     if let Some((b, ty)) = op.body.as_ref().and_then(|b| b.ty.as_ref().map(|t| (b, t))) {
         let ty = borrowed(ty);
@@ -369,7 +377,8 @@ fn one_method(
     Ok(quote! {
         #gate
         #docs
-        pub fn #name(&self, #(#inputs),*) -> #output {
+        pub fn #name #generics(&self, #(#inputs),*) -> #output {
+            #defaults
             let client: &rt::Client = #client;
             let request = client
                 .request(&operations::#constant, #args)

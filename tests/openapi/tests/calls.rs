@@ -52,11 +52,7 @@ async fn an_error_body_is_reached_by_its_status() {
         )
         .mount(&server)
         .await;
-    let error = client
-        .node("gone")
-        .get_node(&api::GetNodeParams::new())
-        .await
-        .expect_err("404");
+    let error = client.node("gone").get_node(None).await.expect_err("404");
     match api::GetNodeError::of(&error) {
         Some(api::GetNodeError::Status404(problem)) => {
             assert_eq!(problem.title.as_deref(), Some("Not found"));

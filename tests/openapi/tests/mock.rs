@@ -27,7 +27,7 @@ async fn responses_made_from_schemas_read_as_their_types() {
     let client = schemas_yaml::Client(server.client_builder().build().expect("a client"));
     let node = client
         .node("00000000-0000-4000-8000-000000000000")
-        .get_node(&schemas_yaml::api::GetNodeParams::new())
+        .get_node(None)
         .await
         .expect("the schema's sample, read as a Node");
     // Made from the schema: a uuid in the format's form, the default size.

@@ -3,9 +3,9 @@
 use super::Case;
 use crate::erased::erase;
 use plivo::{
-    NumberPoolAddRequest, NumberPoolNumberGetParams, NumberPoolNumbersListParams,
-    NumberPoolRemoveRequest, NumberPoolShortcodesListParams, NumberPoolTollfreesListParams,
-    PowerpackCreateRequest, PowerpackDeleteRequest, PowerpackUpdateRequest, PowerpacksListParams,
+    NumberPoolAddRequest, NumberPoolNumbersListParams, NumberPoolRemoveRequest,
+    NumberPoolShortcodesListParams, NumberPoolTollfreesListParams, PowerpackCreateRequest,
+    PowerpackDeleteRequest, PowerpackUpdateRequest, PowerpacksListParams,
 };
 
 /// Each case of cases/powerpacks.json, as a call of the generated client.
@@ -38,7 +38,7 @@ pub const CASES: &[Case] = &[
         erase(
             c.number_pool(a.path("number_pool_uuid")?)
                 .number(a.path("number")?)
-                .get(&NumberPoolNumberGetParams::new()),
+                .get(None),
         )
     }),
     ("number_pool.numbers.add", |c, a| {
