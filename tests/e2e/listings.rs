@@ -39,7 +39,7 @@ async fn the_callers_page_size_and_limit() {
 
     let mut items = client
         .messages()
-        .list_all(&MessagesListParams::new().with_limit("7"))
+        .list_all(&MessagesListParams::new().with_limit(7))
         .max_items(10);
     let mut n = 0;
     while let Some(item) = items.next().await {

@@ -98,20 +98,27 @@ pub(crate) fn params(spec: &ParamsSpec) -> TokenStream {
         let field = ident(&f.field);
         let setter = ident(&format!("with_{}", naming::bare(&f.field)));
         if f.repeated {
-            let docs = doc(&format!("Sets the values of `{}`, in order.", f.wire));
+            let docs = doc(&format!(
+                "Sets the values of `{}`, in order, each to the text it displays as \
+                 (a `&str`, a `String`, a number).",
+                f.wire
+            ));
             quote! {
                 #docs
-                pub fn #setter<V: Into<String>>(mut self, values: impl IntoIterator<Item = V>) -> Self {
-                    self.#field = values.into_iter().map(Into::into).collect();
+                pub fn #setter<V: ::std::fmt::Display>(mut self, values: impl IntoIterator<Item = V>) -> Self {
+                    self.#field = values.into_iter().map(|v| v.to_string()).collect();
                     self
                 }
             }
         } else {
-            let docs = doc(&format!("Sets `{}`.", f.wire));
+            let docs = doc(&format!(
+                "Sets `{}` to the text `value` displays as (a `&str`, a `String`, a number).",
+                f.wire
+            ));
             quote! {
                 #docs
-                pub fn #setter(mut self, value: impl Into<String>) -> Self {
-                    self.#field = Some(value.into());
+                pub fn #setter(mut self, value: impl ::std::fmt::Display) -> Self {
+                    self.#field = Some(value.to_string());
                     self
                 }
             }
