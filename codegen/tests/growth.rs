@@ -2,18 +2,11 @@
 //! count, so the test is as fast and steady on a loaded machine as on an idle
 //! one): it must grow linearly with the input.
 
+#[path = "growth/deep_path.rs"]
+mod deep_path;
+
+use deep_path::deep_path;
 use postman_codegen::{Options, Source, generate};
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
-
-/// One request whose path holds `n` parameters: `/{p0}/{p1}/.../{pn-1}`.
-fn deep_path(n: usize) -> String {
-    let path: Vec<String> = (0..n).map(|i| format!("{{p{i}}}")).collect();
-    format!(
-        r#"{{"info": {{"name": "T", "schema": "{SCHEMA}"}}, "item": [{{"name": "Deep", "request": {{"method": "GET", "url": "https://x.io/{}"}}}}]}}"#,
-        path.join("/")
-    )
-}
 
 /// Fields of every handle struct in `code`, and how many handles there are.
 fn handle_fields(code: &str) -> (usize, usize) {

@@ -4,6 +4,10 @@
 //! time and memory while the code it printed grew linearly, which
 //! `growth.rs`, counting the code, could not see.
 
+#[path = "growth/deep_path.rs"]
+mod deep_path;
+
+use deep_path::deep_path;
 use postman_codegen::{Options, Source, generate};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -35,17 +39,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-const SCHEMA: &str = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
-
-/// One request whose path holds `n` parameters: `/{p0}/{p1}/.../{pn-1}`.
-fn deep_path(n: usize) -> String {
-    let path: Vec<String> = (0..n).map(|i| format!("{{p{i}}}")).collect();
-    format!(
-        r#"{{"info": {{"name": "T", "schema": "{SCHEMA}"}}, "item": [{{"name": "Deep", "request": {{"method": "GET", "url": "https://x.io/{}"}}}}]}}"#,
-        path.join("/")
-    )
-}
 
 /// Bytes asked of the allocator to generate the module of `text`.
 fn asked(text: &str) -> usize {
