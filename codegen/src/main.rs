@@ -8,6 +8,10 @@
 #[path = "cli/mock.rs"]
 mod mock_command;
 
+/// Help and usage errors, as every subcommand reports them.
+#[path = "cli/usage.rs"]
+mod usage;
+
 /// `postman-codegen new`, beside this file.
 #[path = "cli/new.rs"]
 mod new_command;

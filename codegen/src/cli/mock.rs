@@ -83,16 +83,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
 /// stopped) unless asked for help, 1 when the spec cannot be read or the
 /// port bound, 2 on a usage error.
 pub(crate) fn run(args: impl Iterator<Item = String>) -> ExitCode {
-    let args = match parse(args) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(problem) => {
-            eprintln!("error: {}\n\n{USAGE}", printable(&problem));
-            return ExitCode::from(2);
-        }
+    let args = match crate::usage::arguments(parse(args), USAGE) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
     let spec = match read(&args) {
         Ok(spec) => spec,

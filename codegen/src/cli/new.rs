@@ -75,16 +75,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Args>, String>
 /// written, 1 when the collection cannot be generated or a file written,
 /// 2 on a usage error.
 pub(crate) fn run(args: impl Iterator<Item = String>) -> ExitCode {
-    let args = match parse(args) {
-        Ok(Some(args)) => args,
-        Ok(None) => {
-            println!("{USAGE}");
-            return ExitCode::SUCCESS;
-        }
-        Err(problem) => {
-            eprintln!("error: {}\n\n{USAGE}", printable(&problem));
-            return ExitCode::from(2);
-        }
+    let args = match crate::usage::arguments(parse(args), USAGE) {
+        Ok(args) => args,
+        Err(code) => return code,
     };
     match write(&args) {
         Ok(summary) => {
