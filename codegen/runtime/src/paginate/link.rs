@@ -3,6 +3,7 @@
 //! credentials go nowhere else.
 
 use crate::PageLinkProblem;
+use crate::base_url::BaseUrl;
 use reqwest::Url;
 
 /// The path and query, under `base` (the operation's host URL, without a
@@ -16,20 +17,25 @@ use reqwest::Url;
 /// Either way the URL must be under `base`: its scheme, host and port,
 /// and a path inside the base's path; no user name or password. Its
 /// fragment is never sent.
-pub(super) fn resolve(link: &str, base: &str, current: &Url) -> Result<String, PageLinkProblem> {
+pub(super) fn resolve(
+    link: &str,
+    base: &BaseUrl,
+    current: &Url,
+) -> Result<String, PageLinkProblem> {
     let link = link.trim();
     let link = link.split('#').next().unwrap_or_default();
     // `//` starts a host, and so does `/\` in a URL parser's eyes: both
     // are resolved as references, so that the check below sees their host.
     let path = link.starts_with('/') && !link.starts_with("//") && !link.starts_with("/\\");
+    // A path joins the base as an operation's own path does (`BaseUrl::join`),
+    // on the base parsed once with the client.
     let url = if path {
-        Url::parse(&format!("{base}{link}"))
+        base.join(link)
     } else {
         current.join(link)
     }
     .map_err(|_| PageLinkProblem::Malformed)?;
-    let base = Url::parse(base).map_err(|_| PageLinkProblem::Malformed)?;
-    under(&url, &base).ok_or(PageLinkProblem::OutsideHost)
+    under(&url, base.parsed()).ok_or(PageLinkProblem::OutsideHost)
 }
 
 /// The path and query of `url` after `base`'s path, when `url` is under
@@ -58,7 +64,8 @@ mod tests {
     use super::*;
 
     fn at(base: &str, current: &str, link: &str) -> Result<String, PageLinkProblem> {
-        resolve(link, base, &Url::parse(current).unwrap())
+        let base = crate::host::check_url("base", base).unwrap();
+        resolve(link, &base, &Url::parse(current).unwrap())
     }
 
     const HOST: &str = "https://api.example";

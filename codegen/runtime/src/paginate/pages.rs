@@ -195,7 +195,7 @@ impl<P: Page> Pages<P> {
                     Err(error) => return Some(Err(error.in_operation(operation.name))),
                 };
                 let current = self.current.as_ref()?;
-                resolve(link, base.as_str(), current)
+                resolve(link, &base, current)
                     .map(|path_and_query| first.for_page(path_and_query))
                     .map_err(|problem| refused(problem, first))
             }
